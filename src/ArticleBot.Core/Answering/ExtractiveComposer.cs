@@ -1,0 +1,137 @@
+using System.Text;
+using ArticleBot.Abstractions;
+using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.Answering;
+
+/// <summary>
+/// The offline answer: the one to three sentences of the retrieved passages that best answer the question,
+/// each followed by its passage's <c>[n]</c>; or an abstention when no passage covers the question's content.
+/// </summary>
+public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder, double minCoverage)
+{
+    private const int MaxSentences = 3;
+    private const double FollowerShare = 0.6;
+    private static readonly System.Buffers.SearchValues<char> s_quantityUnits = System.Buffers.SearchValues.Create("万萬亿億倍千百%");
+
+    /// <summary>Composes an answer from numbered passages (as the search tool returned them).</summary>
+    public string Compose(string question, IReadOnlyList<(int N, Passage Passage)> passages)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(passages);
+        var language = LanguageDetector.Detect(question, folder);
+        var plan = search.Analyze(question);
+        var covered = passages.Select(p => (p.N, p.Passage, Coverage: search.Coverage(plan, p.Passage))).ToList();
+        var anyStrongInCorpus = plan.Groups.Any(g => g.Strength == GroupStrength.Strong && g.InCorpus);
+        if (covered.Count == 0 || !anyStrongInCorpus || covered.Max(c => c.Coverage) < minCoverage)
+        {
+            return Abstention(language);
+        }
+
+        var picked = PickSentences(plan, covered);
+        return Render(language, picked);
+    }
+
+    /// <summary>The reply when the article does not cover the question.</summary>
+    public static string Abstention(QuestionLanguage language) => language switch
+    {
+        QuestionLanguage.ChineseTraditional => "文章沒有提到這個問題的答案。",
+        QuestionLanguage.ChineseSimplified => "文章没有提到这个问题的答案。",
+        _ => "The article does not say.",
+    };
+
+    private List<(int N, string Sentence, int Order)> PickSentences(QueryPlan plan, List<(int N, Passage Passage, double Coverage)> passages)
+    {
+        var candidates = new List<Candidate>();
+        for (var rank = 0; rank < passages.Count; rank++)
+        {
+            var (n, passage, coverage) = passages[rank];
+            var text = passage.Text;
+            foreach (var span in SentenceSplitter.FullSentences(SentenceSplitter.Split(text)))
+            {
+                var sentence = text[span.Start..span.End];
+                var folded = folder.Fold(sentence);
+                var matched = new List<int>();
+                double score = 0;
+                for (var g = 0; g < plan.Groups.Count; g++)
+                {
+                    var match = ArticleSearch.GroupMatch(plan.Groups[g], folded);
+                    if (match > 0)
+                    {
+                        score += plan.Groups[g].Weight * match;
+                        matched.Add(g);
+                    }
+                }
+
+                if (score <= 0)
+                {
+                    continue;
+                }
+
+                score *= 0.6 + (0.4 * coverage);
+                score *= 1 + (HasAnswerShape(plan.AnswerType, passage, sentence) ? 0.3 : 0) - (0.02 * rank);
+                candidates.Add(new Candidate(n, sentence, score, matched, (rank * 1000) + span.Start));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            // Covered by words spread over sentences: the best passage's first sentence still anchors the answer.
+            var (n, passage, _) = passages.MaxBy(p => p.Coverage);
+            var first = SentenceSplitter.FullSentences(SentenceSplitter.Split(passage.Text))[0];
+            return [(n, passage.Text[first.Start..first.End], 0)];
+        }
+
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var best = candidates[0];
+        var picked = new List<Candidate> { best };
+        var seen = new HashSet<int>(best.Groups);
+        foreach (var candidate in candidates.Skip(1))
+        {
+            if (picked.Count == MaxSentences || candidate.Score < best.Score * FollowerShare)
+            {
+                break;
+            }
+
+            if (candidate.Groups.Any(seen.Add) && !picked.Any(p => p.Sentence == candidate.Sentence))
+            {
+                picked.Add(candidate);
+            }
+        }
+
+        return picked.Select(p => (p.N, p.Sentence, p.Order)).ToList();
+    }
+
+    private static bool HasAnswerShape(AnswerType type, Passage passage, string sentence) => type switch
+    {
+        AnswerType.Quantity => sentence.Any(char.IsAsciiDigit) || sentence.AsSpan().IndexOfAny(s_quantityUnits) >= 0,
+        AnswerType.Date => sentence.Contains('月') || sentence.Contains('日') || sentence.Contains('年'),
+        AnswerType.Who => passage.Kind == PassageKind.Byline || sentence.Contains("作者", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private static string Render(QuestionLanguage language, List<(int N, string Sentence, int Order)> picked)
+    {
+        var builder = new StringBuilder();
+        if (language == QuestionLanguage.English)
+        {
+            builder.Append("The article says: ");
+        }
+
+        foreach (var (n, sentence, _) in picked.OrderBy(p => p.Order))
+        {
+            if (language == QuestionLanguage.English && builder.Length > "The article says: ".Length)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(sentence.Trim()).Append('[').Append(n).Append(']');
+        }
+
+        return builder.ToString();
+    }
+
+    private sealed record Candidate(int N, string Sentence, double Score, List<int> Groups, int Order);
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArticleBot.Core.Corpus;
+
+/// <summary>
+/// Where the article comes from and how it is cut into passages. Section <c>Corpus</c>:
+/// <code>
+/// "Corpus": { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1 }
+/// </code>
+/// </summary>
+public sealed class CorpusOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Corpus";
+
+    /// <summary>Folder of <c>.txt</c>/<c>.md</c> seed files, relative to the content root (or absolute).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>A paragraph longer than this (in characters) is split at sentence boundaries.</summary>
+    [Range(40, 20_000)]
+    public int PassageTargetChars { get; set; } = 240;
+
+    /// <summary>How many sentences consecutive pieces of a split paragraph share.</summary>
+    [Range(0, 5)]
+    public int PassageOverlapSentences { get; set; } = 1;
+}

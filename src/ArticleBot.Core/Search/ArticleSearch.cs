@@ -1,0 +1,128 @@
+using ArticleBot.Abstractions;
+using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.Search;
+
+/// <summary>A passage retrieved for a question, with how much of the question it covers.</summary>
+/// <param name="Passage">The passage.</param>
+/// <param name="Score">BM25 score.</param>
+/// <param name="Coverage">Share (by weight) of the question's strong groups the passage contains.</param>
+public sealed record RetrievedPassage(Passage Passage, double Score, double Coverage);
+
+/// <summary>A question's plan and its ranked passages.</summary>
+public sealed record Retrieval(QueryPlan Plan, IReadOnlyList<RetrievedPassage> Passages);
+
+/// <summary>
+/// The article search service: corpus, Lucene index, query analysis and coverage. Built once per corpus;
+/// the English lexicon is built on the first English question that needs it.
+/// </summary>
+public sealed class ArticleSearch : IArticleSearch, IDisposable
+{
+    private readonly ArticleCorpus _corpus;
+    private readonly PassageIndex _index;
+    private readonly QueryAnalyzer _analyzer;
+    private readonly Dictionary<string, int> _positions;
+
+    /// <summary>Indexes a corpus.</summary>
+    public ArticleSearch(ArticleCorpus corpus, ScriptFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        _corpus = corpus;
+        _index = new PassageIndex(corpus.Passages, folder);
+        Lexicon = new Lazy<EnglishLexicon>(() => EnglishLexicon.Build(_index.Contains, _index.HanRuns()), LazyThreadSafetyMode.ExecutionAndPublication);
+        _analyzer = new QueryAnalyzer(folder, _index, Lexicon);
+        _positions = corpus.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The corpus searched.</summary>
+    public ArticleCorpus Corpus => _corpus;
+
+    /// <summary>The English lexicon, built on first use.</summary>
+    public Lazy<EnglishLexicon> Lexicon { get; }
+
+    /// <inheritdoc/>
+    public ArticleInfo Info => _corpus.Info;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Passage> Passages => _corpus.Passages;
+
+    /// <inheritdoc/>
+    public Passage? GetPassage(string id) => _corpus.GetPassage(id);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ScoredPassage> Search(string query, int top = 5) =>
+        Retrieve(query, top).Passages.Select(p => new ScoredPassage(p.Passage, p.Score)).ToList();
+
+    /// <summary>Analyses a question.</summary>
+    public QueryPlan Analyze(string question) => _analyzer.Analyze(question);
+
+    /// <summary>Ranks passages for a question and measures how much of it each covers.</summary>
+    public Retrieval Retrieve(string question, int top)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var plan = _analyzer.Analyze(question);
+        var hits = _index.Search(plan.Terms, Math.Clamp(top, 0, 1000));
+        var passages = hits.Select(h => new RetrievedPassage(_corpus.Passages[h.Index], h.Score, Coverage(plan, h.Index))).ToList();
+        return new Retrieval(plan, passages);
+    }
+
+    /// <summary>The share (by weight) of the plan's strong groups that the passage contains; 0 when it has none.</summary>
+    public double Coverage(QueryPlan plan, Passage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        return _positions.TryGetValue(passage.Id, out var index) ? Coverage(plan, index) : 0;
+    }
+
+    /// <summary>How well a folded text covers one group: 1 when it holds an alternative; partial for long Chinese words.</summary>
+    public static double GroupMatch(QueryGroup group, string foldedText)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(foldedText);
+        double best = 0;
+        foreach (var alternative in group.Alternatives)
+        {
+            if (foldedText.Contains(alternative, StringComparison.Ordinal))
+            {
+                return 1;
+            }
+
+            // A long chain of bigrams ("春节活动要分") counts by the share of its bigrams present.
+            var characters = TermScanner.Characters(alternative);
+            if (characters.Count >= 3 && TermScanner.HanRuns(alternative).Count() == 1)
+            {
+                var present = 0;
+                for (var i = 0; i + 1 < characters.Count; i++)
+                {
+                    present += foldedText.Contains(characters[i] + characters[i + 1], StringComparison.Ordinal) ? 1 : 0;
+                }
+
+                var share = present / (double)(characters.Count - 1);
+                best = Math.Max(best, share >= 0.5 ? share : 0);
+            }
+        }
+
+        return best;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _index.Dispose();
+
+    private double Coverage(QueryPlan plan, int index)
+    {
+        double total = 0, covered = 0;
+        var text = _index.FoldedText(index);
+        foreach (var group in plan.Groups)
+        {
+            if (group.Strength != GroupStrength.Strong)
+            {
+                continue;
+            }
+
+            total += group.Weight;
+            covered += group.Weight * GroupMatch(group, text);
+        }
+
+        return total == 0 ? 0 : covered / total;
+    }
+}

@@ -1,0 +1,331 @@
+using System.Collections.Frozen;
+using System.IO.Compression;
+using System.Text;
+using ArticleBot.Core.Text;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace ArticleBot.Core.Search;
+
+/// <summary>A Chinese word an English word may stand for, with how sure the match is (0..1].</summary>
+public readonly record struct Expansion(string Chinese, float Confidence);
+
+/// <summary>
+/// Cross-lingual look-up for English questions: the CC-CEDICT entries (shipped as a resource) whose Chinese
+/// word occurs in the corpus, indexed by their English glosses; and, for names CC-CEDICT lacks (Hassabis,
+/// Yuanbao), the corpus words whose pinyin spells them. Built once per corpus, restricted to the corpus, so a
+/// look-up is a dictionary access.
+/// </summary>
+public sealed class EnglishLexicon
+{
+    private const int MaxPhraseWords = 3;
+    private const int MaxTransliterationChars = 5;
+
+    private readonly FrozenDictionary<string, Expansion[]> _byGloss;
+    private readonly (string Chinese, string Pinyin)[] _transliterations;
+
+    private EnglishLexicon(Dictionary<string, Dictionary<string, float>> byGloss, List<(string, string)> transliterations)
+    {
+        _byGloss = byGloss.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value.OrderByDescending(e => e.Value).ThenByDescending(e => e.Key.Length).ThenBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => new Expansion(e.Key, e.Value)).ToArray(),
+            StringComparer.Ordinal);
+        _transliterations = [.. transliterations];
+    }
+
+    /// <summary>How many English keys the lexicon holds.</summary>
+    public int Count => _byGloss.Count;
+
+    /// <summary>
+    /// Builds the lexicon for a corpus.
+    /// </summary>
+    /// <param name="isCorpusWord">True when a folded Chinese word occurs in the corpus.</param>
+    /// <param name="corpusRuns">The corpus's folded Chinese runs, for transliterated names.</param>
+    /// <param name="cedict">A CC-CEDICT stream (gzip); defaults to the embedded resource.</param>
+    public static EnglishLexicon Build(Func<string, bool> isCorpusWord, IEnumerable<string> corpusRuns, Stream? cedict = null)
+    {
+        ArgumentNullException.ThrowIfNull(isCorpusWord);
+        ArgumentNullException.ThrowIfNull(corpusRuns);
+        var byGloss = new Dictionary<string, Dictionary<string, float>>(StringComparer.Ordinal);
+        var pinyin = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = new GZipStream(cedict ?? EmbeddedResources.Open("cedict/cedict_ts.u8.gz"), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#' || !TryParse(line, out var simplified, out var reading, out var glosses))
+            {
+                continue;
+            }
+
+            if (!IsAllHan(simplified) || !isCorpusWord(simplified))
+            {
+                continue;
+            }
+
+            if (simplified.Length == 1 && !pinyin.ContainsKey(simplified) && Toneless(reading) is { Length: > 0 } syllable)
+            {
+                pinyin[simplified] = syllable;
+            }
+
+            AddGlosses(byGloss, simplified, glosses);
+        }
+
+        return new EnglishLexicon(byGloss, Transliterations(corpusRuns, pinyin));
+    }
+
+    /// <summary>The Chinese words for an English key (stemmed words joined by spaces), best first.</summary>
+    public IReadOnlyList<Expansion> Lookup(string key) => _byGloss.TryGetValue(key, out var found) ? found : [];
+
+    /// <summary>Corpus words whose pinyin spells <paramref name="name"/> (e.g. "hassabis" → 哈萨比斯).</summary>
+    public IReadOnlyList<Expansion> Transliterate(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length is < 4 or > 32)
+        {
+            return [];
+        }
+
+        var found = new List<Expansion>();
+        foreach (var (chinese, spelled) in _transliterations)
+        {
+            if (Math.Abs(spelled.Length - name.Length) > name.Length / 3)
+            {
+                continue;
+            }
+
+            var distance = EditDistance(name, spelled);
+            var similarity = 1f - (distance / (float)Math.Max(name.Length, spelled.Length));
+            if (similarity >= 0.74f)
+            {
+                found.Add(new Expansion(chinese, similarity));
+            }
+        }
+
+        return found.OrderByDescending(e => e.Confidence).Take(3).ToList();
+    }
+
+    /// <summary>Normalises English text to lexicon keys: lower case, stemmed words.</summary>
+    public static string Stem(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var stemmer = t_stemmer ??= new EnglishStemmer();
+        stemmer.SetCurrent(word.ToLowerInvariant());
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+
+    [ThreadStatic]
+    private static EnglishStemmer? t_stemmer;
+
+    private static bool TryParse(string line, out string simplified, out string reading, out string glosses)
+    {
+        simplified = reading = glosses = string.Empty;
+        var firstSpace = line.IndexOf(' ', StringComparison.Ordinal);
+        var secondSpace = firstSpace < 0 ? -1 : line.IndexOf(' ', firstSpace + 1);
+        var open = line.IndexOf('[', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : line.IndexOf(']', open);
+        var slash = close < 0 ? -1 : line.IndexOf('/', close);
+        if (secondSpace < 0 || close < 0 || slash < 0)
+        {
+            return false;
+        }
+
+        simplified = line[(firstSpace + 1)..secondSpace];
+        reading = line[(open + 1)..close];
+        glosses = line[(slash + 1)..];
+        return true;
+    }
+
+    private static void AddGlosses(Dictionary<string, Dictionary<string, float>> byGloss, string chinese, string glosses)
+    {
+        var first = true;
+        foreach (var gloss in glosses.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (IsReferenceGloss(gloss))
+            {
+                continue;
+            }
+
+            var segmentIndex = 0;
+            foreach (var segment in RemoveParentheses(gloss).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var words = Words(segment).ToList();
+                if (words is ["to" or "a" or "an" or "the", ..])
+                {
+                    words.RemoveAt(0);
+                }
+
+                if (words.Count is 0 or > MaxPhraseWords)
+                {
+                    segmentIndex++;
+                    continue;
+                }
+
+                // The first meaning of an entry, and the head of a gloss, are what the word mostly means.
+                var confidence = (first ? 1f : 0.8f) * (segmentIndex == 0 ? 1f : 0.7f);
+                var key = string.Join(' ', words.Select(Stem));
+                if (!byGloss.TryGetValue(key, out var entries))
+                {
+                    byGloss[key] = entries = new Dictionary<string, float>(StringComparer.Ordinal);
+                }
+
+                entries[chinese] = Math.Max(entries.GetValueOrDefault(chinese), confidence);
+                segmentIndex++;
+
+                // Proper names are glossed "Tencent, Chinese tech conglomerate, ...": only the name counts.
+                if (char.IsUpper(segment[0]))
+                {
+                    break;
+                }
+            }
+
+            first = false;
+        }
+    }
+
+    private static bool IsReferenceGloss(string gloss) =>
+        gloss.StartsWith("CL:", StringComparison.Ordinal) || gloss.StartsWith("variant of", StringComparison.Ordinal)
+        || gloss.StartsWith("old variant", StringComparison.Ordinal) || gloss.StartsWith("see ", StringComparison.Ordinal)
+        || gloss.StartsWith("surname ", StringComparison.Ordinal) || gloss.StartsWith("used in", StringComparison.Ordinal)
+        || gloss.StartsWith("abbr. for", StringComparison.Ordinal) || gloss.StartsWith("also pr.", StringComparison.Ordinal)
+        || gloss.StartsWith("Taiwan pr.", StringComparison.Ordinal) || gloss.StartsWith("erhua variant", StringComparison.Ordinal)
+        || gloss.StartsWith("radical in Chinese", StringComparison.Ordinal) || gloss.StartsWith("(Tw)", StringComparison.Ordinal);
+
+    private static string RemoveParentheses(string gloss)
+    {
+        var builder = new StringBuilder(gloss.Length);
+        var depth = 0;
+        foreach (var c in gloss)
+        {
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Lower-case words (letters, digits, apostrophes inside words) of an English text.</summary>
+    public static IEnumerable<string> Words(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || (text[i] == '\'' && start >= 0));
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                var word = text[start..i].TrimEnd('\'').ToLowerInvariant();
+                if (word.EndsWith("'s", StringComparison.Ordinal))
+                {
+                    word = word[..^2];
+                }
+
+                if (word.Length > 0)
+                {
+                    yield return word;
+                }
+
+                start = -1;
+            }
+        }
+    }
+
+    private static bool IsAllHan(string word)
+    {
+        foreach (var rune in word.EnumerateRunes())
+        {
+            if (!CharClass.IsHan(rune.Value))
+            {
+                return false;
+            }
+        }
+
+        return word.Length > 0;
+    }
+
+    private static string Toneless(string reading)
+    {
+        var syllable = reading.Split(' ')[0].ToLowerInvariant().Replace("u:", "v", StringComparison.Ordinal);
+        var builder = new StringBuilder(syllable.Length);
+        foreach (var c in syllable)
+        {
+            if (char.IsAsciiLetterLower(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Every corpus word of 2-5 characters whose characters all have a reading, spelled in toneless pinyin.</summary>
+    private static List<(string, string)> Transliterations(IEnumerable<string> runs, Dictionary<string, string> pinyin)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<(string, string)>();
+        foreach (var run in runs)
+        {
+            var characters = TermScanner.Characters(run);
+            for (var start = 0; start < characters.Count; start++)
+            {
+                var spelled = new StringBuilder();
+                var word = new StringBuilder();
+                for (var length = 1; length <= MaxTransliterationChars && start + length <= characters.Count; length++)
+                {
+                    var character = characters[start + length - 1];
+                    if (!pinyin.TryGetValue(character, out var syllable))
+                    {
+                        break;
+                    }
+
+                    spelled.Append(syllable);
+                    word.Append(character);
+                    if (length >= 2 && seen.Add(word.ToString()))
+                    {
+                        result.Add((word.ToString(), spelled.ToString()));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            current.CopyTo(previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,53 @@
+namespace ArticleBot.Core.Search;
+
+/// <summary>How much a part of the question says about what it asks.</summary>
+public enum GroupStrength
+{
+    /// <summary>A content word, name or number: the answer must be about it.</summary>
+    Strong,
+
+    /// <summary>A lone character or a weak word: it helps ranking but does not decide coverage.</summary>
+    Weak,
+}
+
+/// <summary>What kind of answer the question wants; used to prefer sentences that hold one.</summary>
+public enum AnswerType
+{
+    /// <summary>Anything.</summary>
+    Any,
+
+    /// <summary>An amount, count or share.</summary>
+    Quantity,
+
+    /// <summary>A date or time.</summary>
+    Date,
+
+    /// <summary>A person or organisation.</summary>
+    Who,
+}
+
+/// <summary>
+/// One thing the question is about (a Chinese word, an English word with its Chinese translations, a number),
+/// with the folded strings that show a passage covers it.
+/// </summary>
+/// <param name="Label">What the question said (folded).</param>
+/// <param name="Alternatives">Folded strings any of which in a passage means the group is covered.</param>
+/// <param name="Weight">Importance: inverse document frequency of the rarest alternative.</param>
+/// <param name="Strength">Whether the group decides coverage.</param>
+/// <param name="InCorpus">False when nothing of the group occurs in the corpus at all.</param>
+public sealed record QueryGroup(string Label, IReadOnlyList<string> Alternatives, float Weight, GroupStrength Strength, bool InCorpus);
+
+/// <summary>An index term with its query weight.</summary>
+public readonly record struct WeightedTerm(string Term, float Weight);
+
+/// <summary>A question analysed for retrieval, coverage and answer selection.</summary>
+/// <param name="Question">The question as asked.</param>
+/// <param name="Folded">The folded question (truncated to the query limit).</param>
+/// <param name="Groups">The content of the question.</param>
+/// <param name="Terms">Weighted index terms for the Lucene query.</param>
+/// <param name="AnswerType">The kind of answer wanted.</param>
+public sealed record QueryPlan(string Question, string Folded, IReadOnlyList<QueryGroup> Groups, IReadOnlyList<WeightedTerm> Terms, AnswerType AnswerType)
+{
+    /// <summary>True when the question holds nothing that could be searched for.</summary>
+    public bool IsEmpty => Terms.Count == 0 && Groups.Count == 0;
+}

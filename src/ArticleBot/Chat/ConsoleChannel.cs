@@ -1,0 +1,131 @@
+using ArticleBot.Cli;
+using ArticleBot.Core.Answering;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace ArticleBot.Chat;
+
+/// <summary>
+/// The interactive console chat, as a hosted service: reads questions from stdin, answers with sources, keeps
+/// the session's history. Commands: /help, /sources, /quit. End of input or Ctrl+C stops the host.
+/// </summary>
+public sealed class ConsoleChannel(ArticleAnswerer answerer, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    private const int MaxHistoryTurns = 6;
+
+    private const string Help = """
+        Ask about the article in Chinese (Traditional or Simplified) or English.
+          /sources   show the passages of the last answer in full
+          /help      show this help
+          /quit      leave (Ctrl+C or end of input also work)
+        """;
+
+    private readonly List<ChatMessage> _history = [];
+    private ArticleAnswer? _last;
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+        var renderer = AnswerRenderer.ForConsole();
+        if (interactive)
+        {
+            AnsiConsole.MarkupLine("[bold]ArticleBot[/] — ask about the article; [grey]/help[/] for commands, [grey]/quit[/] to leave.");
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (interactive)
+                {
+                    AnsiConsole.Markup("[green]>[/] ");
+                }
+
+                var line = await ReadLineAsync(stoppingToken);
+                if (line is null)
+                {
+                    break;
+                }
+
+                var question = QuestionText.Clean(line);
+                if (question.Length == 0)
+                {
+                    continue;
+                }
+
+                if (question.StartsWith('/'))
+                {
+                    if (!await HandleCommandAsync(question, renderer))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                try
+                {
+                    _last = await answerer.AskAsync(question, _history, stoppingToken);
+                    renderer.Write(_last);
+                    await Console.Out.WriteLineAsync();
+                    Remember(question, _last.Text);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task<bool> HandleCommandAsync(string command, AnswerRenderer renderer)
+    {
+        switch (command.Split(' ', 2)[0].ToLowerInvariant())
+        {
+            case "/quit" or "/exit":
+                return false;
+            case "/help":
+                await Console.Out.WriteLineAsync(Help);
+                return true;
+            case "/sources":
+                if (_last is null)
+                {
+                    await Console.Out.WriteLineAsync("No answer yet.");
+                }
+                else
+                {
+                    renderer.WriteSources(_last);
+                }
+
+                return true;
+            default:
+                await Console.Out.WriteLineAsync($"Unknown command {command.Split(' ', 2)[0]}. Try /help.");
+                return true;
+        }
+    }
+
+    private void Remember(string question, string answer)
+    {
+        _history.Add(new ChatMessage(ChatRole.User, question));
+        _history.Add(new ChatMessage(ChatRole.Assistant, answer));
+        if (_history.Count > MaxHistoryTurns * 2)
+        {
+            _history.RemoveRange(0, _history.Count - (MaxHistoryTurns * 2));
+        }
+    }
+
+    /// <summary>Reads a line, returning null at end of input or when the host stops (a blocked read cannot be cancelled).</summary>
+    private static async Task<string?> ReadLineAsync(CancellationToken stoppingToken)
+    {
+        var read = Console.In.ReadLineAsync(stoppingToken).AsTask();
+        var stopped = Task.Delay(Timeout.Infinite, stoppingToken);
+        var first = await Task.WhenAny(read, stopped);
+        return first == read ? await read : null;
+    }
+}

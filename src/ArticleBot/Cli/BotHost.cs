@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using ArticleBot.Chat;
+using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace ArticleBot.Cli;
+
+/// <summary>
+/// Builds the generic host every command runs in, and turns configuration errors into exit code 2 with a
+/// message that names the setting.
+/// </summary>
+public static partial class BotHost
+{
+    /// <summary>Builds the host. Configuration: appsettings.json, user-secrets, environment variables, switches.</summary>
+    public static IHost Build(string[] configurationArgs, bool consoleChat)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configurationArgs,
+            ContentRootPath = ContentRoot.Resolve(),
+        });
+
+        builder.Configuration
+            .AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, ContentRoot.SettingsFile), optional: true, reloadOnChange: false)
+            .AddUserSecrets(typeof(BotHost).Assembly, optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine(configurationArgs);
+
+        // Logs go to stderr so stdout carries only answers and JSON.
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.AddArticleBotCore();
+        if (consoleChat)
+        {
+            builder.Services.AddHostedService<ConsoleChannel>();
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in a started host; configuration and corpus errors print a message naming the
+    /// setting and return <see cref="ExitCodes.Usage"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] configurationArgs, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            using var host = Build(configurationArgs, consoleChat: false);
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return await body(host.Services, cancellationToken);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (DescribeConfigurationError(ex) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"error: {message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>Runs the interactive console chat until /quit, end of input or Ctrl+C.</summary>
+    public static async Task<int> RunChatAsync(string[] configurationArgs)
+    {
+        try
+        {
+            using var host = Build(configurationArgs, consoleChat: true);
+
+            // Load the article before the prompt appears, so a bad seeds folder is reported at once.
+            host.Services.GetRequiredService<Core.Search.ArticleSearch>();
+            await host.RunAsync();
+            return Environment.ExitCode;
+        }
+        catch (Exception ex) when (DescribeConfigurationError(ex) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"error: {message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>A user-facing message for a configuration error, or null when the exception is something else.</summary>
+    public static string? DescribeConfigurationError(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            CorpusConfigurationException corpus => corpus.Message,
+            OptionsValidationException validation => string.Join("; ", validation.Failures.Select(f => NameSetting(validation.OptionsType, f))),
+            InvalidOperationException invalid when invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
+                => $"invalid configuration: {invalid.Message}",
+            AggregateException aggregate => aggregate.InnerExceptions.Select(DescribeConfigurationError).FirstOrDefault(m => m is not null),
+            _ when exception.InnerException is { } inner => DescribeConfigurationError(inner),
+            _ => null,
+        };
+    }
+
+    /// <summary>"DataAnnotation validation failed for 'CorpusOptions' members: 'X' ..." → "Corpus:X: ...".</summary>
+    private static string NameSetting(Type optionsType, string failure)
+    {
+        var section = optionsType.GetField("SectionName")?.GetRawConstantValue() as string ?? optionsType.Name;
+        var match = FailureRegex().Match(failure);
+        return match.Success
+            ? $"invalid configuration {section}:{match.Groups["member"].Value}: {match.Groups["error"].Value}"
+            : $"invalid configuration in section {section}: {failure}";
+    }
+
+    [GeneratedRegex("members: '(?<member>[^']+)' with the error: '(?<error>.*)'")]
+    private static partial Regex FailureRegex();
+}

@@ -1,0 +1,203 @@
+using System.CommandLine;
+using ArticleBot.Core.Answering;
+using ArticleBot.Core.Evaluation;
+using ArticleBot.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleBot.Cli;
+
+/// <summary>The command line of architecture.md: chat (no verb), ask, search, eval.</summary>
+public static class CommandLineApp
+{
+    /// <summary>Usage of <c>ask</c>, printed on stderr when the question is missing or empty.</summary>
+    public const string AskUsage = """
+        usage: ArticleBot ask "<question>" [--json]
+               ArticleBot ask --json -      (one question per line on stdin, one JSON object per line out)
+        """;
+
+    /// <summary>Parses and runs a command line (configuration switches already removed).</summary>
+    public static async Task<int> RunAsync(string[] commandArgs, string[] configurationArgs)
+    {
+        var root = Build(configurationArgs);
+        var parse = root.Parse(commandArgs);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync("Run 'ArticleBot --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = true });
+    }
+
+    private static RootCommand Build(string[] configurationArgs)
+    {
+        var root = new RootCommand("""
+            ArticleBot answers questions about the article in seeds/ and cites the passages it used.
+            Without a command it starts an interactive chat. Configuration switches such as
+            --Corpus:SeedsPath=other or --Retrieval:MinCoverage=0.4 may be given with any command.
+            """);
+        root.Subcommands.Add(AskCommand(configurationArgs));
+        root.Subcommands.Add(SearchCommand(configurationArgs));
+        root.Subcommands.Add(EvalCommand(configurationArgs));
+        root.SetAction(_ => BotHost.RunChatAsync(configurationArgs));
+        return root;
+    }
+
+    private static Command AskCommand(string[] configurationArgs)
+    {
+        var question = new Argument<string?>("question") { Description = "The question, or - to read one question per line from stdin.", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object per answer." };
+        var command = new Command("ask", "Answers one question (or a batch from stdin) about the article.") { question, json };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var text = parse.GetValue(question);
+            var asJson = parse.GetValue(json);
+            if (text == "-")
+            {
+                return BotHost.RunAsync(configurationArgs, (services, ct) => AskBatchAsync(services, asJson, ct), cancellationToken);
+            }
+
+            if (QuestionText.Clean(text).Length == 0)
+            {
+                Console.Error.WriteLine("error: the question is empty.");
+                Console.Error.WriteLine(AskUsage);
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            return BotHost.RunAsync(configurationArgs, async (services, ct) =>
+            {
+                var answer = await services.GetRequiredService<ArticleAnswerer>().AskAsync(text!, null, ct);
+                if (asJson)
+                {
+                    await Console.Out.WriteLineAsync(JsonOutput.Answer(answer));
+                }
+                else
+                {
+                    AnswerRenderer.ForConsole().Write(answer);
+                }
+
+                return ExitCodes.Success;
+            }, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> AskBatchAsync(IServiceProvider services, bool asJson, CancellationToken cancellationToken)
+    {
+        var answerer = services.GetRequiredService<ArticleAnswerer>();
+        var renderer = AnswerRenderer.ForConsole();
+        var stdout = Console.Out;
+        while (await Console.In.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var question = QuestionText.Clean(line);
+            if (question.Length == 0)
+            {
+                continue;
+            }
+
+            var answer = await answerer.AskAsync(question, null, cancellationToken);
+            if (asJson)
+            {
+                await stdout.WriteLineAsync(JsonOutput.Answer(answer));
+            }
+            else
+            {
+                renderer.Write(answer);
+                await stdout.WriteLineAsync();
+            }
+        }
+
+        await stdout.FlushAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    private static Command SearchCommand(string[] configurationArgs)
+    {
+        var query = new Argument<string>("query") { Description = "What to search for, in Chinese or English." };
+        var top = new Option<int>("--top") { Description = "How many passages to show.", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "Write a JSON object." };
+        var command = new Command("search", "Shows the ranked passages for a query, without answering.") { query, top, json };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var text = parse.GetValue(query) ?? string.Empty;
+            var count = parse.GetValue(top);
+            if (QuestionText.Clean(text).Length == 0 || count is < 1 or > 100)
+            {
+                Console.Error.WriteLine(count is < 1 or > 100 ? "error: --top must be between 1 and 100." : "error: the query is empty.");
+                Console.Error.WriteLine("usage: ArticleBot search \"<query>\" [--top N] [--json]");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            return BotHost.RunAsync(configurationArgs, async (services, _) =>
+            {
+                var cleaned = QuestionText.Clean(text);
+                var results = services.GetRequiredService<ArticleSearch>().Search(cleaned, count);
+                if (parse.GetValue(json))
+                {
+                    await Console.Out.WriteLineAsync(JsonOutput.Search(cleaned, results));
+                }
+                else
+                {
+                    foreach (var (result, rank) in results.Select((r, i) => (r, i + 1)))
+                    {
+                        await Console.Out.WriteLineAsync($"{rank}. {result.Passage.Id} §{result.Passage.Section ?? "—"} score={result.Score:F3}");
+                        await Console.Out.WriteLineAsync($"   {result.Passage.Text}");
+                    }
+
+                    if (results.Count == 0)
+                    {
+                        await Console.Out.WriteLineAsync("No passage matches.");
+                    }
+                }
+
+                return ExitCodes.Success;
+            }, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command EvalCommand(string[] configurationArgs)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A JSONL question set (see eval/README.md)." };
+        var json = new Option<bool>("--json") { Description = "Write the metrics as a JSON object." };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list every question with its outcome (stderr)." };
+        var command = new Command("eval", "Measures retrieval and answers on a question set: hit@k, MRR, accuracy, abstention.") { file, json, verbose };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            IReadOnlyList<EvalItem> items;
+            try
+            {
+                using var reader = path.OpenText();
+                items = Evaluator.Read(reader);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                Console.Error.WriteLine($"error: cannot read eval file '{path.FullName}': {ex.Message}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            return BotHost.RunAsync(configurationArgs, async (services, ct) =>
+            {
+                var evaluator = ActivatorUtilities.CreateInstance<Evaluator>(services);
+                var report = await evaluator.RunAsync(items, ct);
+                if (parse.GetValue(verbose))
+                {
+                    foreach (var o in report.Outcomes)
+                    {
+                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} :: {o.Answer}");
+                    }
+                }
+
+                await Console.Out.WriteLineAsync(parse.GetValue(json) ? EvalOutput.Json(report) : EvalOutput.Table(report));
+                return ExitCodes.Success;
+            }, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ArticleBot.Core.Evaluation;
+
+namespace ArticleBot.Cli;
+
+/// <summary>Renders an eval report as a table or as JSON.</summary>
+public static class EvalOutput
+{
+    /// <summary>A fixed-width table, one row per language and one overall.</summary>
+    public static string Table(EvalReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var builder = new StringBuilder();
+        builder.AppendLine("lang      n  ans  hit@1  hit@3  hit@5  mrr@10  accuracy  cite-prec  abstain  false-abst  quotes");
+        foreach (var m in report.ByLanguage.Append(report.Overall))
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture,
+                $"{m.Language,-7} {m.Questions,3} {m.Answerable,4}  {F(m.HitAt1)}  {F(m.HitAt3)}  {F(m.HitAt5)}  {F(m.MrrAt10),6}  {F(m.AnswerAccuracy),8}  {F(m.CitationPrecision),9}  {F(m.Abstention),7}  {F(m.FalseAbstention),10}  {F(m.QuoteFidelity),6}");
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>The report as one JSON object: <c>{"overall": {...}, "byLanguage": [...]}</c>.</summary>
+    public static string Json(EvalReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonSerializer.Serialize(new { overall = Round(report.Overall), byLanguage = report.ByLanguage.Select(Round) }, JsonOutput.Options);
+    }
+
+    private static object Round(EvalMetrics m) => new
+    {
+        language = m.Language,
+        questions = m.Questions,
+        answerable = m.Answerable,
+        hitAt1 = R(m.HitAt1),
+        hitAt3 = R(m.HitAt3),
+        hitAt5 = R(m.HitAt5),
+        mrrAt10 = R(m.MrrAt10),
+        answerAccuracy = R(m.AnswerAccuracy),
+        citationPrecision = R(m.CitationPrecision),
+        abstention = R(m.Abstention),
+        falseAbstention = R(m.FalseAbstention),
+        quoteFidelity = R(m.QuoteFidelity),
+    };
+
+    private static double? R(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
+
+    private static string F(double value) => double.IsNaN(value) ? "    -" : value.ToString("0.000", CultureInfo.InvariantCulture);
+}

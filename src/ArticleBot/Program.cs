@@ -1,0 +1,18 @@
+// ArticleBot: one question, end to end.
+//
+//   seeds/*.txt|*.md ─load─▶ ArticleCorpus (documents → blocks → passages with exact offsets)
+//                    ─fold + analyze─▶ PassageIndex (Lucene.NET, BM25; CJK bigrams, words, numbers)
+//   question (ask | search | eval | ConsoleChannel)
+//     ─▶ ArticleAnswerer: a citation turn (TurnCitations) around one IChatClient call
+//          ─▶ ExtractiveChatClient asks for article_search ─▶ Kernel ─▶ CitationFilter numbers the passages
+//          ─▶ ExtractiveChatClient answers from the tool result with the best sentences and [n] markers
+//     ─▶ CitationResolver: [n] → passage → verified quote + offsets; grounded flag
+//     ─▶ AnswerRenderer (console) | JsonOutput (--json)
+using System.Text;
+using ArticleBot.Cli;
+
+Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+var (configurationArgs, commandArgs) = ConfigurationSwitches.Split(args);
+return await CommandLineApp.RunAsync(commandArgs, configurationArgs);

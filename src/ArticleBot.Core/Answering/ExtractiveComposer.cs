@@ -14,6 +14,8 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder
 {
     private const int MaxSentences = 3;
     private const double FollowerShare = 0.6;
+    private const double SecondAccountShare = 0.85;
+    private static readonly string[] s_opinionCues = ["指出", "認為", "认为", "表示", "提醒", "強調", "强调", "坦言", "看來", "看来", "說", "说", "稱", "称", "贊成", "赞成", "贊同", "赞同"];
     private static readonly System.Buffers.SearchValues<char> s_quantityUnits = System.Buffers.SearchValues.Create("万萬亿億倍千百%");
 
     /// <summary>Composes an answer from numbered passages (as the search tool returned them).</summary>
@@ -24,8 +26,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder
         var language = LanguageDetector.Detect(question, folder);
         var plan = search.Analyze(question);
         var covered = passages.Select(p => (p.N, p.Passage, Coverage: search.Coverage(plan, p.Passage))).ToList();
-        var anyStrongInCorpus = plan.Groups.Any(g => g.Strength == GroupStrength.Strong && g.InCorpus);
-        if (covered.Count == 0 || !anyStrongInCorpus || covered.Max(c => c.Coverage) < minCoverage)
+        if (!passages.Any(p => search.Covers(plan, p.Passage, minCoverage)))
         {
             return Abstention(language);
         }
@@ -95,8 +96,13 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder
                 break;
             }
 
-            if (candidate.Groups.Any(seen.Add) && !picked.Any(p => p.Sentence == candidate.Sentence))
+            // A follower must add something: a part of the question not yet answered, or (nearly as good as the
+            // best) another passage's account of the same thing.
+            var addsGroup = candidate.Groups.Any(g => !seen.Contains(g));
+            var secondAccount = candidate.Score >= best.Score * SecondAccountShare && picked.All(p => p.N != candidate.N);
+            if ((addsGroup || secondAccount) && !picked.Any(p => p.Sentence == candidate.Sentence))
             {
+                seen.UnionWith(candidate.Groups);
                 picked.Add(candidate);
             }
         }
@@ -109,6 +115,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder
         AnswerType.Quantity => sentence.Any(char.IsAsciiDigit) || sentence.AsSpan().IndexOfAny(s_quantityUnits) >= 0,
         AnswerType.Date => sentence.Contains('月') || sentence.Contains('日') || sentence.Contains('年'),
         AnswerType.Who => passage.Kind == PassageKind.Byline || sentence.Contains("作者", StringComparison.Ordinal),
+        AnswerType.Opinion => s_opinionCues.Any(c => sentence.Contains(c, StringComparison.Ordinal)),
         _ => false,
     };
 

@@ -74,6 +74,31 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
         return _positions.TryGetValue(passage.Id, out var index) ? Coverage(plan, index) : 0;
     }
 
+    /// <summary>
+    /// True when the passage covers the question: at least <paramref name="minCoverage"/> of its strong groups by
+    /// weight, and at least two of them when it has two or more (a question naming two things needs both: the
+    /// employees of ByteDance are not the employees of Tencent).
+    /// </summary>
+    public bool Covers(QueryPlan plan, Passage passage, double minCoverage)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(passage);
+        if (!_positions.TryGetValue(passage.Id, out var index))
+        {
+            return false;
+        }
+
+        var strong = plan.Groups.Where(g => g.Strength == GroupStrength.Strong).ToList();
+        if (!plan.Groups.Any(g => g.Strength != GroupStrength.Weak && g.InCorpus))
+        {
+            return false;
+        }
+
+        var text = _index.FoldedText(index);
+        var matched = strong.Count(g => GroupMatch(g, text) > 0);
+        return matched >= Math.Min(2, strong.Count) && Coverage(plan, index) >= minCoverage;
+    }
+
     /// <summary>How well a folded text covers one group: 1 when it holds an alternative; partial for long Chinese words.</summary>
     public static double GroupMatch(QueryGroup group, string foldedText)
     {
@@ -114,13 +139,15 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
         var text = _index.FoldedText(index);
         foreach (var group in plan.Groups)
         {
-            if (group.Strength != GroupStrength.Strong)
+            var weight = group.Strength switch
             {
-                continue;
-            }
+                GroupStrength.Strong => group.Weight,
+                GroupStrength.Soft => group.Weight * 0.5,
+                _ => 0,
+            };
 
-            total += group.Weight;
-            covered += group.Weight * GroupMatch(group, text);
+            total += weight;
+            covered += weight * GroupMatch(group, text);
         }
 
         return total == 0 ? 0 : covered / total;

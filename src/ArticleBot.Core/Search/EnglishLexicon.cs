@@ -23,8 +23,14 @@ public sealed class EnglishLexicon
     private readonly FrozenDictionary<string, Expansion[]> _byGloss;
     private readonly (string Chinese, string Pinyin)[] _transliterations;
 
-    private EnglishLexicon(Dictionary<string, Dictionary<string, float>> byGloss, List<(string, string)> transliterations)
+    private readonly FrozenSet<string> _verbs;
+
+    private readonly FrozenSet<string> _english;
+
+    private EnglishLexicon(Dictionary<string, Dictionary<string, float>> byGloss, List<(string, string)> transliterations, IEnumerable<string> verbs, IEnumerable<string> english)
     {
+        _english = english.ToFrozenSet(StringComparer.Ordinal);
+        _verbs = verbs.ToFrozenSet(StringComparer.Ordinal);
         _byGloss = byGloss.ToFrozenDictionary(
             kv => kv.Key,
             kv => kv.Value.OrderByDescending(e => e.Value).ThenByDescending(e => e.Key.Length).ThenBy(e => e.Key, StringComparer.Ordinal)
@@ -48,6 +54,9 @@ public sealed class EnglishLexicon
         ArgumentNullException.ThrowIfNull(corpusRuns);
         var byGloss = new Dictionary<string, Dictionary<string, float>>(StringComparer.Ordinal);
         var pinyin = new Dictionary<string, string>(StringComparer.Ordinal);
+        var verbs = new HashSet<string>(StringComparer.Ordinal);
+        var english = new HashSet<string>(StringComparer.Ordinal);
+        var notVerbs = new HashSet<string>(StringComparer.Ordinal);
         using var stream = new GZipStream(cedict ?? EmbeddedResources.Open("cedict/cedict_ts.u8.gz"), CompressionMode.Decompress);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (reader.ReadLine() is { } line)
@@ -57,6 +66,7 @@ public sealed class EnglishLexicon
                 continue;
             }
 
+            CollectEnglishWords(glosses, english);
             if (!IsAllHan(simplified) || !isCorpusWord(simplified))
             {
                 continue;
@@ -68,9 +78,29 @@ public sealed class EnglishLexicon
             }
 
             AddGlosses(byGloss, simplified, glosses);
+            (glosses.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(g => !IsReferenceGloss(g)).All(g => g.StartsWith("to ", StringComparison.Ordinal))
+                ? verbs : notVerbs).Add(simplified);
         }
 
-        return new EnglishLexicon(byGloss, Transliterations(corpusRuns, pinyin));
+        verbs.ExceptWith(notVerbs);
+        AddAliases(byGloss, isCorpusWord, english);
+        return new EnglishLexicon(byGloss, Transliterations(corpusRuns, pinyin), verbs, english);
+    }
+
+    /// <summary>
+    /// True when CC-CEDICT knows the corpus word only as a verb ("to get"): such words say how, not what, so
+    /// they help ranking but do not decide whether a passage covers a question.
+    /// </summary>
+    public bool IsVerb(string chinese) => _verbs.Contains(chinese);
+
+    /// <summary>True when some CC-CEDICT gloss (of any entry, in the corpus or not) uses the word or its stem.</summary>
+    public bool KnowsEnglish(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = word.ToLowerInvariant();
+        return _english.Contains(lower) || _english.Contains(Stem(lower))
+            || (lower.EndsWith('s') && _english.Contains(lower[..^1]))
+            || (lower.EndsWith("ed", StringComparison.Ordinal) && (_english.Contains(lower[..^2]) || _english.Contains(lower[..^1])));
     }
 
     /// <summary>The Chinese words for an English key (stemmed words joined by spaces), best first.</summary>
@@ -180,6 +210,61 @@ public sealed class EnglishLexicon
             }
 
             first = false;
+        }
+    }
+
+    private static void CollectEnglishWords(string glosses, HashSet<string> english)
+    {
+        var start = -1;
+        for (var i = 0; i <= glosses.Length; i++)
+        {
+            var letter = i < glosses.Length && char.IsAsciiLetter(glosses[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                if (i - start > 1)
+                {
+                    english.Add(glosses[start..i].ToLowerInvariant());
+                }
+
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// English names of companies, products and people of the tech industry that CC-CEDICT lacks or spells
+    /// differently (Qwen, Pony Ma): a shipped resource, one <c>english&lt;TAB&gt;中文[,中文]</c> per line.
+    /// </summary>
+    private static void AddAliases(Dictionary<string, Dictionary<string, float>> byGloss, Func<string, bool> isCorpusWord, HashSet<string> english)
+    {
+        using var reader = new StreamReader(EmbeddedResources.Open("aliases.tsv"), Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (line.StartsWith('#') || tab <= 0)
+            {
+                continue;
+            }
+
+            var words = Words(line[..tab]).ToList();
+            words.ForEach(w => english.Add(w));
+            var key = string.Join(' ', words.Select(Stem));
+            foreach (var chinese in line[(tab + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (isCorpusWord(chinese))
+                {
+                    if (!byGloss.TryGetValue(key, out var entries))
+                    {
+                        byGloss[key] = entries = new Dictionary<string, float>(StringComparer.Ordinal);
+                    }
+
+                    entries[chinese] = 1f;
+                }
+            }
         }
     }
 

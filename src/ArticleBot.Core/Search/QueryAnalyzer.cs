@@ -8,7 +8,7 @@ namespace ArticleBot.Core.Search;
 /// stop words removed, Chinese segmented against the corpus's own vocabulary, English words mapped to the
 /// corpus's Chinese words through CC-CEDICT glosses and pinyin, numbers kept whole.
 /// </summary>
-public sealed class QueryAnalyzer
+public sealed partial class QueryAnalyzer
 {
     /// <summary>Longer questions are cut to this many folded characters before analysis.</summary>
     public const int MaxQueryChars = 1000;
@@ -43,13 +43,22 @@ public sealed class QueryAnalyzer
         }
 
         var builder = new PlanBuilder(_vocabulary);
-        var content = RemoveChineseStopWords(folded);
+        var content = AnswerKindRegex().Replace(RemoveChineseStopWords(folded), " ");
         foreach (var run in TermScanner.HanRuns(content))
         {
             AddChineseRun(builder, run);
         }
 
         AddWordsAndNumbers(builder, question, content);
+        if (AskAboutAuthor(folded))
+        {
+            // "Who wrote it?": the byline answers, and bylines name the author with these words;
+            // "wrote"/"写" then only restate the question.
+            builder.Groups.RemoveAll(g => s_writingWords.Contains(g.Label));
+            builder.AddChineseTerms("作者", 1f);
+            builder.AddGroup("作者", ["作者", "记者", "撰文"], GroupStrength.Strong);
+        }
+
         return new QueryPlan(question, folded, builder.Groups, builder.Terms(MaxTerms), DetectAnswerType(folded));
     }
 
@@ -91,7 +100,7 @@ public sealed class QueryAnalyzer
 
             FlushPending(builder, pending);
             var word = string.Concat(characters.Skip(i).Take(end - i + 1));
-            builder.AddWord(word, [word], GroupStrength.Strong, termWeight: 1f);
+            builder.AddWord(word, [word], _lexicon.Value.IsVerb(word) ? GroupStrength.Soft : GroupStrength.Strong, termWeight: 1f);
             i = end + 1;
         }
 
@@ -108,7 +117,8 @@ public sealed class QueryAnalyzer
         var unknown = pending.Count(c => !_vocabulary.Contains(c));
         if (unknown > 0)
         {
-            builder.AddMissing(string.Concat(pending), fullWeight: unknown >= 2);
+            // Each character the corpus never uses is evidence the question is about something it lacks.
+            builder.AddMissing(string.Concat(pending), Math.Min(1f, 0.35f * unknown));
         }
         else
         {
@@ -139,34 +149,38 @@ public sealed class QueryAnalyzer
             }
         }
 
-        var words = scanned.Where(t => t.Kind == TermKind.Word && !StopWords.English.Contains(t.Text)).Select(t => t.Text).ToList();
-        if (words.Count == 0)
+        var words = new List<(int Index, string Word)>();
+        foreach (var term in scanned.Where(t => t.Kind == TermKind.Word && !StopWords.English.Contains(t.Text)))
         {
-            return;
-        }
-
-        var capitalized = CapitalizedWords(question);
-        var unresolved = new List<(int Index, string Word)>();
-        for (var index = 0; index < words.Count; index++)
-        {
-            var word = words[index];
-            if (_vocabulary.Contains(word))
+            if (NumberWords.TryGetValue(term.Text, out var digits))
             {
-                builder.AddWord(word, [word], GroupStrength.Strong, termWeight: 1.5f);
+                // "ten times" means what the article writes as 10倍.
+                builder.AddTerm(digits, 1.2f);
+                builder.AddWord(digits, [digits], GroupStrength.Strong, termWeight: 0f);
             }
-            else if (word.Length > 1 && !word.All(char.IsAsciiDigit))
+            else if (term.Text.Length > 1 && !term.Text.All(char.IsAsciiDigit))
             {
-                unresolved.Add((index, word));
+                words.Add((words.Count, term.Text));
             }
         }
 
-        if (unresolved.Count > 0)
+        if (words.Count > 0)
         {
-            ExpandEnglish(builder, unresolved, capitalized);
+            ExpandEnglish(builder, words, CapitalizedWords(question));
         }
     }
 
-    /// <summary>English words the corpus does not contain: phrases first ("spring festival"), then words, then names by pinyin.</summary>
+    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
+        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["fifteen"] = "15", ["twenty"] = "20",
+        ["thirty"] = "30", ["fifty"] = "50", ["hundred"] = "100",
+    };
+
+    /// <summary>
+    /// English words: phrases first ("spring festival"), then full names, then single words through their glosses,
+    /// then names by pinyin. A word the corpus also has in Latin script (OpenAI, platform) matches as itself too.
+    /// </summary>
     private void ExpandEnglish(PlanBuilder builder, List<(int Index, string Word)> words, HashSet<string> capitalized)
     {
         var lexicon = _lexicon.Value;
@@ -194,6 +208,7 @@ public sealed class QueryAnalyzer
             }
         }
 
+        MergeNames(builder, lexicon, words, capitalized, used);
         for (var k = 0; k < words.Count; k++)
         {
             if (used[k])
@@ -202,24 +217,67 @@ public sealed class QueryAnalyzer
             }
 
             var word = words[k].Word;
+            var latin = _vocabulary.Contains(word);
             var expansions = lexicon.Lookup(stems[k]).ToList();
-            if (expansions.Count == 0 || capitalized.Contains(word))
+            if (!latin && (expansions.Count == 0 || capitalized.Contains(word)))
             {
                 expansions.AddRange(lexicon.Transliterate(word));
             }
 
-            if (expansions.Count == 0)
+            if (expansions.Count > 0)
             {
-                builder.AddMissing(word, fullWeight: false);
+                AddExpansions(builder, word, expansions, latin ? word : null);
+            }
+            else if (latin)
+            {
+                builder.AddWord(word, [word], GroupStrength.Strong, termWeight: 1.5f);
+            }
+            else if (lexicon.KnowsEnglish(word))
+            {
+                // Translatable, yet the corpus has no translation: evidence the article does not cover it.
+                builder.AddMissing(word, 0.5f);
             }
             else
             {
-                AddExpansions(builder, word, expansions);
+                // Not even the dictionary knows it ("chatbot", "wrote"): weak evidence either way.
+                builder.AddMissing(word, 0.25f, GroupStrength.Weak);
             }
         }
     }
 
-    private static void AddExpansions(PlanBuilder builder, string label, IReadOnlyList<Expansion> expansions)
+    /// <summary>
+    /// A full name ("Demis Hassabis") is one thing: Chinese text may give the whole transliteration or just the
+    /// surname, so any part's transliteration covers the name.
+    /// </summary>
+    private void MergeNames(PlanBuilder builder, EnglishLexicon lexicon, List<(int Index, string Word)> words, HashSet<string> capitalized, bool[] used)
+    {
+        bool IsNamePart(int k) => !used[k] && capitalized.Contains(words[k].Word) && lexicon.Lookup(EnglishLexicon.Stem(words[k].Word)).Count == 0;
+        for (var start = 0; start < words.Count; start++)
+        {
+            if (!IsNamePart(start))
+            {
+                continue;
+            }
+
+            var end = start;
+            while (end + 1 < words.Count && words[end + 1].Index == words[end].Index + 1 && IsNamePart(end + 1))
+            {
+                end++;
+            }
+
+            var parts = Enumerable.Range(start, end - start + 1).ToList();
+            var expansions = parts.SelectMany(k => lexicon.Transliterate(words[k].Word)).ToList();
+            if (parts.Count > 1 && expansions.Count > 0)
+            {
+                AddExpansions(builder, string.Join(' ', parts.Select(k => words[k].Word)), expansions);
+                parts.ForEach(k => used[k] = true);
+            }
+
+            start = end;
+        }
+    }
+
+    private void AddExpansions(PlanBuilder builder, string label, IReadOnlyList<Expansion> expansions, string? latin = null)
     {
         var kept = expansions.GroupBy(e => e.Chinese, StringComparer.Ordinal).Select(g => g.MaxBy(e => e.Confidence))
             .OrderByDescending(e => e.Confidence).ThenByDescending(e => e.Chinese.Length).Take(MaxExpansionsPerWord).ToList();
@@ -232,7 +290,18 @@ public sealed class QueryAnalyzer
         }
 
         var strongest = kept.Max(e => e.Confidence);
-        builder.AddGroup(label, kept.Select(e => e.Chinese).ToArray(), strongest >= 0.5f ? GroupStrength.Strong : GroupStrength.Weak);
+        var strength = strongest < 0.5f || kept.All(e => e.Chinese.Length == 1) ? GroupStrength.Weak
+            : kept.All(e => _lexicon.Value.IsVerb(e.Chinese)) ? GroupStrength.Soft
+            : GroupStrength.Strong;
+        var alternatives = kept.Select(e => e.Chinese).ToList();
+        if (latin is not null)
+        {
+            builder.AddTerm(latin, 1.5f);
+            alternatives.Insert(0, latin);
+            strength = GroupStrength.Strong;
+        }
+
+        builder.AddGroup(label, [.. alternatives], strength);
     }
 
     private static HashSet<string> CapitalizedWords(string question)
@@ -255,6 +324,12 @@ public sealed class QueryAnalyzer
         return result;
     }
 
+    private static readonly HashSet<string> s_writingWords = new(StringComparer.Ordinal) { "写", "写了", "撰写", "wrote", "write", "writes", "written", "writing", "author", "writer" };
+
+    private static readonly string[] s_authorCues = ["谁写", "写的", "作者", "撰文", "who wrote", "who write", "written by", "author", "writer", "byline"];
+
+    private static bool AskAboutAuthor(string folded) => s_authorCues.Any(c => folded.Contains(c, StringComparison.Ordinal));
+
     private static AnswerType DetectAnswerType(string folded)
     {
         static bool Has(string text, params string[] cues) => cues.Any(c => text.Contains(c, StringComparison.Ordinal));
@@ -273,8 +348,17 @@ public sealed class QueryAnalyzer
             return AnswerType.Who;
         }
 
+        if (Has(folded, "认为", "看法", "观点", "态度", "表示什么", "说了什么", "怎么说", "怎么看", " say", " said", " think", " believe", " view", "opinion", "stance"))
+        {
+            return AnswerType.Opinion;
+        }
+
         return AnswerType.Any;
     }
+
+    /// <summary>"Which company", "what person": the kind of answer wanted, not something the answer must mention.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(which|what)\s+(company|companies|firm|firms|person|people|one)\b")]
+    private static partial System.Text.RegularExpressions.Regex AnswerKindRegex();
 
     /// <summary>Accumulates groups and weighted terms, looking weights up in the index.</summary>
     private sealed class PlanBuilder(IIndexVocabulary vocabulary)
@@ -336,12 +420,12 @@ public sealed class QueryAnalyzer
             Groups.Add(new QueryGroup(label, alternatives, strength == GroupStrength.Weak ? weight * 0.3f : weight, strength, inCorpus));
         }
 
-        public void AddMissing(string label, bool fullWeight)
+        public void AddMissing(string label, float share, GroupStrength strength = GroupStrength.Strong)
         {
             if (_labels.Add(label))
             {
-                var weight = vocabulary.MaxInverseDocumentFrequency * (fullWeight ? 1f : 0.6f);
-                Groups.Add(new QueryGroup(label, [label], weight, GroupStrength.Strong, InCorpus: false));
+                var weight = vocabulary.MaxInverseDocumentFrequency * share;
+                Groups.Add(new QueryGroup(label, [label], weight, strength, InCorpus: false));
             }
         }
 

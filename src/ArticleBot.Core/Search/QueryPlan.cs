@@ -6,6 +6,9 @@ public enum GroupStrength
     /// <summary>A content word, name or number: the answer must be about it.</summary>
     Strong,
 
+    /// <summary>A verb ("to get", "to found"): it counts for half in coverage, and never alone.</summary>
+    Soft,
+
     /// <summary>A lone character or a weak word: it helps ranking but does not decide coverage.</summary>
     Weak,
 }
@@ -24,6 +27,9 @@ public enum AnswerType
 
     /// <summary>A person or organisation.</summary>
     Who,
+
+    /// <summary>What someone said, thinks or holds.</summary>
+    Opinion,
 }
 
 /// <summary>

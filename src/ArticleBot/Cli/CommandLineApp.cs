@@ -121,7 +121,8 @@ public static class CommandLineApp
         var query = new Argument<string>("query") { Description = "What to search for, in Chinese or English." };
         var top = new Option<int>("--top") { Description = "How many passages to show.", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Write a JSON object." };
-        var command = new Command("search", "Shows the ranked passages for a query, without answering.") { query, top, json };
+        var explain = new Option<bool>("--explain") { Description = "Also show how the query was understood (stderr): its words, weights and coverage." };
+        var command = new Command("search", "Shows the ranked passages for a query, without answering.") { query, top, json, explain };
         command.SetAction((parse, cancellationToken) =>
         {
             var text = parse.GetValue(query) ?? string.Empty;
@@ -136,7 +137,13 @@ public static class CommandLineApp
             return BotHost.RunAsync(configurationArgs, async (services, _) =>
             {
                 var cleaned = QuestionText.Clean(text);
-                var results = services.GetRequiredService<ArticleSearch>().Search(cleaned, count);
+                var search = services.GetRequiredService<ArticleSearch>();
+                var results = search.Search(cleaned, count);
+                if (parse.GetValue(explain))
+                {
+                    await Console.Error.WriteLineAsync(Explain(search, cleaned, count));
+                }
+
                 if (parse.GetValue(json))
                 {
                     await Console.Out.WriteLineAsync(JsonOutput.Search(cleaned, results));
@@ -159,6 +166,17 @@ public static class CommandLineApp
             }, cancellationToken);
         });
         return command;
+    }
+
+    private static string Explain(ArticleSearch search, string query, int count)
+    {
+        var retrieval = search.Retrieve(query, count);
+        var lines = new List<string> { $"answer type: {retrieval.Plan.AnswerType}" };
+        lines.AddRange(retrieval.Plan.Groups.Select(g =>
+            $"group '{g.Label}' {g.Strength} weight={g.Weight:F2} inCorpus={g.InCorpus} alternatives=[{string.Join(", ", g.Alternatives)}]"));
+        lines.Add("terms: " + string.Join(" ", retrieval.Plan.Terms.Select(t => $"{t.Term}^{t.Weight:F2}")));
+        lines.AddRange(retrieval.Passages.Select(p => $"{p.Passage.Id} score={p.Score:F3} coverage={p.Coverage:F2}"));
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static Command EvalCommand(string[] configurationArgs)

@@ -1,0 +1,40 @@
+using ArticleBot.Core.Evaluation;
+using ArticleBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleBot.Core.Tests.Evaluation;
+
+/// <summary>The dev question set must stay above the floors of the foundation issue.</summary>
+public sealed class EvalFloorTests
+{
+    [Fact]
+    public async Task DevSet_MeetsTheFloors()
+    {
+        // Arrange
+        using var reader = File.OpenText(Path.Combine(AppContext.BaseDirectory, "eval", "dev.jsonl"));
+        var items = Evaluator.Read(reader);
+        var evaluator = ActivatorUtilities.CreateInstance<Evaluator>(TestCorpus.Services);
+
+        // Act
+        var report = await evaluator.RunAsync(items, TestContext.Current.CancellationToken);
+
+        // Assert
+        var byLanguage = report.ByLanguage.ToDictionary(m => m.Language);
+        Assert.True(byLanguage["zh-Hant"].HitAt3 >= 0.95, $"zh-Hant hit@3 {byLanguage["zh-Hant"].HitAt3}");
+        Assert.True(byLanguage["zh-Hans"].HitAt3 >= 0.95, $"zh-Hans hit@3 {byLanguage["zh-Hans"].HitAt3}");
+        Assert.True(byLanguage["en"].HitAt3 >= 0.85, $"en hit@3 {byLanguage["en"].HitAt3}");
+        Assert.True(report.Overall.AnswerAccuracy >= 0.85, $"accuracy {report.Overall.AnswerAccuracy}");
+        Assert.True(report.Overall.Abstention >= 0.8, $"abstention {report.Overall.Abstention}");
+        Assert.True(report.Overall.FalseAbstention <= 0.1, $"false abstention {report.Overall.FalseAbstention}");
+        Assert.Equal(1.0, report.Overall.QuoteFidelity);
+    }
+
+    [Fact]
+    public void Read_BadLine_NamesTheLine()
+    {
+        using var reader = new StringReader("{\"id\":\"a\",\"lang\":\"en\",\"question\":\"q\",\"gold\":[],\"answers\":[],\"answerable\":false}\n\nnot json\n");
+
+        var error = Assert.Throws<FormatException>(() => Evaluator.Read(reader));
+        Assert.StartsWith("line 3", error.Message, StringComparison.Ordinal);
+    }
+}

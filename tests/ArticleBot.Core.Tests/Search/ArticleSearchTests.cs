@@ -1,0 +1,83 @@
+using ArticleBot.Core.Search;
+using ArticleBot.Core.Tests.Fakes;
+
+namespace ArticleBot.Core.Tests.Search;
+
+public sealed class ArticleSearchTests
+{
+    private static readonly ArticleSearch Search = TestCorpus.Search;
+
+    [Theory]
+    [InlineData("廣告業務每年可能為OpenAI帶來多少收入？", "250億美元")]
+    [InlineData("广告业务每年可能为OpenAI带来多少收入？", "250億美元")]
+    [InlineData("How much annual revenue could the ad business bring OpenAI?", "250億美元")]
+    [InlineData("What share of Anthropic's revenue comes from B2B and API?", "85%")]
+    [InlineData("When did Tencent start its Spring Festival campaign?", "2月1日")]
+    [InlineData("What did Demis Hassabis say about China?", "哈薩比斯")]
+    [InlineData("Which company is Doubao from?", "豆包")]
+    public void Search_FindsTheRelevantPassageInTheTopThree(string question, string expected)
+    {
+        // Act
+        var top = Search.Search(question, 3);
+
+        // Assert
+        Assert.Contains(top, p => p.Passage.Text.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_EnglishWords_ExpandToCorpusChineseWords()
+    {
+        var plan = Search.Analyze("How much revenue from advertising?");
+
+        Assert.Contains(plan.Groups, g => g.Label == "revenue" && g.Alternatives.Contains("收入"));
+        Assert.Contains(plan.Groups, g => g.Label == "advertising" && g.Alternatives.Contains("广告"));
+    }
+
+    [Fact]
+    public void Analyze_TransliteratedName_MatchesByPinyin()
+    {
+        var plan = Search.Analyze("Hassabis");
+
+        Assert.Contains(plan.Groups, g => g.Alternatives.Contains("哈萨比斯"));
+    }
+
+    [Fact]
+    public void Analyze_WordAbsentFromTheCorpus_IsAMissingGroup()
+    {
+        var plan = Search.Analyze("蘋果公司的AI策略是什麼？");
+
+        Assert.Contains(plan.Groups, g => !g.InCorpus && g.Strength == GroupStrength.Strong);
+    }
+
+    [Fact]
+    public void Lexicon_IsBuiltOnceAndHoldsOnlyCorpusWords()
+    {
+        var lexicon = Search.Lexicon.Value;
+
+        Assert.Same(lexicon, Search.Lexicon.Value);
+        Assert.NotEmpty(lexicon.Lookup("revenu"));
+        Assert.All(lexicon.Lookup("revenu"), e => Assert.Contains(Search.Corpus.Passages, p => ScriptFolderFold(p.Text).Contains(e.Chinese, StringComparison.Ordinal)));
+        Assert.Empty(lexicon.Lookup("giraff"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("？？？!!!")]
+    [InlineData("😀😀😀")]
+    public void Search_NothingToSearchFor_ReturnsNothing(string query)
+    {
+        Assert.Empty(Search.Search(query, 5));
+    }
+
+    [Fact]
+    public void Search_HugeQuery_IsCutAndStillAnswers()
+    {
+        var query = string.Concat(Enumerable.Repeat("騰訊紅包", 25_000));
+
+        var top = Search.Search(query, 3);
+
+        Assert.Contains(top, p => p.Passage.Text.Contains("紅包", StringComparison.Ordinal));
+    }
+
+    private static string ScriptFolderFold(string text) => ArticleBot.Core.Text.ScriptFolder.Default.Fold(text);
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+
+namespace ArticleBot.EndToEnd.Tests;
+
+public sealed class AskTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ask_ChineseQuestion_PrintsTheAnswerWithSources()
+    {
+        // Act
+        var run = await BotProcess.RunAsync(["ask", "OpenAI的廣告業務每年可能帶來多少收入？"], cancellationToken: Ct);
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("250億美元", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[1]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Sources:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ai-race-2026#p", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("腾讯春节活动要分多少现金红包？", "10億")]
+    [InlineData("How much annual revenue could the ad business bring OpenAI?", "250億")]
+    public async Task AskJson_FollowsTheContractAndQuotesTheSeedExactly(string question, string expected)
+    {
+        var run = await BotProcess.RunAsync(["ask", question, "--json"], cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(question, root.GetProperty("question").GetString());
+        Assert.Contains(expected, root.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("grounded").GetBoolean());
+        Assert.Equal("extractive", root.GetProperty("backend").GetString());
+        var seed = await File.ReadAllTextAsync(BotProcess.SeedFile, Ct);
+        foreach (var citation in root.GetProperty("citations").EnumerateArray())
+        {
+            Assert.True(citation.GetProperty("n").GetInt32() >= 1);
+            Assert.StartsWith("ai-race-2026#p", citation.GetProperty("passageId").GetString(), StringComparison.Ordinal);
+            Assert.Equal("seeds/ai-race-2026.txt", citation.GetProperty("source").GetString());
+            Assert.True(citation.TryGetProperty("section", out _));
+            var start = citation.GetProperty("start").GetInt32();
+            var end = citation.GetProperty("end").GetInt32();
+            Assert.Equal(seed[start..end], citation.GetProperty("quote").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task AskJson_Unanswerable_IsNotGrounded()
+    {
+        var run = await BotProcess.RunAsync(["ask", "--json", "明天台北的天氣如何？"], cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.False(json.RootElement.GetProperty("grounded").GetBoolean());
+        Assert.Equal(0, json.RootElement.GetProperty("citations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AskBatch_ReadsOneQuestionPerLine_SkipsBlankLines_WritesOneJsonPerQuestion()
+    {
+        // Arrange: blank lines, a whitespace line, odd characters and a 100 KB line.
+        var huge = string.Concat(Enumerable.Repeat("騰訊紅包", 25_000));
+        var stdin = string.Join('\n', "英偉達的市值突破了多少？", string.Empty, "   ", "What share of Anthropic's revenue comes from B2B?", "\u202E😀\u0007騰訊\u200B", huge, "？？？", string.Empty);
+
+        // Act
+        var run = await BotProcess.RunAsync(["ask", "--json", "-"], stdin, cancellationToken: Ct);
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            Assert.True(json.RootElement.TryGetProperty("answer", out _));
+        }
+
+        Assert.Contains("5萬億", lines[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Ask_EmptyQuestion_PrintsUsageAndExitsWith2(string question)
+    {
+        var run = await BotProcess.RunAsync(["ask", question], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("usage:", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public async Task Ask_NoQuestion_ExitsWith2()
+    {
+        var run = await BotProcess.RunAsync(["ask"], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("\u0001\u0002控制字元")]
+    [InlineData("\u200B\u200D\u202E\u2066bidi")]
+    [InlineData("😀🙃𠀀")]
+    [InlineData("!!!???...")]
+    public async Task AskJson_OddInput_AlwaysValidJson(string question)
+    {
+        var run = await BotProcess.RunAsync(["ask", "--json", question], cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("answer").GetString()));
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsWith2()
+    {
+        var run = await BotProcess.RunAsync(["frobnicate"], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error", run.Stderr, StringComparison.Ordinal);
+    }
+}

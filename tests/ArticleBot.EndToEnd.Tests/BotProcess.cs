@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ArticleBot.EndToEnd.Tests;
+
+/// <summary>What a run of the executable printed.</summary>
+public sealed record BotRun(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs the built ArticleBot executable (the same build output a user runs).</summary>
+public static class BotProcess
+{
+    private static readonly Lazy<string> s_output = new(FindOutputDirectory);
+
+    /// <summary>The executable's build output folder (holds appsettings.json and seeds/).</summary>
+    public static string OutputDirectory => s_output.Value;
+
+    public static string SeedFile => Path.Combine(OutputDirectory, "seeds", "ai-race-2026.txt");
+
+    public static async Task<BotRun> RunAsync(
+        IEnumerable<string> args,
+        string? stdin = null,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory ?? OutputDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            StandardInputEncoding = new UTF8Encoding(false),
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(OutputDirectory, "ArticleBot.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin.AsMemory(), cancellationToken);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ArticleBot {string.Join(' ', args)} did not exit within 60 s. stderr: {await stderr}");
+        }
+
+        return new BotRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindOutputDirectory()
+    {
+        // artifacts/bin/ArticleBot.EndToEnd.Tests/<config>/ → artifacts/bin/ArticleBot/<config>/
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testOutput.Name;
+        var bin = testOutput.Parent?.Parent ?? throw new InvalidOperationException("unexpected test output layout");
+        var output = Path.Combine(bin.FullName, "ArticleBot", configuration);
+        if (!File.Exists(Path.Combine(output, "ArticleBot.dll")))
+        {
+            throw new InvalidOperationException($"ArticleBot is not built at {output}");
+        }
+
+        return output;
+    }
+}

@@ -1,0 +1,41 @@
+namespace ArticleBot.EndToEnd.Tests;
+
+public sealed class ChatTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Chat_SessionThroughStdin_AnswersShowsSourcesAndQuits()
+    {
+        // Arrange
+        var stdin = "/help\nOpenAI的廣告業務每年可能帶來多少收入？\n/sources\n/nonsense\n/quit\nnever asked\n";
+
+        // Act
+        var run = await BotProcess.RunAsync([], stdin, cancellationToken: Ct);
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("/sources", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("250億美元", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Unknown command /nonsense", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("never asked", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_EndOfInput_ExitsCleanly()
+    {
+        var run = await BotProcess.RunAsync([], "腾讯春节活动要分多少现金红包？\n", cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("10億", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_SourcesBeforeAnyAnswer_SaysSo()
+    {
+        var run = await BotProcess.RunAsync([], "/sources\n", cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("No answer yet", run.Stdout, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+
+namespace ArticleBot.EndToEnd.Tests;
+
+public sealed class ConfigurationTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("articlebot-e2e-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Theory]
+    [InlineData("--Corpus:PassageTargetChars=5", "Corpus:PassageTargetChars")]
+    [InlineData("--Retrieval:MinCoverage=3", "Retrieval:MinCoverage")]
+    [InlineData("--Retrieval:TopK=abc", "Retrieval:TopK")]
+    public async Task BadSetting_StopsTheStartWithExit2NamingTheKey(string setting, string key)
+    {
+        var run = await BotProcess.RunAsync(["ask", "騰訊", setting], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(key, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public async Task MissingSeedsFolder_ExitsWith2NamingTheSetting()
+    {
+        var run = await BotProcess.RunAsync(["ask", "騰訊", $"--Corpus:SeedsPath={Path.Combine(_temp, "nope")}"], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Corpus:SeedsPath", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingSeedsFolder_InChat_ExitsWith2()
+    {
+        var run = await BotProcess.RunAsync([], "騰訊\n", environment: new Dictionary<string, string> { ["Corpus__SeedsPath"] = Path.Combine(_temp, "nope") }, cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Corpus:SeedsPath", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedThatIsNotUtf8_IsNamedInAWarning_AndTheRestLoads()
+    {
+        // Arrange: the article plus a GBK-encoded file, in a seeds folder given through the environment.
+        var seeds = Directory.CreateDirectory(Path.Combine(_temp, "seeds")).FullName;
+        File.Copy(BotProcess.SeedFile, Path.Combine(seeds, "ai-race-2026.txt"));
+        await File.WriteAllBytesAsync(Path.Combine(seeds, "legacy-gbk.txt"), [0xCC, 0xDA, 0xD1, 0xB6, 0xFF], Ct);
+
+        // Act
+        var run = await BotProcess.RunAsync(
+            ["ask", "--json", "英偉達的市值突破了多少？"],
+            environment: new Dictionary<string, string> { ["Corpus__SeedsPath"] = seeds },
+            cancellationToken: Ct);
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("legacy-gbk.txt", run.Stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.True(json.RootElement.GetProperty("grounded").GetBoolean());
+    }
+
+    [Fact]
+    public async Task StartedFromAnotherFolder_FindsSettingsAndSeedsBesideTheExecutable()
+    {
+        var run = await BotProcess.RunAsync(["ask", "--json", "ChatGPT的週活躍用戶有多少？"], workingDirectory: _temp, cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("9億", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogsGoToStderr_StdoutCarriesOnlyJson()
+    {
+        var run = await BotProcess.RunAsync(
+            ["ask", "--json", "騰訊", "--Logging:LogLevel:Default=Debug"],
+            cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.NotEmpty(run.Stderr);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace ArticleBot.EndToEnd.Tests;
+
+public sealed class SearchAndEvalTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SearchJson_RanksPassagesWithExactOffsets()
+    {
+        var run = await BotProcess.RunAsync(["search", "ChatGPT周活", "--top", "3", "--json"], cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("ChatGPT周活", json.RootElement.GetProperty("query").GetString());
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.InRange(results.Count, 1, 3);
+        Assert.Equal(Enumerable.Range(1, results.Count), results.Select(r => r.GetProperty("rank").GetInt32()));
+        Assert.Contains("9億", results[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        var seed = await File.ReadAllTextAsync(BotProcess.SeedFile, Ct);
+        Assert.All(results, r => Assert.Equal(seed[r.GetProperty("start").GetInt32()..r.GetProperty("end").GetInt32()], r.GetProperty("text").GetString()));
+        Assert.All(results, r => Assert.True(r.GetProperty("score").GetDouble() > 0));
+    }
+
+    [Fact]
+    public async Task Search_BadTop_ExitsWith2()
+    {
+        var run = await BotProcess.RunAsync(["search", "騰訊", "--top", "0"], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Eval_DevSet_PrintsMetricsPerLanguage()
+    {
+        var devSet = Path.Combine(AppContext.BaseDirectory, "eval", "dev.jsonl");
+
+        var table = await BotProcess.RunAsync(["eval", devSet], cancellationToken: Ct);
+        var json = await BotProcess.RunAsync(["eval", devSet, "--json"], cancellationToken: Ct);
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("zh-Hant", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("hit@3", table.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, json.ExitCode);
+        using var report = JsonDocument.Parse(json.Stdout);
+        Assert.True(report.RootElement.GetProperty("overall").GetProperty("hitAt3").GetDouble() >= 0.95);
+        Assert.Equal(3, report.RootElement.GetProperty("byLanguage").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Eval_MissingFile_ExitsWith2()
+    {
+        var run = await BotProcess.RunAsync(["eval", "/no/such/file.jsonl"], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+    }
+}

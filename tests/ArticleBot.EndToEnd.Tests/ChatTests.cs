@@ -39,3 +39,45 @@ public sealed class ChatTests
         Assert.Contains("No answer yet", run.Stdout, StringComparison.Ordinal);
     }
 }
+
+public sealed class ChatInterruptTests
+{
+    [Fact]
+    public async Task Chat_CtrlC_StopsCleanlyWhileWaitingForInput()
+    {
+        // Arrange: a chat whose stdin stays open, so it is blocked reading the next line.
+        var ct = TestContext.Current.CancellationToken;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = BotProcess.OutputDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(BotProcess.OutputDirectory, "ArticleBot.dll"));
+        using var process = System.Diagnostics.Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync("英偉達的市值突破了多少？".AsMemory(), ct);
+        await process.StandardInput.FlushAsync(ct);
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync(ct)) is not null && !line.Contains("5萬億", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.NotNull(line);
+
+        // Act: SIGINT, as Ctrl+C in a terminal sends.
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(ct);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync(timeout.Token);
+
+        // Assert
+        Assert.Equal(0, process.ExitCode);
+    }
+}

@@ -120,10 +120,13 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, IHostApplicationLif
         }
     }
 
-    /// <summary>Reads a line, returning null at end of input or when the host stops (a blocked read cannot be cancelled).</summary>
+    /// <summary>
+    /// Reads a line, returning null at end of input or when the host stops. Console.In reads synchronously even
+    /// through ReadLineAsync, so the read runs on the thread pool and is abandoned (not awaited) on shutdown.
+    /// </summary>
     private static async Task<string?> ReadLineAsync(CancellationToken stoppingToken)
     {
-        var read = Console.In.ReadLineAsync(stoppingToken).AsTask();
+        var read = Task.Run(Console.In.ReadLine, CancellationToken.None);
         var stopped = Task.Delay(Timeout.Infinite, stoppingToken);
         var first = await Task.WhenAny(read, stopped);
         return first == read ? await read : null;

@@ -82,7 +82,7 @@ public static partial class BotHost
     }
 
     /// <summary>Runs the interactive console chat until /quit, end of input or Ctrl+C.</summary>
-    public static async Task<int> RunChatAsync(string[] configurationArgs)
+    public static async Task<int> RunChatAsync(string[] configurationArgs, CancellationToken cancellationToken)
     {
         try
         {
@@ -90,8 +90,8 @@ public static partial class BotHost
 
             // Load the article before the prompt appears, so a bad seeds folder is reported at once.
             host.Services.GetRequiredService<Core.Search.ArticleSearch>();
-            await host.RunAsync();
-            return Environment.ExitCode;
+            await host.RunAsync(cancellationToken);
+            return ExitCodes.Success;
         }
         catch (Exception ex) when (DescribeConfigurationError(ex) is { } message)
         {

@@ -44,7 +44,7 @@ public static class CommandLineApp
         root.Subcommands.Add(AskCommand(configurationArgs));
         root.Subcommands.Add(SearchCommand(configurationArgs));
         root.Subcommands.Add(EvalCommand(configurationArgs));
-        root.SetAction(_ => BotHost.RunChatAsync(configurationArgs));
+        root.SetAction((_, cancellationToken) => BotHost.RunChatAsync(configurationArgs, cancellationToken));
         return root;
     }
 

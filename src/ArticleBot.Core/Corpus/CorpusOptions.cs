@@ -5,7 +5,7 @@ namespace ArticleBot.Core.Corpus;
 /// <summary>
 /// Where the article comes from and how it is cut into passages. Section <c>Corpus</c>:
 /// <code>
-/// "Corpus": { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1 }
+/// "Corpus": { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1, "CachePath": ".cache" }
 /// </code>
 /// </summary>
 public sealed class CorpusOptions
@@ -20,6 +20,12 @@ public sealed class CorpusOptions
     /// <summary>A paragraph longer than this (in characters) is split at sentence boundaries.</summary>
     [Range(40, 20_000)]
     public int PassageTargetChars { get; set; } = 240;
+
+    /// <summary>
+    /// Folder (relative to the content root, or absolute) for data derived from the corpus, such as the English
+    /// lexicon; empty to build it in memory every time.
+    /// </summary>
+    public string? CachePath { get; set; } = ".cache";
 
     /// <summary>How many sentences consecutive pieces of a split paragraph share.</summary>
     [Range(0, 5)]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Corpus;
@@ -18,7 +19,7 @@ public static class ArticleBotServiceCollectionExtensions
     /// <summary>
     /// Adds the core services. Binds these sections of configuration:
     /// <code>
-    /// "Corpus":    { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1 },
+    /// "Corpus":    { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1, "CachePath": ".cache" },
     /// "Retrieval": { "TopK": 5, "MinCoverage": 0.5 }
     /// </code>
     /// The corpus is loaded and indexed on first use; a missing or empty seeds folder then throws
@@ -37,11 +38,23 @@ public static class ArticleBotServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CorpusOptions>>().Value;
+            var started = Stopwatch.GetTimestamp();
             var seeds = Path.GetFullPath(options.SeedsPath, contentRoot);
             var documents = sp.GetRequiredService<SeedLoader>().Load(seeds, contentRoot);
-            return new ArticleCorpus(documents, new PassageChunker(options.PassageTargetChars, options.PassageOverlapSentences));
+            var corpus = new ArticleCorpus(documents, new PassageChunker(options.PassageTargetChars, options.PassageOverlapSentences));
+            var elapsedMs = ArticleBot.Core.Hosting.Log.Since(started);
+            var logger = sp.GetRequiredService<ILogger<ArticleCorpus>>();
+            ArticleBot.Core.Hosting.Log.CorpusLoaded(logger, documents.Count, seeds, corpus.Passages.Count, elapsedMs);
+            return corpus;
         });
-        services.TryAddSingleton(sp => new ArticleSearch(sp.GetRequiredService<ArticleCorpus>(), sp.GetRequiredService<ScriptFolder>()));
+        services.TryAddSingleton(sp =>
+        {
+            var cachePath = sp.GetRequiredService<IOptions<CorpusOptions>>().Value.CachePath;
+            var cache = new LexiconCache(
+                string.IsNullOrWhiteSpace(cachePath) ? null : Path.GetFullPath(cachePath, contentRoot),
+                sp.GetRequiredService<ILogger<LexiconCache>>());
+            return new ArticleSearch(sp.GetRequiredService<ArticleCorpus>(), sp.GetRequiredService<ScriptFolder>(), sp.GetService<ILogger<ArticleSearch>>(), cache);
+        });
         services.TryAddSingleton<IArticleSearch>(sp => sp.GetRequiredService<ArticleSearch>());
         services.TryAddSingleton<CitationResolver>();
         services.TryAddSingleton(sp => new ExtractiveComposer(

@@ -1,6 +1,10 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Corpus;
+using System.Diagnostics;
+using ArticleBot.Core.Hosting;
 using ArticleBot.Core.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArticleBot.Core.Search;
 
@@ -25,12 +29,27 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     private readonly Dictionary<string, int> _positions;
 
     /// <summary>Indexes a corpus.</summary>
-    public ArticleSearch(ArticleCorpus corpus, ScriptFolder folder)
+    public ArticleSearch(ArticleCorpus corpus, ScriptFolder folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
+        var log = logger ?? (ILogger)NullLogger.Instance;
         _corpus = corpus;
+        var started = Stopwatch.GetTimestamp();
         _index = new PassageIndex(corpus.Passages, folder);
-        Lexicon = new Lazy<EnglishLexicon>(() => EnglishLexicon.Build(_index.Contains, _index.HanRuns()), LazyThreadSafetyMode.ExecutionAndPublication);
+        var indexMs = Log.Since(started);
+        Log.IndexBuilt(log, _index.Count, _index.TermCount, indexMs);
+        Lexicon = new Lazy<EnglishLexicon>(
+            () =>
+            {
+                var lexiconStarted = Stopwatch.GetTimestamp();
+                var folded = Enumerable.Range(0, _index.Count).Select(_index.FoldedText);
+                EnglishLexicon Build() => EnglishLexicon.Build(_index.Contains, _index.HanRuns());
+                var lexicon = lexiconCache is null ? Build() : lexiconCache.GetOrBuild(folded, Build);
+                var lexiconMs = Log.Since(lexiconStarted);
+                Log.LexiconBuilt(log, lexicon.Count, lexiconMs);
+                return lexicon;
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
         _analyzer = new QueryAnalyzer(folder, _index, Lexicon);
         _positions = corpus.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
     }

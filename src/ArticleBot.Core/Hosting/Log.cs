@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace ArticleBot.Core.Hosting;
+
+/// <summary>Log messages of the core, with their event ids in one place (1000s: corpus, 2000s: search).</summary>
+internal static partial class Log
+{
+    /// <summary>Milliseconds since a <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> value.</summary>
+    public static long Since(long started) => (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    [LoggerMessage(EventId = 1010, EventName = "CorpusLoaded", Level = LogLevel.Information,
+        Message = "Loaded {Documents} seed document(s) from {SeedsPath} into {Passages} passages in {ElapsedMs} ms")]
+    public static partial void CorpusLoaded(ILogger logger, int documents, string seedsPath, int passages, long elapsedMs);
+
+    [LoggerMessage(EventId = 2001, EventName = "IndexBuilt", Level = LogLevel.Information,
+        Message = "Indexed {Passages} passages ({Terms} terms) in {ElapsedMs} ms")]
+    public static partial void IndexBuilt(ILogger logger, int passages, int terms, long elapsedMs);
+
+    [LoggerMessage(EventId = 2002, EventName = "LexiconBuilt", Level = LogLevel.Information,
+        Message = "Built the English lexicon ({Keys} keys) in {ElapsedMs} ms")]
+    public static partial void LexiconBuilt(ILogger logger, int keys, long elapsedMs);
+}

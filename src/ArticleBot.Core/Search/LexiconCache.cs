@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace ArticleBot.Core.Search;
+
+/// <summary>
+/// Keeps the corpus's English lexicon on disk, keyed by a fingerprint of the corpus and the shipped data, so it is
+/// built once per corpus rather than once per process. A cache that cannot be read or written is skipped.
+/// </summary>
+public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache> logger)
+{
+    /// <summary>Bump when the lexicon's construction changes, so old cache files are not reused.</summary>
+    private const string Version = "lexicon-3";
+
+    /// <summary>The cached lexicon for <paramref name="foldedPassages"/>, or a new one from <paramref name="build"/>.</summary>
+    public EnglishLexicon GetOrBuild(IEnumerable<string> foldedPassages, Func<EnglishLexicon> build)
+    {
+        ArgumentNullException.ThrowIfNull(foldedPassages);
+        ArgumentNullException.ThrowIfNull(build);
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            return build();
+        }
+
+        var path = Path.Combine(directory, $"{Version}-{Fingerprint(foldedPassages)}.tsv");
+        try
+        {
+            if (File.Exists(path))
+            {
+                using var reader = new StreamReader(path, Encoding.UTF8);
+                if (EnglishLexicon.Read(reader) is { } cached)
+                {
+                    return cached;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            Log.CacheUnreadable(logger, path, ex.Message);
+        }
+
+        var lexicon = build();
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var temporary = $"{path}.{Environment.ProcessId}.tmp";
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+            {
+                lexicon.Write(writer);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.CacheUnwritable(logger, path, ex.Message);
+        }
+
+        return lexicon;
+    }
+
+    /// <summary>SHA-256 over the folded corpus and the shipped alias list (the dictionary itself is fixed per build).</summary>
+    private static string Fingerprint(IEnumerable<string> foldedPassages)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var passage in foldedPassages)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(passage));
+            hash.AppendData([0]);
+        }
+
+        using (var aliases = EmbeddedResources.Open("aliases.tsv"))
+        using (var copy = new MemoryStream())
+        {
+            aliases.CopyTo(copy);
+            hash.AppendData(copy.ToArray());
+        }
+
+        using (var cedict = EmbeddedResources.Open("cedict/cedict_ts.u8.gz"))
+        {
+            hash.AppendData(BitConverter.GetBytes(cedict.Length));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2003, EventName = "LexiconCacheUnreadable", Level = LogLevel.Debug, Message = "Ignoring the lexicon cache {Path}: {Reason}")]
+        public static partial void CacheUnreadable(ILogger logger, string path, string reason);
+
+        [LoggerMessage(EventId = 2004, EventName = "LexiconCacheUnwritable", Level = LogLevel.Debug, Message = "Cannot write the lexicon cache {Path}: {Reason}")]
+        public static partial void CacheUnwritable(ILogger logger, string path, string reason);
+    }
+}

@@ -16,12 +16,8 @@ public static class BotProcess
 
     public static string SeedFile => Path.Combine(OutputDirectory, "seeds", "ai-race-2026.txt");
 
-    public static async Task<BotRun> RunAsync(
-        IEnumerable<string> args,
-        string? stdin = null,
-        string? workingDirectory = null,
-        IReadOnlyDictionary<string, string>? environment = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>Starts the executable with redirected streams; the caller drives it.</summary>
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,7 +42,18 @@ public static class BotProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    /// <summary>Runs the executable to completion, feeding <paramref name="stdin"/> and then closing it.</summary>
+    public static async Task<BotRun> RunAsync(
+        IEnumerable<string> args,
+        string? stdin = null,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var process = Start(args, workingDirectory, environment);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         if (stdin is not null)

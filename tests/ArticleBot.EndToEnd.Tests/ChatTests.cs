@@ -47,17 +47,7 @@ public sealed class ChatInterruptTests
     {
         // Arrange: a chat whose stdin stays open, so it is blocked reading the next line.
         var ct = TestContext.Current.CancellationToken;
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = BotProcess.OutputDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(BotProcess.OutputDirectory, "ArticleBot.dll"));
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = BotProcess.Start([]);
         await process.StandardInput.WriteLineAsync("英偉達的市值突破了多少？".AsMemory(), ct);
         await process.StandardInput.FlushAsync(ct);
         string? line;

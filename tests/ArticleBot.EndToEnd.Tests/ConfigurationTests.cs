@@ -63,6 +63,21 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task UserSecrets_AreRead()
+    {
+        // Arrange: a user-secrets file in a private HOME (where `dotnet user-secrets set` writes on Linux).
+        var secrets = Directory.CreateDirectory(Path.Combine(_temp, ".microsoft", "usersecrets", "articlebot-5f0c2b7e-6b8e-4a52-9a3e-0e1d2c3b4a59"));
+        await File.WriteAllTextAsync(Path.Combine(secrets.FullName, "secrets.json"), "{\"Retrieval:TopK\": \"999\"}", Ct);
+
+        // Act
+        var run = await BotProcess.RunAsync(["ask", "騰訊"], environment: new Dictionary<string, string> { ["HOME"] = _temp }, cancellationToken: Ct);
+
+        // Assert: the secret's (invalid) value was seen and rejected.
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Retrieval:TopK", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartedFromAnotherFolder_FindsSettingsAndSeedsBesideTheExecutable()
     {
         var run = await BotProcess.RunAsync(["ask", "--json", "ChatGPT的週活躍用戶有多少？"], workingDirectory: _temp, cancellationToken: Ct);

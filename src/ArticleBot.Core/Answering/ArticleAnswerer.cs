@@ -1,48 +1,247 @@
+using System.ClientModel;
+using System.Runtime.CompilerServices;
+using ArticleBot.Core.Hosting;
+using ArticleBot.Core.Llm;
+using ArticleBot.Core.Text;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
 namespace ArticleBot.Core.Answering;
 
 /// <summary>
-/// Answers one question: starts a citation turn, runs the chat client (offline or a model) with every kernel
-/// function on offer, then resolves and verifies the reply's citations. The same path for every backend.
+/// Answers one question: starts a citation turn, runs the chat client (a model, or the offline answerer) with every
+/// kernel function on offer, then resolves and verifies the reply's citations. The same path for every backend.
+/// When the model fails (unreachable, timing out, rejecting the key, never searching, looping on tools), the
+/// extractive answer stands in, marked as a fallback with the reason.
 /// </summary>
-public sealed class ArticleAnswerer(Kernel kernel, IChatClient chatClient, CitationResolver resolver)
+public sealed class ArticleAnswerer(
+    Kernel kernel,
+    AnswerBackends backends,
+    CitationResolver resolver,
+    ScriptFolder folder,
+    IOptions<LlmOptions> llmOptions,
+    ILogger<ArticleAnswerer> logger)
 {
     private const int MaxClosest = 3;
+    private static readonly Lazy<string> s_systemPrompt = new(() =>
+    {
+        using var reader = new StreamReader(EmbeddedResources.Open("prompts/system.txt"));
+        return reader.ReadToEnd();
+    });
 
-    /// <summary>The backend name reported with answers, from the chat client's metadata.</summary>
-    public string Backend { get; } = chatClient.GetService<ChatClientMetadata>() is { } metadata
-        ? metadata.ProviderName == metadata.DefaultModelId || metadata.DefaultModelId is null
-            ? metadata.ProviderName ?? "unknown"
-            : $"{metadata.ProviderName}/{metadata.DefaultModelId}"
-        : "unknown";
+    /// <summary>The backend name reported with answers that do not fall back.</summary>
+    public string Backend => backends.PrimaryName;
 
     /// <summary>Answers a question, with earlier turns of the conversation for context.</summary>
     /// <exception cref="ArgumentException">The question is empty once cleaned.</exception>
     public async Task<ArticleAnswer> AskAsync(string question, IReadOnlyList<ChatMessage>? history = null, CancellationToken cancellationToken = default)
     {
-        var cleaned = QuestionText.Clean(question);
-        if (cleaned.Length == 0)
+        var cleaned = Clean(question);
+        if (backends.Model is not { } model)
         {
-            throw new ArgumentException("The question is empty.", nameof(question));
+            return await AnswerExtractivelyAsync(cleaned, fallback: null, cancellationToken);
         }
 
         using var scope = TurnCitations.Begin();
-        var messages = new List<ChatMessage>();
+        ChatResponse response;
+        try
+        {
+            response = await model.GetResponseAsync(ModelMessages(cleaned, history), Options(), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && DescribeFailure(ex) is { } reason)
+        {
+            return await FallBackAsync(cleaned, reason, ex, cancellationToken);
+        }
+
+        if (Unusable(response.Text, scope.Turn) is { } problem)
+        {
+            return await FallBackAsync(cleaned, problem, null, cancellationToken);
+        }
+
+        var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
+        return Finish(cleaned, text, citations, scope.Turn, backends.PrimaryName);
+    }
+
+    /// <summary>
+    /// Answers a question as a stream: text as the model writes it (citation numbers already final), then the
+    /// complete answer. The offline answerer streams too (in one piece).
+    /// </summary>
+    public async IAsyncEnumerable<AnswerUpdate> AskStreamingAsync(string question, IReadOnlyList<ChatMessage>? history = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var cleaned = Clean(question);
+        if (backends.Model is not { } model)
+        {
+            var offline = await AnswerExtractivelyAsync(cleaned, fallback: null, cancellationToken);
+            yield return new AnswerUpdate(offline.Text);
+            yield return new AnswerUpdate(null, offline);
+            yield break;
+        }
+
+        using var scope = TurnCitations.Begin();
+        var rewriter = resolver.Rewriter(scope.Turn);
+        var raw = new System.Text.StringBuilder();
+        var shown = false;
+        string? failure = null;
+        Exception? error = null;
+        await using (var updates = model.GetStreamingResponseAsync(ModelMessages(cleaned, history), Options(), cancellationToken).GetAsyncEnumerator(cancellationToken))
+        {
+            while (true)
+            {
+                string? piece;
+                try
+                {
+                    if (!await updates.MoveNextAsync())
+                    {
+                        break;
+                    }
+
+                    piece = updates.Current.Text;
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && DescribeFailure(ex) is { } reason)
+                {
+                    failure = reason;
+                    error = ex;
+                    break;
+                }
+
+                if (string.IsNullOrEmpty(piece))
+                {
+                    continue;
+                }
+
+                raw.Append(piece);
+                var emitted = rewriter.Append(piece);
+                if (emitted.Length > 0)
+                {
+                    shown = true;
+                    yield return new AnswerUpdate(emitted);
+                }
+            }
+        }
+
+        failure ??= Unusable(raw.ToString(), scope.Turn);
+        if (failure is not null)
+        {
+            var fallback = await FallBackAsync(cleaned, failure, error, cancellationToken);
+            yield return new AnswerUpdate(fallback.Text, Restart: shown, Fallback: failure);
+            yield return new AnswerUpdate(null, fallback);
+            yield break;
+        }
+
+        var (text, citations) = rewriter.Complete();
+        var answer = Finish(cleaned, text, citations, scope.Turn, backends.PrimaryName);
+        if (answer.Text.Length > text.Length)
+        {
+            yield return new AnswerUpdate(answer.Text[text.Length..]); // the "could not be verified" note
+        }
+
+        yield return new AnswerUpdate(null, answer);
+    }
+
+    private static string Clean(string question)
+    {
+        var cleaned = QuestionText.Clean(question);
+        return cleaned.Length == 0 ? throw new ArgumentException("The question is empty.", nameof(question)) : cleaned;
+    }
+
+    private async Task<ArticleAnswer> AnswerExtractivelyAsync(string question, string? fallback, CancellationToken cancellationToken)
+    {
+        using var scope = TurnCitations.Begin();
+        var response = await backends.Extractive.GetResponseAsync([new ChatMessage(ChatRole.User, question)], Options(), cancellationToken);
+        var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
+        return Finish(question, text, citations, scope.Turn, ExtractiveChatClient.BackendName) with { Fallback = fallback };
+    }
+
+    private async Task<ArticleAnswer> FallBackAsync(string question, string reason, Exception? error, CancellationToken cancellationToken)
+    {
+        Log.ModelFallback(logger, reason);
+        if (error is not null)
+        {
+            Log.ModelFailure(logger, error);
+        }
+
+        return await AnswerExtractivelyAsync(question, reason, cancellationToken);
+    }
+
+    /// <summary>Why a model's reply cannot be used, or null when it can.</summary>
+    private string? Unusable(string text, TurnCitations turn)
+    {
+        if (turn.ToolCalls == 0)
+        {
+            return "the model answered without searching the article";
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return turn.ToolCalls >= llmOptions.Value.MaxToolCallsPerTurn
+                ? $"the model kept calling tools (limit {llmOptions.Value.MaxToolCallsPerTurn} per turn, Llm:MaxToolCallsPerTurn)"
+                : "the model returned an empty answer";
+        }
+
+        return null;
+    }
+
+    private ArticleAnswer Finish(string question, string text, IReadOnlyList<Citation> citations, TurnCitations turn, string backend)
+    {
+        var grounded = citations.Count > 0;
+        if (!grounded && backend != ExtractiveChatClient.BackendName)
+        {
+            // A model's reply with no verifiable citation is shown, but flagged.
+            text = $"{text}\n\n{Unverified(LanguageDetector.Detect(question, folder))}";
+        }
+
+        IReadOnlyList<Citation> closest = grounded
+            ? []
+            : turn.Passages.Take(MaxClosest).Select((p, i) => resolver.ToCitation(i + 1, p.Passage)).OfType<Citation>().ToList();
+        return new ArticleAnswer(question, text, grounded, backend, citations, closest);
+    }
+
+    private static string Unverified(QuestionLanguage language) => language switch
+    {
+        QuestionLanguage.ChineseTraditional => "（無法根據文章核實這個回答。）",
+        QuestionLanguage.ChineseSimplified => "（无法根据文章核实这个回答。）",
+        _ => "(This answer could not be verified against the article.)",
+    };
+
+    private static List<ChatMessage> ModelMessages(string question, IReadOnlyList<ChatMessage>? history)
+    {
+        var messages = new List<ChatMessage> { new(ChatRole.System, s_systemPrompt.Value) };
         if (history is not null)
         {
             messages.AddRange(history);
         }
 
-        messages.Add(new ChatMessage(ChatRole.User, cleaned));
-        var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
-        var response = await chatClient.GetResponseAsync(messages, settings.ToChatOptions(kernel), cancellationToken);
-
-        var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
-        IReadOnlyList<Citation> closest = citations.Count > 0
-            ? []
-            : scope.Turn.Passages.Take(MaxClosest).Select((p, i) => resolver.ToCitation(i + 1, p.Passage)).OfType<Citation>().ToList();
-        return new ArticleAnswer(cleaned, text, citations.Count > 0, Backend, citations, closest);
+        messages.Add(new ChatMessage(ChatRole.User, question));
+        return messages;
     }
+
+    private ChatOptions Options()
+    {
+        var settings = new PromptExecutionSettings
+        {
+            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+            ExtensionData = new Dictionary<string, object> { ["temperature"] = llmOptions.Value.Temperature },
+        };
+        return settings.ToChatOptions(kernel);
+    }
+
+    /// <summary>A user-facing reason for a model failure, or null for exceptions that are bugs.</summary>
+    private static string? DescribeFailure(Exception exception) => exception switch
+    {
+        ClientResultException { Status: 401 or 403 } e =>
+            $"the model server rejected the credentials (HTTP {e.Status}); check Llm:ApiKey",
+        ClientResultException { Status: 429 } => "the model server is rate limiting (HTTP 429) and retries ran out",
+        ClientResultException { Status: >= 500 } e => $"the model server failed (HTTP {e.Status}) and retries ran out",
+        ClientResultException { Status: 404 } => "the model server does not know the model or endpoint (HTTP 404); check Llm:Model and Llm:Endpoint",
+        ClientResultException { Status: 0 } e when e.InnerException is { } inner => DescribeFailure(inner) ?? "the model server could not be reached",
+        ClientResultException e => $"the model request failed (HTTP {e.Status})",
+        HttpRequestException => "the model server could not be reached; check Llm:Endpoint",
+        Polly.Timeout.TimeoutRejectedException or TimeoutException or TaskCanceledException or OperationCanceledException =>
+            "the model did not answer in time (Llm:TimeoutSeconds)",
+        Polly.CircuitBreaker.BrokenCircuitException => "the model server failed repeatedly; requests are paused for a while",
+        System.Text.Json.JsonException or FormatException or InvalidOperationException => "the model server sent a reply that could not be read",
+        _ => null,
+    };
 }

@@ -1,4 +1,6 @@
 using ArticleBot.Abstractions;
+using ArticleBot.Core.Llm;
+using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
 namespace ArticleBot.Core.Answering;
@@ -8,15 +10,24 @@ namespace ArticleBot.Core.Answering;
 /// turn (so numbers are unique across several searches in one turn) and the result is rewritten with those
 /// numbers, which is what the model sees and cites.
 /// </summary>
-public sealed class CitationFilter(IArticleSearch search) : IFunctionInvocationFilter
+public sealed class CitationFilter(IArticleSearch search, IOptions<LlmOptions> llmOptions) : IFunctionInvocationFilter
 {
+    /// <summary>What a function call beyond the turn's limit returns instead of running.</summary>
+    public const string LimitReached = "Tool call limit reached for this turn. Answer now from the passages you already have.";
+
     /// <inheritdoc/>
     public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var turn = TurnCitations.Current;
-        turn?.CountToolCall();
+        if (turn is not null && turn.CountToolCall() > llmOptions.Value.MaxToolCallsPerTurn)
+        {
+            // A hard per-turn cap, whatever the model (or an instruction injected into a question) asks for.
+            context.Result = new FunctionResult(context.Function, LimitReached);
+            return;
+        }
+
         await next(context);
         if (turn is null)
         {

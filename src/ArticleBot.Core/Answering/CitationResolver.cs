@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Corpus;
 
@@ -10,44 +9,22 @@ namespace ArticleBot.Core.Answering;
 /// markers that point to nothing are removed, the rest are renumbered densely in order of appearance, and
 /// each quote is checked against the seed file at its offsets before it is kept.
 /// </summary>
-public sealed partial class CitationResolver(ArticleCorpus corpus)
+public sealed class CitationResolver(ArticleCorpus corpus)
 {
-    /// <summary>Resolves the markers of <paramref name="reply"/>.</summary>
+    /// <summary>Resolves the markers of a whole reply.</summary>
     public (string Text, IReadOnlyList<Citation> Citations) Resolve(string reply, TurnCitations turn)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        var rewriter = Rewriter(turn);
+        rewriter.Append(reply);
+        return rewriter.Complete();
+    }
+
+    /// <summary>A resolver for a reply that arrives in pieces: what it emits is final, markers already renumbered.</summary>
+    public CitationRewriter Rewriter(TurnCitations turn)
+    {
         ArgumentNullException.ThrowIfNull(turn);
-        var dense = new Dictionary<int, int>();
-        var citations = new List<Citation>();
-        var text = MarkerRegex().Replace(reply, match =>
-        {
-            var builder = new StringBuilder();
-            foreach (var part in match.Groups["numbers"].Value.Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!int.TryParse(part, out var n) || turn.Find(n) is not { } passage)
-                {
-                    continue;
-                }
-
-                if (!dense.TryGetValue(n, out var number))
-                {
-                    if (ToCitation(dense.Count + 1, passage) is not { } citation)
-                    {
-                        continue;
-                    }
-
-                    number = citation.N;
-                    dense[n] = number;
-                    citations.Add(citation);
-                }
-
-                builder.Append('[').Append(number).Append(']');
-            }
-
-            return builder.ToString();
-        });
-
-        return (CollapseSpaces(text), citations);
+        return new CitationRewriter(this, turn);
     }
 
     /// <summary>A citation for a passage, or null when its quote does not match the seed file.</summary>
@@ -58,12 +35,158 @@ public sealed partial class CitationResolver(ArticleCorpus corpus)
             ? new Citation(n, passage.Id, passage.Source, passage.Section, passage.Start, passage.End, passage.Text)
             : null;
     }
+}
 
-    private static string CollapseSpaces(string text) => DoubleSpaceRegex().Replace(text, " ").Trim();
+/// <summary>
+/// Rewrites citation markers as text streams in. A possible marker (<c>[</c> followed by digits and separators) is
+/// held back until it closes; whitespace is held back until something follows it, so a dropped marker takes the
+/// space before it along and the emitted pieces always add up to the final text.
+/// </summary>
+public sealed class CitationRewriter
+{
+    private const int MaxMarkerLength = 32;
 
-    [GeneratedRegex(@"\[(?<numbers>\d{1,4}(?:\s*[,，、]\s*\d{1,4})*)\]")]
-    private static partial Regex MarkerRegex();
+    private readonly CitationResolver _resolver;
+    private readonly TurnCitations _turn;
+    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _marker = new();
+    private readonly StringBuilder _space = new();
+    private readonly Dictionary<int, int> _dense = [];
+    private readonly List<Citation> _citations = [];
 
-    [GeneratedRegex(@"[ \t]{2,}")]
-    private static partial Regex DoubleSpaceRegex();
+    internal CitationRewriter(CitationResolver resolver, TurnCitations turn)
+    {
+        _resolver = resolver;
+        _turn = turn;
+    }
+
+    /// <summary>The citations found so far, numbered as in the text.</summary>
+    public IReadOnlyList<Citation> Citations => _citations;
+
+    /// <summary>Feeds a piece of the reply; returns the text that is now final (may be empty).</summary>
+    public string Append(string piece)
+    {
+        ArgumentNullException.ThrowIfNull(piece);
+        var emitted = new StringBuilder();
+        foreach (var c in piece)
+        {
+            if (_marker.Length > 0)
+            {
+                if (c == ']')
+                {
+                    _marker.Append(c);
+                    EmitMarker(emitted);
+                    continue;
+                }
+
+                if ((char.IsAsciiDigit(c) || c is ',' or '，' or '、' or ' ') && _marker.Length < MaxMarkerLength)
+                {
+                    _marker.Append(c);
+                    continue;
+                }
+
+                // Not a marker after all: it is text.
+                var literal = _marker.ToString();
+                _marker.Clear();
+                EmitText(literal, emitted);
+            }
+
+            if (c == '[')
+            {
+                _marker.Append(c);
+            }
+            else
+            {
+                EmitText(c.ToString(), emitted);
+            }
+        }
+
+        return emitted.ToString();
+    }
+
+    /// <summary>Ends the reply: flushes what was held back (trailing whitespace is dropped) and returns the whole text.</summary>
+    public (string Text, IReadOnlyList<Citation> Citations) Complete()
+    {
+        if (_marker.Length > 0)
+        {
+            var literal = _marker.ToString();
+            _marker.Clear();
+            EmitText(literal, new StringBuilder());
+        }
+
+        _space.Clear();
+        return (_text.ToString(), _citations);
+    }
+
+    /// <summary>Text is emitted as is, except whitespace, which waits for what follows it.</summary>
+    private void EmitText(string text, StringBuilder emitted)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (_text.Length > 0)
+                {
+                    _space.Append(c);
+                }
+
+                continue;
+            }
+
+            Write(_space.ToString(), emitted);
+            _space.Clear();
+            Write(c.ToString(), emitted);
+        }
+    }
+
+    private void EmitMarker(StringBuilder emitted)
+    {
+        var inner = _marker.ToString(1, _marker.Length - 2);
+        _marker.Clear();
+        var replacement = new StringBuilder();
+        var numbers = inner.Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (numbers.Length == 0)
+        {
+            EmitText($"[{inner}]", emitted);
+            return;
+        }
+
+        foreach (var part in numbers)
+        {
+            if (!int.TryParse(part, out var n) || _turn.Find(n) is not { } passage)
+            {
+                continue;
+            }
+
+            if (!_dense.TryGetValue(n, out var number))
+            {
+                if (_resolver.ToCitation(_citations.Count + 1, passage) is not { } citation)
+                {
+                    continue;
+                }
+
+                number = citation.N;
+                _dense[n] = number;
+                _citations.Add(citation);
+            }
+
+            replacement.Append('[').Append(number).Append(']');
+        }
+
+        if (replacement.Length == 0)
+        {
+            _space.Clear(); // a dropped marker takes the space before it along
+            return;
+        }
+
+        Write(_space.ToString(), emitted);
+        _space.Clear();
+        Write(replacement.ToString(), emitted);
+    }
+
+    private void Write(string text, StringBuilder emitted)
+    {
+        _text.Append(text);
+        emitted.Append(text);
+    }
 }

@@ -2,11 +2,13 @@ using System.Diagnostics;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Llm;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -20,7 +22,8 @@ public static class ArticleBotServiceCollectionExtensions
     /// Adds the core services. Binds these sections of configuration:
     /// <code>
     /// "Corpus":    { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1, "CachePath": ".cache" },
-    /// "Retrieval": { "TopK": 5, "MinCoverage": 0.5 }
+    /// "Retrieval": { "TopK": 5, "MinCoverage": 0.5 },
+    /// "Llm":       { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "MaxToolCallsPerTurn": 4 }
     /// </code>
     /// The corpus is loaded and indexed on first use; a missing or empty seeds folder then throws
     /// <see cref="CorpusConfigurationException"/>.
@@ -31,6 +34,8 @@ public static class ArticleBotServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
 
         var contentRoot = builder.Environment.ContentRootPath;
         services.TryAddSingleton(_ => ScriptFolder.Default);
@@ -68,12 +73,53 @@ public static class ArticleBotServiceCollectionExtensions
             plugins.Add(KernelPluginFactory.CreateFromObject(sp.GetRequiredService<ArticlePlugin>(), ArticlePlugin.PluginName));
             return new Kernel(sp, plugins);
         });
-        services.TryAddSingleton<IChatClient>(sp =>
-            new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<IArticleSearch>())
-                .AsBuilder()
-                .UseKernelFunctionInvocation(sp.GetService<ILoggerFactory>())
-                .Build(sp));
+        AddAnswerBackends(services);
         services.TryAddSingleton<ArticleAnswerer>();
         return builder;
+    }
+
+    /// <summary>
+    /// The offline answerer always; the model named by <c>Llm:Provider</c> when there is one. Each chat client is
+    /// wrapped in Semantic Kernel's function invocation, capped at <see cref="LlmOptions.MaxToolCallsPerTurn"/>.
+    /// </summary>
+    private static void AddAnswerBackends(IServiceCollection services)
+    {
+        services.AddHttpClient(LlmChatClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) =>
+            {
+                // One budget for the whole request, retries included; Retry-After is honoured (the default).
+                var timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<LlmOptions>>().Value.TimeoutSeconds);
+                resilience.TotalRequestTimeout.Timeout = timeout;
+                resilience.AttemptTimeout.Timeout = timeout;
+                resilience.CircuitBreaker.SamplingDuration = (timeout * 2) + TimeSpan.FromSeconds(1);
+                resilience.Retry.MaxRetryAttempts = 3;
+                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+            });
+        services.TryAddSingleton<LlmChatClientFactory>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+            var loggers = sp.GetService<ILoggerFactory>();
+            IChatClient WithFunctions(IChatClient inner)
+            {
+                var client = inner.AsBuilder().UseKernelFunctionInvocation(loggers).Build(sp);
+                if (client.GetService<FunctionInvokingChatClient>() is { } invoker)
+                {
+                    invoker.MaximumIterationsPerRequest = options.MaxToolCallsPerTurn;
+                    invoker.MaximumConsecutiveErrorsPerRequest = 2;
+                }
+
+                return client;
+            }
+
+            var extractive = WithFunctions(new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<IArticleSearch>()));
+            return options.ParsedProvider == LlmProvider.None
+                ? new AnswerBackends(extractive, null, null)
+                : new AnswerBackends(extractive, WithFunctions(sp.GetRequiredService<LlmChatClientFactory>().Create()), LlmChatClientFactory.BackendName(options));
+        });
+
+        // Prompt functions (and anything else asking the kernel for a chat client) use the answering backend.
+        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<AnswerBackends>().Primary);
     }
 }

@@ -16,6 +16,13 @@ internal static partial class Log
         Message = "Indexed {Passages} passages ({Terms} terms) in {ElapsedMs} ms")]
     public static partial void IndexBuilt(ILogger logger, int passages, int terms, long elapsedMs);
 
+    [LoggerMessage(EventId = 3001, EventName = "ModelFallback", Level = LogLevel.Warning,
+        Message = "Answering with the extractive answerer instead of the model: {Reason}")]
+    public static partial void ModelFallback(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3002, EventName = "ModelFailure", Level = LogLevel.Debug, Message = "The model request failed")]
+    public static partial void ModelFailure(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 2002, EventName = "LexiconBuilt", Level = LogLevel.Information,
         Message = "Built the English lexicon ({Keys} keys) in {ElapsedMs} ms")]
     public static partial void LexiconBuilt(ILogger logger, int keys, long elapsedMs);

@@ -1,7 +1,8 @@
 using ArticleBot.Cli;
 using ArticleBot.Core.Answering;
-using Microsoft.Extensions.AI;
+using ArticleBot.Core.Llm;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace ArticleBot.Chat;
@@ -10,10 +11,8 @@ namespace ArticleBot.Chat;
 /// The interactive console chat, as a hosted service: reads questions from stdin, answers with sources, keeps
 /// the session's history. Commands: /help, /sources, /quit. End of input or Ctrl+C stops the host.
 /// </summary>
-public sealed class ConsoleChannel(ArticleAnswerer answerer, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChannel(ArticleAnswerer answerer, IOptions<LlmOptions> llmOptions, IHostApplicationLifetime lifetime) : BackgroundService
 {
-    private const int MaxHistoryTurns = 6;
-
     private const string Help = """
         Ask about the article in Chinese (Traditional or Simplified) or English.
           /sources   show the passages of the last answer in full
@@ -21,7 +20,7 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, IHostApplicationLif
           /quit      leave (Ctrl+C or end of input also work)
         """;
 
-    private readonly List<ChatMessage> _history = [];
+    private readonly ConversationHistory _history = new(llmOptions.Value.MaxHistoryTurns, llmOptions.Value.MaxHistoryChars);
     private ArticleAnswer? _last;
 
     /// <inheritdoc/>
@@ -67,10 +66,9 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, IHostApplicationLif
 
                 try
                 {
-                    _last = await answerer.AskAsync(question, _history, stoppingToken);
-                    renderer.Write(_last);
+                    _last = await StreamAnswerAsync(question, renderer, stoppingToken);
                     await Console.Out.WriteLineAsync();
-                    Remember(question, _last.Text);
+                    _history.Add(question, _last.Text);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -110,14 +108,34 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, IHostApplicationLif
         }
     }
 
-    private void Remember(string question, string answer)
+    /// <summary>Prints the answer as it streams in, then its sources.</summary>
+    private async Task<ArticleAnswer> StreamAnswerAsync(string question, AnswerRenderer renderer, CancellationToken cancellationToken)
     {
-        _history.Add(new ChatMessage(ChatRole.User, question));
-        _history.Add(new ChatMessage(ChatRole.Assistant, answer));
-        if (_history.Count > MaxHistoryTurns * 2)
+        await foreach (var update in answerer.AskStreamingAsync(question, _history.Messages(), cancellationToken))
         {
-            _history.RemoveRange(0, _history.Count - (MaxHistoryTurns * 2));
+            if (update.Answer is { } answer)
+            {
+                renderer.EndStream(answer);
+                return answer;
+            }
+
+            if (update.Restart)
+            {
+                renderer.WriteDelta(Environment.NewLine);
+            }
+
+            if (update.Fallback is { } reason)
+            {
+                renderer.WriteFallbackNotice(reason);
+            }
+
+            if (update.Text is { Length: > 0 } text)
+            {
+                renderer.WriteDelta(text);
+            }
         }
+
+        throw new InvalidOperationException("The answer stream ended without an answer.");
     }
 
     /// <summary>

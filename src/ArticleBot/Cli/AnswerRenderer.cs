@@ -18,15 +18,82 @@ public sealed class AnswerRenderer(TextWriter output, bool rich)
     public void Write(ArticleAnswer answer, bool fullQuotes = false)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        WriteFallbackNotice(answer);
         if (rich)
         {
             AnsiConsole.MarkupLine(answer.Grounded ? $"[bold]{Markup.Escape(answer.Text)}[/]" : $"[yellow]{Markup.Escape(answer.Text)}[/]");
-            WriteRichList(answer.Grounded ? "Sources" : "Closest passages (not citations)", answer.Grounded ? answer.Citations : answer.Closest, fullQuotes);
-            return;
+        }
+        else
+        {
+            output.WriteLine(answer.Text);
         }
 
-        output.WriteLine(answer.Text);
-        WritePlainList(answer.Grounded ? "Sources:" : "Closest passages (not citations):", answer.Grounded ? answer.Citations : answer.Closest, fullQuotes);
+        WriteSourcesOf(answer, fullQuotes);
+    }
+
+    /// <summary>Writes a piece of a streamed answer as it arrives.</summary>
+    public void WriteDelta(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (rich)
+        {
+            AnsiConsole.Markup(Markup.Escape(text));
+        }
+        else
+        {
+            output.Write(text);
+        }
+    }
+
+    /// <summary>Ends a streamed answer: a line break, the fallback notice if any, then the sources.</summary>
+    public void EndStream(ArticleAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        output.WriteLine();
+        if (rich)
+        {
+            AnsiConsole.WriteLine();
+        }
+
+        WriteSourcesOf(answer, fullQuotes: false);
+    }
+
+    /// <summary>Says that the model failed and the extractive answer stands in, and why.</summary>
+    public void WriteFallbackNotice(ArticleAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.Fallback is { } reason)
+        {
+            WriteFallbackNotice(reason);
+        }
+    }
+
+    /// <summary>Says that the model failed and the extractive answer stands in, and why.</summary>
+    public void WriteFallbackNotice(string reason)
+    {
+
+        if (rich)
+        {
+            AnsiConsole.MarkupLine($"[grey](offline answer: {Markup.Escape(reason)})[/]");
+        }
+        else
+        {
+            output.WriteLine($"(offline answer: {reason})");
+        }
+    }
+
+    private void WriteSourcesOf(ArticleAnswer answer, bool fullQuotes)
+    {
+        var list = answer.Grounded ? answer.Citations : answer.Closest;
+        var title = answer.Grounded ? "Sources" : "Closest passages (not citations)";
+        if (rich)
+        {
+            WriteRichList(title, list, fullQuotes);
+        }
+        else
+        {
+            WritePlainList(title + ":", list, fullQuotes);
+        }
     }
 
     /// <summary>Writes the sources of an answer in full (the chat's /sources).</summary>

@@ -22,7 +22,7 @@ public static class JsonOutput
     {
         ArgumentNullException.ThrowIfNull(answer);
         return JsonSerializer.Serialize(
-            new AnswerJson(answer.Question, answer.Text, answer.Grounded, answer.Backend, answer.Citations.Select(ToJson).ToList(), answer.Closest.Select(ToJson).ToList()),
+            new AnswerJson(answer.Question, answer.Text, answer.Grounded, answer.Backend, answer.Citations.Select(ToJson).ToList(), answer.Closest.Select(ToJson).ToList(), answer.Fallback),
             Options);
     }
 
@@ -36,7 +36,7 @@ public static class JsonOutput
 
     private static CitationJson ToJson(Citation c) => new(c.N, c.PassageId, c.Source, c.Section, c.Start, c.End, c.Quote);
 
-    private sealed record AnswerJson(string Question, string Answer, bool Grounded, string Backend, IReadOnlyList<CitationJson> Citations, IReadOnlyList<CitationJson> Closest);
+    private sealed record AnswerJson(string Question, string Answer, bool Grounded, string Backend, IReadOnlyList<CitationJson> Citations, IReadOnlyList<CitationJson> Closest, string? Fallback);
 
     private sealed record CitationJson(int N, string PassageId, string Source, string? Section, int Start, int End, string Quote);
 

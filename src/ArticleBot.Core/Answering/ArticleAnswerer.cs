@@ -173,6 +173,11 @@ public sealed class ArticleAnswerer(
             return "the model answered without searching the article";
         }
 
+        if (turn.CompletedToolCalls == 0)
+        {
+            return "the model's tool calls failed (malformed arguments?), so it read nothing of the article";
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return turn.ToolCalls >= llmOptions.Value.MaxToolCallsPerTurn

@@ -34,6 +34,8 @@ public sealed class CitationFilter(IArticleSearch search, IOptions<LlmOptions> l
             return;
         }
 
+        turn.CountCompletedToolCall();
+
         var renumbered = context.Result.GetValue<object>() switch
         {
             PassageSearchResult result => new PassageSearchResult(result.Query, Renumber(result.Passages, turn)),

@@ -15,6 +15,7 @@ public sealed class TurnCitations
     private readonly List<Passage> _passages = [];
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private int _toolCalls;
+    private int _completedToolCalls;
 
     /// <summary>The turn running in this async context, if any.</summary>
     public static TurnCitations? Current => s_current.Value;
@@ -31,8 +32,11 @@ public sealed class TurnCitations
         }
     }
 
-    /// <summary>How many functions were invoked in this turn.</summary>
+    /// <summary>How many function invocations were asked for in this turn.</summary>
     public int ToolCalls => Volatile.Read(ref _toolCalls);
+
+    /// <summary>How many of them ran to completion (did not throw).</summary>
+    public int CompletedToolCalls => Volatile.Read(ref _completedToolCalls);
 
     /// <summary>Starts a turn in the current async context; dispose to end it.</summary>
     public static Scope Begin()
@@ -69,8 +73,11 @@ public sealed class TurnCitations
         }
     }
 
-    /// <summary>Counts a function invocation.</summary>
+    /// <summary>Counts a function invocation; returns how many there have been.</summary>
     public int CountToolCall() => Interlocked.Increment(ref _toolCalls);
+
+    /// <summary>Counts a function invocation that completed.</summary>
+    public void CountCompletedToolCall() => Interlocked.Increment(ref _completedToolCalls);
 
     /// <summary>Restores the previous turn when disposed.</summary>
     public readonly struct Scope(TurnCitations turn, TurnCitations? previous) : IDisposable

@@ -66,6 +66,7 @@ public static class ArticleBotServiceCollectionExtensions
             sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolder>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, CitationFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAutoFunctionInvocationFilter, ToolCallLimitFilter>());
         services.TryAddSingleton<ArticlePlugin>();
         services.TryAddSingleton(sp =>
         {

@@ -25,11 +25,12 @@ public static class TestCorpus
     public static string SeedText => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, SeedFile));
 
     /// <summary>A host over any content root, with optional configuration overrides.</summary>
-    public static IHost BuildHost(string contentRoot, IDictionary<string, string?>? settings = null)
+    public static IHost BuildHost(string contentRoot, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services?.Invoke(builder.Services);
         builder.AddArticleBotCore();
         return builder.Build();
     }

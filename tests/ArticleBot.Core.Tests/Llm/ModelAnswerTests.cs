@@ -48,6 +48,18 @@ public sealed class ModelAnswerTests
 
     private static ArticleAnswerer Answerer(IHost host) => host.Services.GetRequiredService<ArticleAnswerer>();
 
+    /// <summary>Lets fake time pass (retry delays, timeouts) until <paramref name="task"/> completes.</summary>
+    private static async Task<T> WithTimePassing<T>(Task<T> task, FakeTimeProvider time, TimeSpan step)
+    {
+        while (!task.IsCompleted)
+        {
+            await Task.WhenAny(task, Task.Delay(20, Ct)); // lets loopback I/O happen; fake time does the waiting
+            time.Advance(step);
+        }
+
+        return await task;
+    }
+
     [Fact]
     public async Task ToolCall_ReachesTheArticlePlugin_AndItsPassagesReachTheModel()
     {
@@ -108,9 +120,10 @@ public sealed class ModelAnswerTests
     {
         var calls = 0;
         using var server = new FakeOpenAIServer(r => Interlocked.Increment(ref calls) == 1 ? FakeReply.Error(500) : SearchThenAnswer(r, "英偉達 市值", "5萬億美元[1]"));
-        using var host = ModelHost(server.Endpoint, time: null);
+        var time = new FakeTimeProvider();
+        using var host = ModelHost(server.Endpoint, time: time);
 
-        var answer = await Answerer(host).AskAsync("英偉達市值多少？", null, Ct);
+        var answer = await WithTimePassing(Answerer(host).AskAsync("英偉達市值多少？", null, Ct), time, TimeSpan.FromMilliseconds(500));
 
         Assert.True(answer.Grounded);
         Assert.Null(answer.Fallback);
@@ -156,14 +169,7 @@ public sealed class ModelAnswerTests
         using var server = new FakeOpenAIServer(_ => new FakeReply(Hang: true));
         using var host = ModelHost(server.Endpoint, time: time, extra: new() { ["Llm:TimeoutSeconds"] = "5" });
 
-        var asking = Answerer(host).AskAsync("英偉達的市值突破了多少？", null, Ct);
-        while (!asking.IsCompleted)
-        {
-            await Task.Delay(20, Ct);
-            time.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        var answer = await asking;
+        var answer = await WithTimePassing(Answerer(host).AskAsync("英偉達的市值突破了多少？", null, Ct), time, TimeSpan.FromSeconds(1));
 
         Assert.Equal("extractive", answer.Backend);
         Assert.Contains("Llm:TimeoutSeconds", answer.Fallback, StringComparison.Ordinal);
@@ -174,9 +180,10 @@ public sealed class ModelAnswerTests
     [Fact]
     public async Task ConnectionRefused_FallsBack()
     {
-        using var host = ModelHost($"http://127.0.0.1:{FakeOpenAIServer.FreePort()}/v1", extra: new() { ["Llm:TimeoutSeconds"] = "5" });
+        var time = new FakeTimeProvider();
+        using var host = ModelHost($"http://127.0.0.1:{FakeOpenAIServer.FreePort()}/v1", time: time, extra: new() { ["Llm:TimeoutSeconds"] = "30" });
 
-        var answer = await Answerer(host).AskAsync("腾讯春节活动要分多少现金红包？", null, Ct);
+        var answer = await WithTimePassing(Answerer(host).AskAsync("腾讯春节活动要分多少现金红包？", null, Ct), time, TimeSpan.FromSeconds(1));
 
         Assert.Equal("extractive", answer.Backend);
         Assert.NotNull(answer.Fallback);

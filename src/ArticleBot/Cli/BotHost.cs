@@ -18,7 +18,7 @@ namespace ArticleBot.Cli;
 public static partial class BotHost
 {
     /// <summary>Builds the host. Configuration: appsettings.json, user-secrets, environment variables, switches.</summary>
-    public static IHost Build(string[] configurationArgs, bool consoleChat)
+    public static IHost Build(string[] configurationArgs, bool consoleChat, bool discord = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -47,6 +47,13 @@ public static partial class BotHost
             builder.Services.AddHostedService<ConsoleChannel>();
         }
 
+        if (discord)
+        {
+            // Under systemd (Type=notify) this reports readiness and stopping; elsewhere it does nothing.
+            builder.Services.AddSystemd();
+            builder.AddDiscordChannel();
+        }
+
         return builder.Build();
     }
 
@@ -60,6 +67,7 @@ public static partial class BotHost
         try
         {
             using var host = Build(configurationArgs, consoleChat: false);
+            ValidateConfiguration(host);
             await host.StartAsync(cancellationToken);
             try
             {
@@ -87,6 +95,7 @@ public static partial class BotHost
         try
         {
             using var host = Build(configurationArgs, consoleChat: true);
+            ValidateConfiguration(host);
 
             // Load the article before the prompt appears, so a bad seeds folder is reported at once.
             host.Services.GetRequiredService<Core.Search.ArticleSearch>();
@@ -99,6 +108,31 @@ public static partial class BotHost
             return ExitCodes.Usage;
         }
     }
+
+    /// <summary>Runs the Discord channel until Ctrl+C or SIGTERM; exit code 1 when Discord refuses the bot for good.</summary>
+    public static async Task<int> RunDiscordAsync(string[] configurationArgs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = Build(configurationArgs, consoleChat: false, discord: true);
+            ValidateConfiguration(host);
+            host.Services.GetRequiredService<Core.Search.ArticleSearch>();
+            await host.RunAsync(cancellationToken);
+            return Environment.ExitCode;
+        }
+        catch (Exception ex) when (DescribeConfigurationError(ex) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"error: {message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>
+    /// Runs the options validation that <c>StartAsync</c> would run, before the host starts, so a bad setting is
+    /// reported once, by <see cref="DescribeConfigurationError"/>, instead of also as a host start failure.
+    /// </summary>
+    private static void ValidateConfiguration(IHost host) =>
+        host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 
     /// <summary>A user-facing message for a configuration error, or null when the exception is something else.</summary>
     public static string? DescribeConfigurationError(Exception exception)

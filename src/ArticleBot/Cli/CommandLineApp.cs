@@ -44,6 +44,9 @@ public static class CommandLineApp
         root.Subcommands.Add(AskCommand(configurationArgs));
         root.Subcommands.Add(SearchCommand(configurationArgs));
         root.Subcommands.Add(EvalCommand(configurationArgs));
+        var discord = new Command("discord", "Runs the bot in Discord until Ctrl+C or SIGTERM (needs Discord:Token).");
+        discord.SetAction((_, cancellationToken) => BotHost.RunDiscordAsync(configurationArgs, cancellationToken));
+        root.Subcommands.Add(discord);
         root.SetAction((_, cancellationToken) => BotHost.RunChatAsync(configurationArgs, cancellationToken));
         return root;
     }

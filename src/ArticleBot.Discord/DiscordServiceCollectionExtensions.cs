@@ -1,0 +1,59 @@
+using ArticleBot.Discord;
+using ArticleBot.Discord.Bot;
+using ArticleBot.Discord.Gateway;
+using ArticleBot.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers the Discord channel.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Discord channel (gateway, REST client, bot, hosted service). Binds:
+    /// <code>
+    /// "Discord": { "ApiBaseUrl": "https://discord.com/api/v10", "GatewayUrl": "", "GuildIds": [], "AllowedChannelIds": [],
+    ///              "MessageContentIntent": false, "UserCooldownSeconds": 10 }
+    /// </code>
+    /// and <c>Discord:Token</c> from the environment or user-secrets. Call after <c>AddArticleBotCore</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscordChannel(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RateLimiter>();
+        services.AddHttpClient<IDiscordRestClient, DiscordRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
+        services.TryAddSingleton<GatewayClient>();
+        services.TryAddSingleton<DiscordBot>();
+        services.AddHostedService<DiscordChannel>();
+        return builder;
+    }
+}
+
+/// <summary>The token must be there; the message says how to set it and never shows it.</summary>
+public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+{
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, DiscordOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.Token))
+        {
+            return ValidateOptionsResult.Fail(
+                "Discord:Token is missing. Set it with the environment variable Discord__Token or `dotnet user-secrets set Discord:Token <token> --project src/ArticleBot` (Developer Portal → your application → Bot → Reset Token).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.GatewayUrl) && (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss")))
+        {
+            return ValidateOptionsResult.Fail($"Discord:GatewayUrl '{options.GatewayUrl}' is not a ws:// or wss:// URL.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,414 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using ArticleBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ArticleBot.Discord.Gateway;
+
+/// <summary>A dispatch event (op 0) from the gateway.</summary>
+/// <param name="Type">The event name, e.g. <c>MESSAGE_CREATE</c>.</param>
+/// <param name="Data">The event's <c>d</c>.</param>
+/// <param name="Sequence">Its sequence number.</param>
+public sealed record GatewayDispatch(string Type, JsonElement Data, long Sequence);
+
+/// <summary>
+/// Discord gateway v10 client (JSON, no compression): Hello → heartbeats with initial jitter and ACK tracking
+/// (a missed ACK is a zombie connection: close with a resumable code and resume); Identify or Resume; dispatch
+/// events into <see cref="Events"/> without ever blocking the receive loop; reconnects with capped, jittered
+/// backoff, resuming on <c>resume_gateway_url</c> when the session allows it; stops on fatal close codes.
+/// </summary>
+public sealed partial class GatewayClient(
+    IGatewayTransportFactory transports,
+    IDiscordRestClient rest,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<GatewayClient> logger)
+{
+    private const string Query = "v=10&encoding=json";
+    private static readonly TimeSpan s_closeTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly TimeProvider _time = time;
+    private readonly ILogger _logger = logger;
+    private readonly Channel<GatewayDispatch> _events = Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly SendRateLimiter _sendLimiter = new(time);
+    private string? _gatewayUrl;
+    private long _sequence = -1;
+    private int _failedAttempts;
+
+    /// <summary>Dispatch events, in order.</summary>
+    public ChannelReader<GatewayDispatch> Events => _events.Reader;
+
+    /// <summary>The session id from READY, while the session is resumable.</summary>
+    public string? SessionId { get; private set; }
+
+    /// <summary>Where to resume, from READY.</summary>
+    public string? ResumeUrl { get; private set; }
+
+    /// <summary>The bot's own user id, from READY.</summary>
+    public string? UserId { get; private set; }
+
+    /// <summary>The application id, from READY.</summary>
+    public string? ApplicationId { get; private set; }
+
+    /// <summary>Why the client stopped for good, when a fatal close code ended it.</summary>
+    public string? FatalReason { get; private set; }
+
+    /// <summary>Completes on every READY (new session) and RESUMED.</summary>
+    public event Action<string>? SessionStarted;
+
+    /// <summary>Connects and keeps the connection until <paramref name="cancellationToken"/> is cancelled or a fatal close.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var resume = SessionId is not null && ResumeUrl is not null;
+                CloseAction action;
+                TimeSpan? requestedDelay = null;
+                try
+                {
+                    var url = resume ? ResumeUrl! : _gatewayUrl ??= await GatewayUrlAsync(cancellationToken);
+                    (action, requestedDelay) = await RunConnectionAsync(WithQuery(url), resume, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or System.Net.WebSockets.WebSocketException or IOException or DiscordRestException or JsonException)
+                {
+                    Log.ConnectionFailed(_logger, ex.Message);
+                    action = resume ? CloseAction.Resume : CloseAction.Identify;
+                }
+
+                if (action == CloseAction.Stop)
+                {
+                    return;
+                }
+
+                if (action == CloseAction.Identify)
+                {
+                    SessionId = null;
+                    ResumeUrl = null;
+                    _sequence = -1;
+                }
+
+                var delay = requestedDelay ?? Backoff(_failedAttempts++);
+                var delayMs = (long)delay.TotalMilliseconds;
+                var next = action == CloseAction.Resume ? "resume" : "identify";
+                Log.Reconnecting(_logger, next, delayMs);
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _events.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Capped exponential backoff with ±25 % jitter: 1 s, 2 s, 4 s … up to Discord:MaxReconnectDelaySeconds.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var cap = TimeSpan.FromSeconds(options.Value.MaxReconnectDelaySeconds);
+        var baseDelay = TimeSpan.FromSeconds(Math.Min(cap.TotalSeconds, Math.Pow(2, Math.Min(attempt, 16))));
+        var jitter = 0.75 + (Random.Shared.NextDouble() * 0.5);
+        return TimeSpan.FromMilliseconds(Math.Min(cap.TotalMilliseconds, baseDelay.TotalMilliseconds * jitter));
+    }
+
+    private async Task<string> GatewayUrlAsync(CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(options.Value.GatewayUrl) ? await rest.GetGatewayUrlAsync(cancellationToken) : options.Value.GatewayUrl!;
+
+    private static Uri WithQuery(string url)
+    {
+        var builder = new UriBuilder(url) { Query = Query };
+        return builder.Uri;
+    }
+
+    /// <summary>One connection, from connect to close. Returns what to do next.</summary>
+    private async Task<(CloseAction Action, TimeSpan? Delay)> RunConnectionAsync(Uri uri, bool resume, CancellationToken cancellationToken)
+    {
+        using var transport = transports.Create();
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var endpoint = uri.GetLeftPart(UriPartial.Path);
+        Log.Connecting(_logger, endpoint, resume);
+        await transport.ConnectAsync(uri, cancellationToken);
+        _sendLimiter.Reset();
+
+        // Hello must come first, and soon.
+        var hello = await ReceiveWithTimeoutAsync(transport, TimeSpan.FromSeconds(options.Value.HelloTimeoutSeconds), connection.Token);
+        if (hello is null)
+        {
+            Log.HelloTimeout(_logger);
+            await transport.CloseAsync(GatewayCloseCodes.ResumableClose, "no hello", s_closeTimeout);
+            return (resume ? CloseAction.Resume : CloseAction.Identify, null);
+        }
+
+        if (hello.Value.IsClose)
+        {
+            return OnServerClose(hello.Value.CloseCode);
+        }
+
+        using (var helloPayload = JsonDocument.Parse(hello.Value.Text!))
+        {
+            var op = (GatewayOpCode)helloPayload.RootElement.GetProperty("op").GetInt32();
+            if (op == GatewayOpCode.Reconnect)
+            {
+                await transport.CloseAsync(GatewayCloseCodes.ResumableClose, "reconnect", s_closeTimeout);
+                return (CloseAction.Resume, TimeSpan.Zero);
+            }
+
+            if (op != GatewayOpCode.Hello)
+            {
+                await transport.CloseAsync(GatewayCloseCodes.ResumableClose, "expected hello", s_closeTimeout);
+                return (resume ? CloseAction.Resume : CloseAction.Identify, null);
+            }
+
+            var interval = TimeSpan.FromMilliseconds(helloPayload.RootElement.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
+            var heartbeat = new Heartbeat(this, transport, interval);
+            var heartbeatTask = heartbeat.RunAsync(connection.Token);
+            try
+            {
+                await SendAsync(transport, resume ? ResumePayload() : IdentifyPayload(), connection.Token);
+                return await ReceiveLoopAsync(transport, heartbeat, connection.Token);
+            }
+            finally
+            {
+                await connection.CancelAsync();
+                await heartbeatTask;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Shutting down: 1000 ends the session, so the bot goes offline at once.
+                    await transport.CloseAsync(1000, "shutting down", s_closeTimeout);
+                }
+            }
+        }
+    }
+
+    private async Task<(CloseAction, TimeSpan?)> ReceiveLoopAsync(IGatewayTransport transport, Heartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var frame = await transport.ReceiveAsync(cancellationToken);
+            if (frame.IsClose)
+            {
+                return heartbeat.Zombie ? (CloseAction.Resume, TimeSpan.Zero) : OnServerClose(frame.CloseCode);
+            }
+
+            using var payload = JsonDocument.Parse(frame.Text!);
+            var root = payload.RootElement;
+            switch ((GatewayOpCode)root.GetProperty("op").GetInt32())
+            {
+                case GatewayOpCode.Dispatch:
+                    OnDispatch(root);
+                    break;
+                case GatewayOpCode.Heartbeat:
+                    await heartbeat.BeatNowAsync(cancellationToken);
+                    break;
+                case GatewayOpCode.HeartbeatAck:
+                    heartbeat.Acknowledge();
+                    break;
+                case GatewayOpCode.Reconnect:
+                    Log.ReconnectRequested(_logger);
+                    await transport.CloseAsync(GatewayCloseCodes.ResumableClose, "reconnect requested", s_closeTimeout);
+                    return (CloseAction.Resume, TimeSpan.Zero);
+                case GatewayOpCode.InvalidSession:
+                    var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
+                    Log.InvalidSession(_logger, resumable);
+                    await transport.CloseAsync(GatewayCloseCodes.ResumableClose, "invalid session", s_closeTimeout);
+                    return resumable
+                        ? (CloseAction.Resume, TimeSpan.Zero)
+                        : (CloseAction.Identify, TimeSpan.FromMilliseconds(1000 + Random.Shared.Next(4000)));
+            }
+        }
+    }
+
+    private (CloseAction, TimeSpan?) OnServerClose(int? code)
+    {
+        var action = GatewayCloseCodes.ActionFor(code);
+        if (action == CloseAction.Stop)
+        {
+            FatalReason = GatewayCloseCodes.Describe(code);
+            Log.FatalClose(_logger, code ?? 0, FatalReason);
+        }
+        else
+        {
+            Log.ServerClosed(_logger, code ?? 0, GatewayCloseCodes.Describe(code));
+        }
+
+        return (action, null);
+    }
+
+    private void OnDispatch(JsonElement root)
+    {
+        if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number)
+        {
+            _sequence = s.GetInt64();
+        }
+
+        var type = root.GetProperty("t").GetString() ?? string.Empty;
+        var data = root.GetProperty("d").Clone();
+        if (type == "READY")
+        {
+            SessionId = data.GetProperty("session_id").GetString();
+            ResumeUrl = data.TryGetProperty("resume_gateway_url", out var resumeUrl) ? resumeUrl.GetString() : null;
+            UserId = data.GetProperty("user").GetProperty("id").GetString();
+            ApplicationId = data.TryGetProperty("application", out var app) ? app.GetProperty("id").GetString() : UserId;
+            _failedAttempts = 0;
+            Log.Ready(_logger, UserId ?? "?");
+            SessionStarted?.Invoke(type);
+        }
+        else if (type == "RESUMED")
+        {
+            _failedAttempts = 0;
+            Log.Resumed(_logger);
+            SessionStarted?.Invoke(type);
+        }
+
+        _events.Writer.TryWrite(new GatewayDispatch(type, data, _sequence));
+    }
+
+    private string IdentifyPayload()
+    {
+        var intents = GatewayIntents.Guilds | GatewayIntents.GuildMessages | GatewayIntents.DirectMessages;
+        if (options.Value.MessageContentIntent)
+        {
+            intents |= GatewayIntents.MessageContent;
+        }
+
+        return new JsonObject
+        {
+            ["op"] = (int)GatewayOpCode.Identify,
+            ["d"] = new JsonObject
+            {
+                ["token"] = options.Value.Token,
+                ["intents"] = (int)intents,
+                ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "ArticleBot", ["device"] = "ArticleBot" },
+            },
+        }.ToJsonString();
+    }
+
+    private string ResumePayload() => new JsonObject
+    {
+        ["op"] = (int)GatewayOpCode.Resume,
+        ["d"] = new JsonObject { ["token"] = options.Value.Token, ["session_id"] = SessionId, ["seq"] = _sequence < 0 ? null : _sequence },
+    }.ToJsonString();
+
+    private async Task SendAsync(IGatewayTransport transport, string payload, CancellationToken cancellationToken)
+    {
+        await _sendLimiter.WaitAsync(cancellationToken);
+        await transport.SendAsync(payload, cancellationToken);
+    }
+
+    private async Task<GatewayFrame?> ReceiveWithTimeoutAsync(IGatewayTransport transport, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var receive = transport.ReceiveAsync(timer.Token);
+        var delay = Task.Delay(timeout, _time, timer.Token);
+        var first = await Task.WhenAny(receive, delay);
+        if (first == receive)
+        {
+            await timer.CancelAsync();
+            return await receive;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await timer.CancelAsync();
+        try
+        {
+            await receive;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (System.Net.WebSockets.WebSocketException)
+        {
+        }
+
+        return null;
+    }
+
+    /// <summary>The heartbeat of one connection: its own timer, ACK flag and zombie detection (nothing leaks across reconnects).</summary>
+    private sealed class Heartbeat(GatewayClient client, IGatewayTransport transport, TimeSpan interval)
+    {
+        private volatile bool _acknowledged = true;
+
+        public bool Zombie { get; private set; }
+
+        public void Acknowledge() => _acknowledged = true;
+
+        public Task BeatNowAsync(CancellationToken cancellationToken) => client.SendAsync(transport, Payload(), cancellationToken);
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                // The first beat comes after interval × jitter, so reconnecting bots do not beat in step.
+                await Task.Delay(interval * Random.Shared.NextDouble(), client._time, cancellationToken);
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    if (!_acknowledged)
+                    {
+                        Zombie = true;
+                        Log.Zombie(client._logger);
+                        await transport.CloseAsync(GatewayCloseCodes.ResumableClose, "zombie connection", s_closeTimeout);
+                        return;
+                    }
+
+                    _acknowledged = false;
+                    await BeatNowAsync(cancellationToken);
+                    await Task.Delay(interval, client._time, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException or IOException)
+            {
+                // The receive loop sees the broken connection and reconnects; the beat just stops.
+            }
+        }
+
+        private string Payload() => $"{{\"op\":1,\"d\":{(client._sequence < 0 ? "null" : client._sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))}}}";
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4001, EventName = "GatewayConnecting", Level = LogLevel.Information, Message = "Connecting to the gateway {Url} (resume: {Resume})")]
+        public static partial void Connecting(ILogger logger, string url, bool resume);
+
+        [LoggerMessage(EventId = 4002, EventName = "GatewayReady", Level = LogLevel.Information, Message = "Gateway READY as user {UserId}")]
+        public static partial void Ready(ILogger logger, string userId);
+
+        [LoggerMessage(EventId = 4003, EventName = "GatewayResumed", Level = LogLevel.Information, Message = "Gateway session resumed")]
+        public static partial void Resumed(ILogger logger);
+
+        [LoggerMessage(EventId = 4004, EventName = "GatewayZombie", Level = LogLevel.Warning, Message = "No heartbeat ACK since the last heartbeat: zombie connection, reconnecting to resume")]
+        public static partial void Zombie(ILogger logger);
+
+        [LoggerMessage(EventId = 4005, EventName = "GatewayReconnectRequested", Level = LogLevel.Information, Message = "The gateway asked for a reconnect (op 7)")]
+        public static partial void ReconnectRequested(ILogger logger);
+
+        [LoggerMessage(EventId = 4006, EventName = "GatewayInvalidSession", Level = LogLevel.Warning, Message = "Invalid session (resumable: {Resumable})")]
+        public static partial void InvalidSession(ILogger logger, bool resumable);
+
+        [LoggerMessage(EventId = 4007, EventName = "GatewayFatalClose", Level = LogLevel.Critical, Message = "The gateway closed with {Code}: {Reason}. Not reconnecting.")]
+        public static partial void FatalClose(ILogger logger, int code, string reason);
+
+        [LoggerMessage(EventId = 4008, EventName = "GatewayClosed", Level = LogLevel.Warning, Message = "The gateway closed with {Code} ({Reason})")]
+        public static partial void ServerClosed(ILogger logger, int code, string reason);
+
+        [LoggerMessage(EventId = 4009, EventName = "GatewayReconnecting", Level = LogLevel.Information, Message = "Reconnecting to {Action} in {DelayMs} ms")]
+        public static partial void Reconnecting(ILogger logger, string action, long delayMs);
+
+        [LoggerMessage(EventId = 4010, EventName = "GatewayHelloTimeout", Level = LogLevel.Warning, Message = "No Hello from the gateway in time; reconnecting")]
+        public static partial void HelloTimeout(ILogger logger);
+
+        [LoggerMessage(EventId = 4011, EventName = "GatewayConnectionFailed", Level = LogLevel.Warning, Message = "Gateway connection failed: {Reason}")]
+        public static partial void ConnectionFailed(ILogger logger, string reason);
+    }
+}

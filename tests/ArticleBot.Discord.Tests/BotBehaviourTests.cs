@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using ArticleBot.Discord.Tests.Fakes;
+
+namespace ArticleBot.Discord.Tests;
+
+public sealed class BotBehaviourTests
+{
+    [Fact]
+    public async Task Lifecycle_IdentifiesWithIntents_RegistersTheSlashCommand()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        var connection = Assert.Single(bot.Discord.Connections);
+        Assert.Equal("/gateway", connection.Path);
+        Assert.Equal("?v=10&encoding=json", connection.Query);
+        var identify = connection.Log.First(p => p["op"]!.GetValue<int>() == 2)["d"]!;
+        Assert.Equal(4609, identify["intents"]!.GetValue<int>()); // GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES
+        Assert.Equal(FakeDiscord.Token, identify["token"]!.GetValue<string>());
+        var register = Assert.Single(bot.Discord.CallsTo("PUT", $"/applications/{FakeDiscord.ApplicationId}/commands"));
+        Assert.Equal("ask", register.Body![0]!["name"]!.GetValue<string>());
+        Assert.Equal($"Bot {FakeDiscord.Token}", register.Headers["Authorization"]);
+        Assert.StartsWith("DiscordBot (", register.Headers["User-Agent"], StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(FakeDiscord.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MessageContentIntent_IsAskedForWhenConfigured()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new() { ["Discord:MessageContentIntent"] = "true" });
+
+        var identify = bot.Discord.Connections.First().Log.First(p => p["op"]!.GetValue<int>() == 2)["d"]!;
+        Assert.Equal(37377, identify["intents"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task GuildIds_RegisterCommandsPerGuild()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new() { ["Discord:GuildIds:0"] = "777", ["Discord:GuildIds:1"] = "778" }, waitForReady: false);
+
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.CallsTo("PUT", "/applications/").Count() == 2, "two guild registrations");
+        Assert.Single(bot.Discord.CallsTo("PUT", $"/applications/{FakeDiscord.ApplicationId}/guilds/777/commands"));
+        Assert.Empty(bot.Discord.CallsTo("PUT", $"/applications/{FakeDiscord.ApplicationId}/commands"));
+    }
+
+    [Fact]
+    public async Task Mention_IsAnsweredWithCitations_AsAReply_WithoutPings()
+    {
+        // Arrange
+        await using var bot = await BotHarness.StartAsync();
+
+        // Act
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("m1", "c1", $"<@{FakeDiscord.BotUserId}> 英偉達的市值突破了多少？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c1").Count == 1, "the answer");
+
+        // Assert
+        var body = bot.MessagesIn("c1")[0].Body!;
+        Assert.Contains("5萬億", body["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("[1]", body["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("m1", body["message_reference"]!["message_id"]!.GetValue<string>());
+        Assert.False(body["message_reference"]!["fail_if_not_exists"]!.GetValue<bool>());
+        Assert.Empty(body["allowed_mentions"]!["parse"]!.AsArray());
+        var embed = body["embeds"]![0]!;
+        Assert.Equal("Sources", embed["title"]!.GetValue<string>());
+        Assert.Contains("英偉達市值突破5萬億美元", embed["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEmpty(bot.Discord.CallsTo("POST", "/channels/c1/typing"));
+    }
+
+    [Fact]
+    public async Task DirectMessage_IsAnswered_EvenWithoutAMention()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("m2", "dm1", "腾讯春节活动要分多少现金红包？", guildId: null));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("dm1").Count == 1, "the DM answer");
+
+        Assert.Contains("10億", bot.MessagesIn("dm1")[0].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyToTheBot_IsAnswered()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("m3", "c3", $"<@{FakeDiscord.BotUserId}> 千問是哪天發布的？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c3").Count == 1, "first answer");
+        var botMessageId = "1000001";
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("m4", "c3", "英偉達的市值突破了多少？", replyTo: botMessageId));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c3").Count == 2, "answer to the reply");
+
+        Assert.Contains("5萬億", bot.MessagesIn("c3")[1].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IgnoresUnaddressedMessages_Bots_Webhooks_AndItself()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i1", "c5", "騰訊紅包？"));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i2", "c5", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true, bot: true));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i3", "c5", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true, webhookId: "w1"));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i4", "c5", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", authorId: FakeDiscord.BotUserId, mentionBot: true, guildId: null));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i5", "c6", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c6").Count == 1, "the one addressed message");
+
+        Assert.Empty(bot.MessagesIn("c5"));
+    }
+
+    [Fact]
+    public async Task DuplicateMessageCreate_IsAnsweredOnce()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var message = FakeDiscord.Message("d1", "c7", $"<@{FakeDiscord.BotUserId}> 騰訊紅包有多少？", mentionBot: true);
+
+        await bot.DispatchAsync("MESSAGE_CREATE", message);
+        await bot.DispatchAsync("MESSAGE_CREATE", (JsonObject)message.DeepClone());
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("d2", "c7", $"<@{FakeDiscord.BotUserId}> 英偉達市值？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c7").Count >= 2, "two answers");
+        await Task.Delay(200, TestContext.Current.CancellationToken); // room for a wrong third reply to show up
+
+        Assert.Equal(2, bot.MessagesIn("c7").Count);
+    }
+
+    [Fact]
+    public async Task SlashCommand_IsDeferred_ThenTheOriginalResponseEdited()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.AskInteraction("i100", "ChatGPT的週活躍用戶有多少？"));
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.CallsTo("PATCH", "/webhooks/").Any(), "the edited response");
+
+        var callback = Assert.Single(bot.Discord.CallsTo("POST", "/interactions/i100/itokeni100/callback"));
+        Assert.Equal(5, callback.Body!["type"]!.GetValue<int>());
+        Assert.False(callback.Headers.ContainsKey("Authorization"));
+        var edit = Assert.Single(bot.Discord.CallsTo("PATCH", $"/webhooks/{FakeDiscord.ApplicationId}/itokeni100/messages/@original"));
+        Assert.True(callback.At <= edit.At);
+        Assert.Contains("9億", edit.Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(edit.Body!["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Cooldown_AnswersWithANotice_NotSilence()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new() { ["Discord:UserCooldownSeconds"] = "60" });
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("k1", "c8", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c8").Count == 1, "first answer");
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("k2", "c8", $"<@{FakeDiscord.BotUserId}> 英偉達？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c8").Count == 2, "the notice");
+
+        Assert.Contains("Please wait", bot.MessagesIn("c8")[1].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MentionOnly_GetsAHint()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("h1", "c9", $"<@{FakeDiscord.BotUserId}>", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c9").Count == 1, "the hint");
+
+        Assert.Contains("Ask me about the article", bot.MessagesIn("c9")[0].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MessageThatTriesToPing_IsDefused()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("p1", "c10", $"<@{FakeDiscord.BotUserId}> @everyone <@&123> 騰訊紅包？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c10").Count == 1, "the answer");
+
+        var content = bot.MessagesIn("c10")[0].Body!.ToJsonString();
+        Assert.DoesNotContain("@everyone", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@&123>", content, StringComparison.Ordinal);
+    }
+}

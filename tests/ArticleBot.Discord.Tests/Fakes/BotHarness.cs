@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ArticleBot.Discord.Tests.Fakes;
+
+/// <summary>The real host (core + Discord channel) configured with the fake Discord's URLs, as a user would configure real ones.</summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    private BotHarness(FakeDiscord discord, IHost host, CapturingLoggerProvider logs)
+    {
+        Discord = discord;
+        Host = host;
+        Logs = logs;
+    }
+
+    public FakeDiscord Discord { get; }
+
+    public IHost Host { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true)
+    {
+        var discord = new FakeDiscord();
+        arrange?.Invoke(discord);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = FakeDiscord.Token,
+            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
+            ["Discord:UserCooldownSeconds"] = "0",
+            ["Discord:MaxReconnectDelaySeconds"] = "1",
+            ["Corpus:CachePath"] = string.Empty,
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddProvider(logs);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        builder.AddArticleBotCore();
+        builder.AddDiscordChannel();
+        var host = builder.Build();
+        await host.StartAsync();
+        var harness = new BotHarness(discord, host, logs);
+        if (waitForReady)
+        {
+            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PUT", "/applications/").Any(), "commands registered after READY");
+        }
+
+        return harness;
+    }
+
+    /// <summary>Sends an event on the current connection.</summary>
+    public Task DispatchAsync(string type, System.Text.Json.Nodes.JsonObject data) =>
+        (Discord.Current ?? throw new InvalidOperationException("no gateway connection")).DispatchAsync(type, data);
+
+    /// <summary>The messages the bot created in a channel.</summary>
+    public List<RestCall> MessagesIn(string channelId) => Discord.CallsTo("POST", $"/channels/{channelId}/messages").ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await Host.StopAsync(stop.Token);
+        }
+        finally
+        {
+            Host.Dispose();
+            await Discord.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Keeps every log line (to check that no secret is ever logged).</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            provider.Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}

@@ -1,0 +1,418 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ArticleBot.Discord.Tests.Fakes;
+
+/// <summary>A REST call the fake received.</summary>
+public sealed record RestCall(string Method, string Path, JsonNode? Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At);
+
+/// <summary>A scripted REST reply (instead of the default success).</summary>
+public sealed record RestReply(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, string ContentType = "application/json");
+
+/// <summary>
+/// A fake Discord on 127.0.0.1: the v10 REST routes the bot uses and a WebSocket gateway (at <c>/gateway</c>, and a
+/// distinct resume host at <c>/resume</c>), both with Discord's JSON shapes. Each gateway connection runs a script;
+/// the default one plays a normal session (Hello, READY or RESUMED, heartbeat ACKs).
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    public const string BotUserId = "900000000000000001";
+    public const string ApplicationId = "900000000000000002";
+    public const string Token = "FAKE.token.SENTINEL-0123456789";
+
+    private readonly WebApplication _app;
+    private long _nextId = 1_000_000;
+
+    public FakeDiscord()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.UseWebSockets();
+        _app.Map("/gateway", context => AcceptGatewayAsync(context, "/gateway"));
+        _app.Map("/resume", context => AcceptGatewayAsync(context, "/resume"));
+        _app.Map("/api/v10/{**path}", HandleRestAsync);
+        _app.StartAsync().GetAwaiter().GetResult();
+        BaseUrl = _app.Urls.First().TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+
+    public string ApiBaseUrl => $"{BaseUrl}/api/v10";
+
+    public string GatewayUrl => $"{BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/gateway";
+
+    public string ResumeUrl => $"{BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/resume";
+
+    public int HeartbeatIntervalMs { get; set; } = 41_250;
+
+    public bool AcknowledgeHeartbeats { get; set; } = true;
+
+    public ConcurrentQueue<RestCall> Calls { get; } = new();
+
+    public ConcurrentQueue<GatewayConnection> Connections { get; } = new();
+
+    /// <summary>Return a reply to override the default for a call; null for the default.</summary>
+    public Func<RestCall, RestReply?>? RestHook { get; set; }
+
+    /// <summary>Runs a connection; the default plays a normal session.</summary>
+    public Func<GatewayConnection, Task>? GatewayScript { get; set; }
+
+    /// <summary>Raised for every REST call, after it is recorded.</summary>
+    public event Action<RestCall>? CallReceived;
+
+    /// <summary>Raised when a gateway connection is accepted.</summary>
+    public event Action<GatewayConnection>? Connected;
+
+    public GatewayConnection? Current => Connections.LastOrDefault(c => !c.Closed);
+
+    public IEnumerable<RestCall> CallsTo(string method, string pathPrefix) =>
+        Calls.Where(c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+
+    /// <summary>Waits (up to 20 s) until <paramref name="condition"/> holds.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 20_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (!condition())
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException($"timed out waiting for: {what}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in Connections)
+        {
+            connection.Abort();
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>A MESSAGE_CREATE payload.</summary>
+    public static JsonObject Message(string id, string channelId, string content, string authorId = "100", string? guildId = "500", bool mentionBot = false, bool bot = false, string? replyTo = null, string? webhookId = null)
+    {
+        var message = new JsonObject
+        {
+            ["id"] = id,
+            ["channel_id"] = channelId,
+            ["author"] = new JsonObject { ["id"] = authorId, ["username"] = "user" + authorId, ["bot"] = bot },
+            ["content"] = content,
+            ["mentions"] = mentionBot ? new JsonArray(new JsonObject { ["id"] = BotUserId, ["username"] = "ArticleBot" }) : new JsonArray(),
+            ["mention_roles"] = new JsonArray(),
+            ["mention_everyone"] = false,
+            ["type"] = replyTo is null ? 0 : 19,
+        };
+        if (guildId is not null)
+        {
+            message["guild_id"] = guildId;
+        }
+
+        if (replyTo is not null)
+        {
+            message["message_reference"] = new JsonObject { ["message_id"] = replyTo, ["channel_id"] = channelId };
+        }
+
+        if (webhookId is not null)
+        {
+            message["webhook_id"] = webhookId;
+        }
+
+        return message;
+    }
+
+    /// <summary>An INTERACTION_CREATE payload for /ask.</summary>
+    public static JsonObject AskInteraction(string id, string question, string channelId = "300", string userId = "100") => new()
+    {
+        ["id"] = id,
+        ["application_id"] = ApplicationId,
+        ["type"] = 2,
+        ["token"] = "itoken" + id,
+        ["version"] = 1,
+        ["channel_id"] = channelId,
+        ["guild_id"] = "500",
+        ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = userId, ["username"] = "u" } },
+        ["data"] = new JsonObject
+        {
+            ["id"] = "cmd1",
+            ["name"] = "ask",
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = question }),
+        },
+    };
+
+    /// <summary>The default session: Hello, then READY for Identify or RESUMED for Resume, then ACKs.</summary>
+    public async Task StandardSessionAsync(GatewayConnection connection)
+    {
+        await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
+        var first = await connection.ReceiveAsync(TimeSpan.FromSeconds(10));
+        if (first["op"]!.GetValue<int>() == 2)
+        {
+            await connection.DispatchAsync("READY", new JsonObject
+            {
+                ["v"] = 10,
+                ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "ArticleBot", ["bot"] = true },
+                ["guilds"] = new JsonArray(),
+                ["session_id"] = "session-" + Connections.Count,
+                ["resume_gateway_url"] = ResumeUrl,
+                ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
+            });
+        }
+        else if (first["op"]!.GetValue<int>() == 6)
+        {
+            await connection.DispatchAsync("RESUMED", new JsonObject());
+        }
+
+        await connection.AnswerHeartbeatsAsync(() => AcknowledgeHeartbeats);
+    }
+
+    private async Task AcceptGatewayAsync(HttpContext context, string path)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new GatewayConnection(socket, path, context.Request.QueryString.Value ?? string.Empty);
+        Connections.Enqueue(connection);
+        Connected?.Invoke(connection);
+        var reading = connection.ReadLoopAsync();
+        try
+        {
+            await (GatewayScript ?? StandardSessionAsync)(connection);
+        }
+        catch (Exception) when (connection.Closed)
+        {
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        await reading;
+    }
+
+    private async Task HandleRestAsync(HttpContext context)
+    {
+        var path = "/" + (context.Request.RouteValues["path"]?.ToString() ?? string.Empty);
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var call = new RestCall(context.Request.Method, path, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text), headers, DateTimeOffset.UtcNow);
+        Calls.Enqueue(call);
+        CallReceived?.Invoke(call);
+
+        var reply = RestHook?.Invoke(call) ?? DefaultReply(call);
+        context.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (reply.Body is not null)
+        {
+            context.Response.ContentType = reply.ContentType;
+            await context.Response.WriteAsync(reply.Body);
+        }
+    }
+
+    private RestReply DefaultReply(RestCall call)
+    {
+        if (call.Method == "GET" && call.Path == "/gateway/bot")
+        {
+            return new RestReply(200, new JsonObject
+            {
+                ["url"] = GatewayUrl,
+                ["shards"] = 1,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+            }.ToJsonString());
+        }
+
+        if (call.Method == "POST" && call.Path.EndsWith("/typing", StringComparison.Ordinal))
+        {
+            return new RestReply(204);
+        }
+
+        if (call.Path.StartsWith("/interactions/", StringComparison.Ordinal))
+        {
+            return new RestReply(204);
+        }
+
+        if (call.Method is "POST" or "PATCH" && (call.Path.StartsWith("/channels/", StringComparison.Ordinal) || call.Path.StartsWith("/webhooks/", StringComparison.Ordinal)))
+        {
+            var message = call.Body?.DeepClone().AsObject() ?? [];
+            message["id"] = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            message["author"] = new JsonObject { ["id"] = BotUserId, ["bot"] = true };
+            return new RestReply(200, message.ToJsonString());
+        }
+
+        if (call.Method == "PUT" && call.Path.Contains("/commands", StringComparison.Ordinal))
+        {
+            return new RestReply(200, call.Body?.ToJsonString() ?? "[]");
+        }
+
+        return new RestReply(404, "{\"message\": \"404: Not Found\", \"code\": 0}");
+    }
+}
+
+/// <summary>One gateway connection, seen from the fake server.</summary>
+public sealed class GatewayConnection(WebSocket socket, string path, string query)
+{
+    private readonly Channel<JsonNode> _received = Channel.CreateUnbounded<JsonNode>();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private long _sequence;
+
+    public string Path { get; } = path;
+
+    public string Query { get; } = query;
+
+    public bool Closed { get; private set; }
+
+    /// <summary>The close status the client sent (null if it just dropped).</summary>
+    public int? ClientCloseCode { get; private set; }
+
+    /// <summary>Everything the client sent, in order.</summary>
+    public ConcurrentQueue<JsonNode> Log { get; } = new();
+
+    /// <summary>When each heartbeat (op 1) arrived.</summary>
+    public ConcurrentQueue<DateTimeOffset> Heartbeats { get; } = new();
+
+    public async Task SendAsync(JsonObject payload)
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends a payload split over several WebSocket frames (the client must read until EndOfMessage).</summary>
+    public async Task SendFragmentedAsync(JsonObject payload, int pieces)
+    {
+        var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var size = (bytes.Length + pieces - 1) / pieces;
+        await _sendLock.WaitAsync();
+        try
+        {
+            for (var offset = 0; offset < bytes.Length; offset += size)
+            {
+                var count = Math.Min(size, bytes.Length - offset);
+                await socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text, offset + count >= bytes.Length, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    public Task DispatchAsync(string type, JsonObject data) =>
+        SendAsync(new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = Interlocked.Increment(ref _sequence), ["d"] = data });
+
+    public async Task<JsonNode> ReceiveAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            return await _received.Reader.ReadAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("the client sent nothing in time");
+        }
+        catch (ChannelClosedException)
+        {
+            throw new TimeoutException("the connection closed");
+        }
+    }
+
+    /// <summary>ACKs heartbeats (when <paramref name="acknowledge"/> says so) until the connection closes.</summary>
+    public async Task AnswerHeartbeatsAsync(Func<bool> acknowledge)
+    {
+        await foreach (var payload in _received.Reader.ReadAllAsync())
+        {
+            if (payload["op"]?.GetValue<int>() == 1 && acknowledge())
+            {
+                await SendAsync(new JsonObject { ["op"] = 11 });
+            }
+        }
+    }
+
+    public async Task CloseAsync(int code)
+    {
+        if (socket.State == WebSocketState.Open)
+        {
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", CancellationToken.None);
+        }
+    }
+
+    public void Abort()
+    {
+        Closed = true;
+        socket.Abort();
+    }
+
+    internal async Task ReadLoopAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open || socket.State == WebSocketState.CloseSent)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    ClientCloseCode = (int?)result.CloseStatus;
+                    break;
+                }
+
+                var payload = JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!;
+                Log.Enqueue(payload);
+                if (payload["op"]?.GetValue<int>() == 1)
+                {
+                    Heartbeats.Enqueue(DateTimeOffset.UtcNow);
+                }
+
+                await _received.Writer.WriteAsync(payload);
+            }
+        }
+        catch (WebSocketException)
+        {
+        }
+        finally
+        {
+            Closed = true;
+            _received.Writer.TryComplete();
+        }
+    }
+}

@@ -77,8 +77,9 @@ public sealed partial class GatewayClient(
                 {
                     return;
                 }
-                catch (Exception ex) when (ex is HttpRequestException or System.Net.WebSockets.WebSocketException or IOException or DiscordRestException or JsonException)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // Whatever broke this connection (network, a malformed payload), the bot reconnects.
                     Log.ConnectionFailed(_logger, ex.Message);
                     action = resume ? CloseAction.Resume : CloseAction.Identify;
                 }

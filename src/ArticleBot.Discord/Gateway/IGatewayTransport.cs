@@ -73,8 +73,9 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
                 {
                     result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
                 }
-                catch (WebSocketException)
+                catch (Exception ex) when (ex is WebSocketException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
+                    // A dropped or aborted connection reads as a close without a code.
                     return new GatewayFrame(null, (int?)_socket.CloseStatus, _socket.CloseStatusDescription ?? "connection lost");
                 }
 

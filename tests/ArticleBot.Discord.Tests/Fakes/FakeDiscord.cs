@@ -29,6 +29,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private readonly WebApplication _app;
     private long _nextId = 1_000_000;
+    private int _answered;
 
     public FakeDiscord()
     {
@@ -58,7 +59,13 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public ConcurrentQueue<RestCall> Calls { get; } = new();
 
+    /// <summary>How many REST calls have been answered (after <see cref="RestLatency"/>).</summary>
+    public int Answered => Volatile.Read(ref _answered);
+
     public ConcurrentQueue<GatewayConnection> Connections { get; } = new();
+
+    /// <summary>How long every REST call takes (awaited, so the server's threads stay free).</summary>
+    public TimeSpan RestLatency { get; set; }
 
     /// <summary>Return a reply to override the default for a call; null for the default.</summary>
     public Func<RestCall, RestReply?>? RestHook { get; set; }
@@ -217,6 +224,11 @@ public sealed class FakeDiscord : IAsyncDisposable
         Calls.Enqueue(call);
         CallReceived?.Invoke(call);
 
+        if (RestLatency > TimeSpan.Zero)
+        {
+            await Task.Delay(RestLatency);
+        }
+
         var reply = RestHook?.Invoke(call) ?? DefaultReply(call);
         context.Response.StatusCode = reply.Status;
         foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
@@ -229,6 +241,8 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Response.ContentType = reply.ContentType;
             await context.Response.WriteAsync(reply.Body);
         }
+
+        Interlocked.Increment(ref _answered);
     }
 
     private RestReply DefaultReply(RestCall call)

@@ -174,3 +174,26 @@ public sealed class BotBehaviourTests
         Assert.DoesNotContain("<@&123>", content, StringComparison.Ordinal);
     }
 }
+
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task Stop_LetsAnInFlightReplyFinish_AndClosesTheGatewayWith1000()
+    {
+        // Arrange: REST takes 1 s, so the reply is in flight when the host stops.
+        await using var bot = await BotHarness.StartAsync();
+        var connection = bot.Discord.Current!;
+        bot.Discord.RestLatency = TimeSpan.FromSeconds(1);
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("z1", "cz", $"<@{FakeDiscord.BotUserId}> 騰訊紅包有多少？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("cz").Count == 1, "the reply is on its way");
+        var answeredBefore = bot.Discord.Answered;
+
+        // Act
+        await bot.Host.StopAsync(TestContext.Current.CancellationToken);
+
+        // Assert: the reply completed, nothing was half-posted, and the session ended cleanly.
+        Assert.True(bot.Discord.Answered > answeredBefore);
+        await FakeDiscord.WaitUntilAsync(() => connection.Closed, "the gateway closed");
+        Assert.Equal(1000, connection.ClientCloseCode);
+    }
+}

@@ -147,7 +147,11 @@ public sealed class GatewayTests
             {
                 if (Interlocked.Increment(ref scripts) == 1)
                 {
-                    await Task.Delay(Timeout.Infinite, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // silent: no Hello, no close answer
+                    // Silent: no Hello. Whatever the client sends is ignored until it gives up and drops the connection.
+                    while (true)
+                    {
+                        await c.ReceiveAsync(TimeSpan.FromSeconds(30));
+                    }
                 }
 
                 await d.StandardSessionAsync(c);

@@ -172,20 +172,19 @@ public sealed partial class GatewayClient(
             var interval = TimeSpan.FromMilliseconds(helloPayload.RootElement.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
             var heartbeat = new Heartbeat(this, transport, interval);
             var heartbeatTask = heartbeat.RunAsync(connection.Token);
+
+            // Shutting down closes with 1000, which ends the session so the bot goes offline at once. The pending
+            // read is not cancelled (that would abort the socket before the close frame); it ends with the close.
+            using var shutdown = cancellationToken.Register(() => _ = transport.CloseAsync(1000, "shutting down", s_closeTimeout));
             try
             {
                 await SendAsync(transport, resume ? ResumePayload() : IdentifyPayload(), connection.Token);
-                return await ReceiveLoopAsync(transport, heartbeat, connection.Token);
+                return await ReceiveLoopAsync(transport, heartbeat, cancellationToken);
             }
             finally
             {
                 await connection.CancelAsync();
                 await heartbeatTask;
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    // Shutting down: 1000 ends the session, so the bot goes offline at once.
-                    await transport.CloseAsync(1000, "shutting down", s_closeTimeout);
-                }
             }
         }
     }
@@ -194,9 +193,14 @@ public sealed partial class GatewayClient(
     {
         while (true)
         {
-            var frame = await transport.ReceiveAsync(cancellationToken);
+            var frame = await transport.ReceiveAsync(CancellationToken.None);
             if (frame.IsClose)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return (CloseAction.Stop, null);
+                }
+
                 return heartbeat.Zombie ? (CloseAction.Resume, TimeSpan.Zero) : OnServerClose(frame.CloseCode);
             }
 

@@ -26,7 +26,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 }
 
 /// <summary>What the fake sends back.</summary>
-public sealed record FakeReply(int Status = 200, string? Json = null, IReadOnlyList<string>? Events = null, IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false)
+public sealed record FakeReply(int Status = 200, string? Json = null, IReadOnlyList<string>? Events = null, IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false, TimeSpan EventDelay = default)
 {
     private static int s_ids;
 
@@ -211,6 +211,11 @@ public sealed class FakeOpenAIServer : IDisposable
                 context.Response.SendChunked = true;
                 foreach (var e in events.Append("[DONE]"))
                 {
+                    if (reply.EventDelay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(reply.EventDelay);
+                    }
+
                     var bytes = Encoding.UTF8.GetBytes($"data: {e}\n\n");
                     await context.Response.OutputStream.WriteAsync(bytes);
                     await context.Response.OutputStream.FlushAsync();

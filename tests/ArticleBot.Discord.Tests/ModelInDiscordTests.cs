@@ -1,0 +1,74 @@
+using ArticleBot.Core.Tests.Fakes;
+using ArticleBot.Discord.Tests.Fakes;
+
+namespace ArticleBot.Discord.Tests;
+
+/// <summary>Discord with a language model (a fake OpenAI-compatible server): streamed edits and per-channel memory.</summary>
+public sealed class ModelInDiscordTests
+{
+    private static Dictionary<string, string?> ModelSettings(FakeOpenAIServer model) => new()
+    {
+        ["Llm:Provider"] = "OpenAICompatible",
+        ["Llm:Model"] = "fake-model",
+        ["Llm:Endpoint"] = model.Endpoint,
+    };
+
+    [Fact]
+    public async Task StreamedAnswer_EditsTheMessageAtMostOnceASecond_ThenFinalises()
+    {
+        // Arrange: the model streams 16 pieces, 150 ms apart (2.4 s in all).
+        var pieces = Enumerable.Range(0, 15).Select(i => $"part{i} ").Append("done [1].").ToArray();
+        using var model = new FakeOpenAIServer(r => r.LastRole == "tool"
+            ? FakeReply.StreamedText(pieces) with { EventDelay = TimeSpan.FromMilliseconds(150) }
+            : FakeReply.StreamedToolCall(r.SearchTool, "{\"query\":\"英偉達\"}"));
+        await using var bot = await BotHarness.StartAsync(settings: ModelSettings(model));
+
+        // Act
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("s1", "cm", $"<@{FakeDiscord.BotUserId}> Nvidia?", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.CallsTo("PATCH", "/channels/cm/messages/").Any(c => c.Body!["embeds"] is not null), "the final edit", 30_000);
+
+        // Assert: one message created, then edited; the previews at least a second apart; the final one complete.
+        var created = Assert.Single(bot.MessagesIn("cm"));
+        Assert.Equal("s1", created.Body!["message_reference"]!["message_id"]!.GetValue<string>());
+        var edits = bot.Discord.CallsTo("PATCH", "/channels/cm/messages/").ToList();
+        var previews = new[] { created }.Concat(edits.SkipLast(1)).ToList();
+        Assert.All(previews.Zip(previews.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromMilliseconds(950), $"edits {(pair.Second.At - pair.First.At).TotalMilliseconds} ms apart"));
+        Assert.All(edits, e => Assert.Empty(e.Body!["allowed_mentions"]!["parse"]!.AsArray()));
+        var final = edits[^1].Body!["content"]!.GetValue<string>();
+        Assert.Equal(string.Concat(pieces), final);
+        Assert.Contains("英偉達", edits[^1].Body!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conversation_IsRememberedPerChannel()
+    {
+        using var model = new FakeOpenAIServer(r => r.LastRole == "tool"
+            ? FakeReply.Text("Answer [1].")
+            : FakeReply.ToolCall(r.SearchTool, "{\"query\":\"騰訊\"}"));
+        await using var bot = await BotHarness.StartAsync(settings: ModelSettings(model));
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("a1", "room1", $"<@{FakeDiscord.BotUserId}> 騰訊春節紅包有多少？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("room1").Count == 1, "first answer");
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("a2", "room1", $"<@{FakeDiscord.BotUserId}> 那阿里呢？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("room1").Count == 2, "follow-up answer");
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("a3", "room2", $"<@{FakeDiscord.BotUserId}> 那阿里呢？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("room2").Count == 1, "other channel answer");
+
+        var firstRequests = model.Requests.Where(r => r.LastRole == "user").ToList();
+        Assert.Equal(3, firstRequests.Count);
+        Assert.Contains(firstRequests[1].Messages, m => m!["content"]?.ToString() == "騰訊春節紅包有多少？");
+        Assert.DoesNotContain(firstRequests[2].Messages, m => m!["content"]?.ToString() == "騰訊春節紅包有多少？");
+    }
+
+    [Fact]
+    public async Task AllowedChannels_LimitWhereTheBotAnswers()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new() { ["Discord:AllowedChannelIds:0"] = "yes" });
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("x1", "no", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("x2", "yes", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("yes").Count == 1, "the allowed channel's answer");
+
+        Assert.Empty(bot.MessagesIn("no"));
+    }
+}

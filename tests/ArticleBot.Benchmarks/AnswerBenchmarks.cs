@@ -57,7 +57,7 @@ public class AnswerBenchmarks
         var backends = services.GetRequiredService<AnswerBackends>();
         var model = Microsoft.SemanticKernel.KernelFunctionInvokingChatClientBuilderExtensions.UseKernelFunctionInvocation(_rawModel.AsBuilder(), services.GetService<ILoggerFactory>()).Build(services);
         _instantModel = new ArticleAnswerer(
-            services.GetRequiredService<Kernel>(),
+            services.GetRequiredService<ArticleBot.Core.Plugins.PluginCatalog>(),
             backends with { Model = model, ModelName = "instant" },
             services.GetRequiredService<CitationResolver>(),
             services.GetRequiredService<ScriptFolder>(),

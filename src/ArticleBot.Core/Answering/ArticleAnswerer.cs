@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Runtime.CompilerServices;
 using ArticleBot.Core.Hosting;
 using ArticleBot.Core.Llm;
+using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace ArticleBot.Core.Answering;
 /// extractive answer stands in, marked as a fallback with the reason.
 /// </summary>
 public sealed class ArticleAnswerer(
-    Kernel kernel,
+    PluginCatalog plugins,
     AnswerBackends backends,
     CitationResolver resolver,
     ScriptFolder folder,
@@ -229,7 +230,7 @@ public sealed class ArticleAnswerer(
             FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
             ExtensionData = new Dictionary<string, object> { ["temperature"] = llmOptions.Value.Temperature },
         };
-        return settings.ToChatOptions(kernel);
+        return settings.ToChatOptions(plugins.Kernel);
     }
 
     /// <summary>A user-facing reason for a model failure, or null for exceptions that are bugs.</summary>

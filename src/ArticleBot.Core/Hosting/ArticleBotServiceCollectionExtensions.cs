@@ -3,6 +3,7 @@ using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Llm;
+using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 using Microsoft.Extensions.AI;
@@ -23,7 +24,8 @@ public static class ArticleBotServiceCollectionExtensions
     /// <code>
     /// "Corpus":    { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1, "CachePath": ".cache" },
     /// "Retrieval": { "TopK": 5, "MinCoverage": 0.5 },
-    /// "Llm":       { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "MaxToolCallsPerTurn": 4 }
+    /// "Llm":       { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "MaxToolCallsPerTurn": 4 },
+    /// "Plugins":   { "Directories": [], "CallTimeoutSeconds": 10, "WatchForChanges": true }
     /// </code>
     /// The corpus is loaded and indexed on first use; a missing or empty seeds folder then throws
     /// <see cref="CorpusConfigurationException"/>.
@@ -68,14 +70,24 @@ public static class ArticleBotServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, CitationFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAutoFunctionInvocationFilter, ToolCallLimitFilter>());
         services.TryAddSingleton<ArticlePlugin>();
-        services.TryAddSingleton(sp =>
-        {
-            var plugins = new KernelPluginCollection();
-            plugins.Add(KernelPluginFactory.CreateFromObject(sp.GetRequiredService<ArticlePlugin>(), ArticlePlugin.PluginName));
-            return new Kernel(sp, plugins);
-        });
+        services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PluginGuardFilter>());
+        services.TryAddSingleton<PluginCatalog>();
+        services.TryAddSingleton<PluginInvoker>();
+
+        // The kernel is the catalog's current snapshot: it changes when plugins are reloaded.
+        services.TryAddTransient(sp => sp.GetRequiredService<PluginCatalog>().Kernel);
         AddAnswerBackends(services);
         services.TryAddSingleton<ArticleAnswerer>();
+        return builder;
+    }
+
+    /// <summary>Adds hot reload of plugins (for long-running hosts: the chat and Discord).</summary>
+    public static IHostApplicationBuilder AddPluginWatcher(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService<PluginWatcher>();
         return builder;
     }
 

@@ -23,6 +23,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 3002, EventName = "ModelFailure", Level = LogLevel.Debug, Message = "The model request failed")]
     public static partial void ModelFailure(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 5001, EventName = "PluginsLoaded", Level = LogLevel.Information, Message = "Plugins reloaded: {Loaded} loaded, {Failed} failed")]
+    public static partial void PluginsLoaded(ILogger logger, int loaded, int failed);
+
+    [LoggerMessage(EventId = 5002, EventName = "PluginFolderChanged", Level = LogLevel.Debug, Message = "Plugin folder changed: {Path}")]
+    public static partial void PluginFolderChanged(ILogger logger, string path);
+
     [LoggerMessage(EventId = 2002, EventName = "LexiconBuilt", Level = LogLevel.Information,
         Message = "Built the English lexicon ({Keys} keys) in {ElapsedMs} ms")]
     public static partial void LexiconBuilt(ILogger logger, int keys, long elapsedMs);

@@ -1,6 +1,7 @@
 using ArticleBot.Cli;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Llm;
+using ArticleBot.Core.Plugins;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -11,11 +12,13 @@ namespace ArticleBot.Chat;
 /// The interactive console chat, as a hosted service: reads questions from stdin, answers with sources, keeps
 /// the session's history. Commands: /help, /sources, /quit. End of input or Ctrl+C stops the host.
 /// </summary>
-public sealed class ConsoleChannel(ArticleAnswerer answerer, IOptions<LlmOptions> llmOptions, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, IOptions<LlmOptions> llmOptions, IHostApplicationLifetime lifetime) : BackgroundService
 {
     private const string Help = """
         Ask about the article in Chinese (Traditional or Simplified) or English.
           /sources   show the passages of the last answer in full
+          /plugins   list the plugins and their functions
+          /call Plugin.function name=value ...   call a plugin function
           /help      show this help
           /quit      leave (Ctrl+C or end of input also work)
         """;
@@ -56,7 +59,7 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, IOptions<LlmOptions
 
                 if (question.StartsWith('/'))
                 {
-                    if (!await HandleCommandAsync(question, renderer))
+                    if (!await HandleCommandAsync(question, renderer, stoppingToken))
                     {
                         break;
                     }
@@ -82,10 +85,16 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, IOptions<LlmOptions
         }
     }
 
-    private async Task<bool> HandleCommandAsync(string command, AnswerRenderer renderer)
+    private async Task<bool> HandleCommandAsync(string command, AnswerRenderer renderer, CancellationToken cancellationToken)
     {
         switch (command.Split(' ', 2)[0].ToLowerInvariant())
         {
+            case "/plugins":
+                await Console.Out.WriteLineAsync(PluginOutput.Text(plugins.Plugins));
+                return true;
+            case "/call":
+                await CallAsync(command, cancellationToken);
+                return true;
             case "/quit" or "/exit":
                 return false;
             case "/help":
@@ -105,6 +114,32 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, IOptions<LlmOptions
             default:
                 await Console.Out.WriteLineAsync($"Unknown command {command.Split(' ', 2)[0]}. Try /help.");
                 return true;
+        }
+    }
+
+    /// <summary>"/call Plugin.function name=value ...": the result, or why the call cannot be made.</summary>
+    private async Task CallAsync(string command, CancellationToken cancellationToken)
+    {
+        var parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            await Console.Out.WriteLineAsync("Usage: /call Plugin.function name=value ...  (see /plugins)");
+            return;
+        }
+
+        try
+        {
+            var result = await invoker.InvokeAsync(parts[1], PluginInvoker.ParseArguments(parts.Skip(2)), cancellationToken);
+            await Console.Out.WriteLineAsync(result.Result);
+        }
+        catch (PluginCallException ex)
+        {
+            await Console.Out.WriteLineAsync($"Cannot call: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A plugin that throws or hangs fails its call; the chat goes on.
+            await Console.Out.WriteLineAsync($"{parts[1]} failed: {(ex is Microsoft.SemanticKernel.KernelException { InnerException: { } inner } ? inner.Message : ex.Message)}");
         }
     }
 

@@ -45,6 +45,7 @@ public static partial class BotHost
         if (consoleChat)
         {
             builder.Services.AddHostedService<ConsoleChannel>();
+            builder.AddPluginWatcher();
         }
 
         if (discord)
@@ -52,6 +53,7 @@ public static partial class BotHost
             // Under systemd (Type=notify) this reports readiness and stopping; elsewhere it does nothing.
             builder.Services.AddSystemd();
             builder.AddDiscordChannel();
+            builder.AddPluginWatcher();
         }
 
         return builder.Build();

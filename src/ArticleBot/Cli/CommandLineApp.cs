@@ -1,8 +1,10 @@
 using System.CommandLine;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Evaluation;
+using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace ArticleBot.Cli;
 
@@ -44,6 +46,8 @@ public static class CommandLineApp
         root.Subcommands.Add(AskCommand(configurationArgs));
         root.Subcommands.Add(SearchCommand(configurationArgs));
         root.Subcommands.Add(EvalCommand(configurationArgs));
+        root.Subcommands.Add(PluginsCommand(configurationArgs));
+        root.Subcommands.Add(CallCommand(configurationArgs));
         var discord = new Command("discord", "Runs the bot in Discord until Ctrl+C or SIGTERM (needs Discord:Token).");
         discord.SetAction((_, cancellationToken) => BotHost.RunDiscordAsync(configurationArgs, cancellationToken));
         root.Subcommands.Add(discord);
@@ -180,6 +184,49 @@ public static class CommandLineApp
         lines.Add("terms: " + string.Join(" ", retrieval.Plan.Terms.Select(t => $"{t.Term}^{t.Weight:F2}")));
         lines.AddRange(retrieval.Passages.Select(p => $"{p.Passage.Id} score={p.Score:F3} coverage={p.Coverage:F2}"));
         return string.Join(Environment.NewLine, lines);
+    }
+
+    private static Command PluginsCommand(string[] configurationArgs)
+    {
+        var json = new Option<bool>("--json") { Description = "Write the list as JSON." };
+        var command = new Command("plugins", "Lists every plugin and its functions, with its state (loaded, unavailable or failed, and why).") { json };
+        command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, _) =>
+        {
+            var plugins = services.GetRequiredService<PluginCatalog>().Plugins;
+            await Console.Out.WriteLineAsync(parse.GetValue(json) ? PluginOutput.Json(plugins) : PluginOutput.Text(plugins));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command CallCommand(string[] configurationArgs)
+    {
+        var function = new Argument<string>("function") { Description = "Plugin.function, e.g. KeyFigures.key_figures" };
+        var arguments = new Argument<string[]>("arguments") { Description = "name=value pairs", Arity = ArgumentArity.ZeroOrMore };
+        var json = new Option<bool>("--json") { Description = "Write {\"plugin\", \"function\", \"result\"} as JSON." };
+        var command = new Command("call", "Invokes one plugin function directly.") { function, arguments, json };
+        command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, ct) =>
+        {
+            try
+            {
+                var pairs = PluginInvoker.ParseArguments(parse.GetValue(arguments) ?? []);
+                var result = await services.GetRequiredService<PluginInvoker>().InvokeAsync(parse.GetValue(function)!, pairs, ct);
+                await Console.Out.WriteLineAsync(parse.GetValue(json) ? PluginOutput.Json(result) : result.Result);
+                return ExitCodes.Success;
+            }
+            catch (PluginCallException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The plugin itself failed (threw, timed out): a run-time failure, and the bot is fine.
+                await Console.Error.WriteLineAsync($"error: {parse.GetValue(function)} failed: {(ex is KernelException { InnerException: { } inner } ? inner.Message : ex.Message)}");
+                return ExitCodes.Failure;
+            }
+        }, cancellationToken));
+        return command;
     }
 
     private static Command EvalCommand(string[] configurationArgs)

@@ -1,0 +1,313 @@
+using System.Reflection;
+using System.Runtime.Versioning;
+using ArticleBot.Core.Answering;
+using ArticleBot.Core.Hosting;
+using ArticleBot.Core.Llm;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+
+namespace ArticleBot.Core.Plugins;
+
+/// <summary>
+/// Every plugin the bot has: the built-in article plugin, compiled plugins (class libraries in their own collectible
+/// load context) and prompt plugins (Semantic Kernel prompt directories), found in the plugin folders. Holds the
+/// current <see cref="Kernel"/>, an immutable snapshot rebuilt on <see cref="Reload"/>, so answers in flight keep
+/// the kernel they started with. A plugin that cannot load is listed as failed with the reason; the others load.
+/// </summary>
+public sealed class PluginCatalog : IDisposable
+{
+    private readonly IServiceProvider _services;
+    private readonly ArticlePlugin _articlePlugin;
+    private readonly IOptions<PluginOptions> _options;
+    private readonly IOptions<LlmOptions> _llmOptions;
+    private readonly string _contentRoot;
+    private readonly ILogger<PluginCatalog> _logger;
+    private readonly Lock _gate = new();
+    private Snapshot? _current;
+
+    /// <summary>Creates the catalog; plugins load on first use.</summary>
+    public PluginCatalog(IServiceProvider services, ArticlePlugin articlePlugin, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, ILogger<PluginCatalog> logger)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        _services = services;
+        _articlePlugin = articlePlugin;
+        _options = options;
+        _llmOptions = llmOptions;
+        _contentRoot = environment.ContentRootPath;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after a reload.</summary>
+    public event Action? Reloaded;
+
+    /// <summary>The kernel with every loaded plugin.</summary>
+    public Kernel Kernel => Current.Kernel;
+
+    /// <summary>Every plugin, loaded or not, in name order (the article plugin first).</summary>
+    public IReadOnlyList<PluginInfo> Plugins => Current.Plugins;
+
+    /// <summary>The folders searched for plugins.</summary>
+    public IReadOnlyList<string> Directories()
+    {
+        var directories = new List<string>();
+        if (_options.Value.IncludeDefaultDirectory)
+        {
+            directories.Add(Path.Combine(AppContext.BaseDirectory, "plugins"));
+        }
+
+        directories.AddRange(_options.Value.Directories.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => Path.GetFullPath(d, _contentRoot)));
+        return directories.Select(d => Path.TrimEndingDirectorySeparator(d)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A plugin's function, or null.</summary>
+    public KernelFunction? FindFunction(string plugin, string function)
+    {
+        var snapshot = Current;
+        if (snapshot.Kernel.Plugins.TryGetFunction(plugin, function, out var loaded))
+        {
+            return loaded;
+        }
+
+        return snapshot.Unavailable.TryGetValue(plugin, out var unavailable) && unavailable.TryGetFunction(function, out var f) ? f : null;
+    }
+
+    /// <summary>Loads every plugin again (after a folder changed), then unloads the old compiled plugins.</summary>
+    public void Reload()
+    {
+        var fresh = Build();
+        Snapshot? old;
+        lock (_gate)
+        {
+            old = _current;
+            _current = fresh;
+        }
+
+        old?.Unload();
+        var loaded = fresh.Plugins.Count(p => p.State == PluginState.Loaded);
+        var failed = fresh.Plugins.Count(p => p.State == PluginState.Failed);
+        Log.PluginsLoaded(_logger, loaded, failed);
+        Reloaded?.Invoke();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _current?.Unload();
+
+    private Snapshot Current
+    {
+        get
+        {
+            if (_current is { } snapshot)
+            {
+                return snapshot;
+            }
+
+            lock (_gate)
+            {
+                return _current ??= Build();
+            }
+        }
+    }
+
+    private Snapshot Build()
+    {
+        var kernelPlugins = new KernelPluginCollection();
+        var builtin = KernelPluginFactory.CreateFromObject(_articlePlugin, ArticlePlugin.PluginName);
+        kernelPlugins.Add(builtin);
+        var infos = new List<PluginInfo> { Describe(builtin, PluginKind.Builtin, PluginState.Loaded, null, "built in") };
+        var contexts = new List<PluginLoadContext>();
+        var unavailable = new Dictionary<string, KernelPlugin>(StringComparer.Ordinal);
+        var candidates = new List<(KernelPlugin Plugin, PluginInfo Info)>();
+
+        foreach (var folder in Directories().Where(Directory.Exists).SelectMany(d => Directory.EnumerateDirectories(d).Order(StringComparer.Ordinal)))
+        {
+            foreach (var (plugin, info) in LoadFolder(folder, contexts))
+            {
+                if (plugin is null)
+                {
+                    infos.Add(info);
+                }
+                else
+                {
+                    candidates.Add((plugin, info));
+                }
+            }
+        }
+
+        // Two plugins with one name: both are reported, neither silently wins.
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ArticlePlugin.PluginName };
+        foreach (var group in candidates.GroupBy(c => c.Info.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            if (group.Count() > 1 || taken.Contains(group.Key))
+            {
+                var sources = string.Join(", ", group.Select(g => g.Info.Source));
+                infos.AddRange(group.Select(g => g.Info with { State = PluginState.Failed, Reason = $"duplicate plugin name '{group.Key}' (found in {sources}{(taken.Contains(group.Key) ? " and built in" : string.Empty)}); rename one" }));
+                continue;
+            }
+
+            var (plugin, info) = group.Single();
+            taken.Add(group.Key);
+            if (info.State == PluginState.Loaded)
+            {
+                kernelPlugins.Add(plugin);
+            }
+            else
+            {
+                unavailable[plugin.Name] = plugin;
+            }
+
+            infos.Add(info);
+        }
+
+        var ordered = infos.Take(1).Concat(infos.Skip(1).OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Source, StringComparer.Ordinal)).ToList();
+        return new Snapshot(new Kernel(_services, kernelPlugins), ordered, contexts, unavailable);
+    }
+
+    /// <summary>One plugin folder: a prompt directory, or a compiled library whose main DLL is named like the folder.</summary>
+    private IEnumerable<(KernelPlugin? Plugin, PluginInfo Info)> LoadFolder(string folder, List<PluginLoadContext> contexts)
+    {
+        var name = Path.GetFileName(folder);
+        var isPrompt = Directory.EnumerateDirectories(folder).Any(f => File.Exists(Path.Combine(f, "skprompt.txt")));
+        if (isPrompt)
+        {
+            return [LoadPromptPlugin(folder, name)];
+        }
+
+        var dll = Path.Combine(folder, name + ".dll");
+        if (!File.Exists(dll))
+        {
+            return [(null, Failed(name, PluginKind.Compiled, folder, $"no {name}.dll and no <Function>/skprompt.txt in {folder}"))];
+        }
+
+        return LoadCompiledPlugin(dll, name, contexts);
+    }
+
+    private (KernelPlugin?, PluginInfo) LoadPromptPlugin(string folder, string name)
+    {
+        try
+        {
+            var plugin = new Kernel(_services).CreatePluginFromPromptDirectory(folder, SafeName(name));
+            var needsModel = _llmOptions.Value.ParsedProvider == LlmProvider.None;
+            return (plugin, Describe(plugin, PluginKind.Prompt, needsModel ? PluginState.Unavailable : PluginState.Loaded, needsModel ? "needs a language model: Llm:Provider is None" : null, folder));
+        }
+        catch (Exception ex)
+        {
+            return (null, Failed(name, PluginKind.Prompt, folder, $"cannot load the prompt directory: {Describe(ex)}"));
+        }
+    }
+
+    private IEnumerable<(KernelPlugin?, PluginInfo)> LoadCompiledPlugin(string dll, string name, List<PluginLoadContext> contexts)
+    {
+        var context = new PluginLoadContext(dll);
+        var results = new List<(KernelPlugin?, PluginInfo)>();
+        try
+        {
+            var assembly = context.LoadMain();
+            if (Incompatible(assembly) is { } framework)
+            {
+                context.Unload();
+                return [(null, Failed(name, PluginKind.Compiled, dll, $"built for {framework}; plugins must target .NET 8 or later up to {Environment.Version.Major} (or .NET Standard)"))];
+            }
+
+            var types = assembly.GetExportedTypes().Where(IsPluginType).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+            if (types.Count == 0)
+            {
+                context.Unload();
+                return [(null, Failed(name, PluginKind.Compiled, dll, "no public class with [KernelFunction] methods"))];
+            }
+
+            foreach (var type in types)
+            {
+                var pluginName = SafeName(type.Name);
+                try
+                {
+                    var instance = ActivatorUtilities.CreateInstance(_services, type);
+                    var plugin = KernelPluginFactory.CreateFromObject(instance, pluginName);
+                    results.Add((plugin, Describe(plugin, PluginKind.Compiled, PluginState.Loaded, null, dll)));
+                }
+                catch (Exception ex)
+                {
+                    results.Add((null, Failed(pluginName, PluginKind.Compiled, dll, $"cannot create {type.FullName}: {Describe(ex)}")));
+                }
+            }
+
+            contexts.Add(context);
+            return results;
+        }
+        catch (Exception ex)
+        {
+            context.Unload();
+            return [(null, Failed(name, PluginKind.Compiled, dll, Describe(ex)))];
+        }
+    }
+
+    private static bool IsPluginType(Type type) =>
+        type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }
+        && type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+            .Any(m => m.GetCustomAttributesData().Any(a => a.AttributeType.FullName == typeof(KernelFunctionAttribute).FullName));
+
+    /// <summary>The target framework when it cannot run here (.NET Framework, or a newer .NET than this runtime).</summary>
+    private static string? Incompatible(Assembly assembly)
+    {
+        var attribute = assembly.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == typeof(TargetFrameworkAttribute).FullName);
+        if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string framework)
+        {
+            return null;
+        }
+
+        var name = new FrameworkName(framework);
+        if (name.Identifier == ".NETFramework")
+        {
+            return framework;
+        }
+
+        return name.Identifier == ".NETCoreApp" && name.Version.Major > Environment.Version.Major ? framework : null;
+    }
+
+    private static string SafeName(string name)
+    {
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        return safe.Length == 0 ? "plugin" : safe;
+    }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        BadImageFormatException => "not a valid .NET assembly (corrupt, or not a class library)",
+        FileNotFoundException f => $"missing dependency {f.FileName ?? f.Message}: copy the plugin's whole build output into its folder",
+        FileLoadException f => $"cannot load {f.FileName}: {f.Message}",
+        ReflectionTypeLoadException r => $"types failed to load: {r.LoaderExceptions.FirstOrDefault(e => e is not null)?.Message ?? r.Message}",
+        TargetInvocationException { InnerException: { } inner } => Describe(inner),
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
+
+    private static PluginInfo Failed(string name, PluginKind kind, string source, string reason) => new(name, kind, PluginState.Failed, reason, source, []);
+
+    private static PluginInfo Describe(KernelPlugin plugin, PluginKind kind, PluginState state, string? reason, string source) =>
+        new(plugin.Name, kind, state, reason, source, plugin.GetFunctionsMetadata().OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new PluginFunctionInfo(
+            f.Name,
+            f.Description,
+            f.Parameters.Select(p => new PluginParameterInfo(p.Name, TypeName(p.ParameterType), p.IsRequired, p.Description)).ToList())).ToList());
+
+    private static string TypeName(Type? type) => type switch
+    {
+        null => "string",
+        _ when type == typeof(string) => "string",
+        _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "integer",
+        _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "number",
+        _ when type == typeof(bool) => "boolean",
+        _ => type.Name,
+    };
+
+    private sealed record Snapshot(Kernel Kernel, IReadOnlyList<PluginInfo> Plugins, List<PluginLoadContext> Contexts, Dictionary<string, KernelPlugin> Unavailable)
+    {
+        public void Unload()
+        {
+            foreach (var context in Contexts)
+            {
+                context.Unload();
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using ArticleBot.Core.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ArticleBot.Core.Plugins;
+
+/// <summary>
+/// Hot reload for long-running hosts (chat, Discord): watches the plugin folders and, once they have been quiet for
+/// <see cref="PluginOptions.ReloadDebounceMilliseconds"/>, reloads every plugin. Adding, replacing or removing a
+/// plugin folder takes effect without a restart.
+/// </summary>
+public sealed class PluginWatcher(PluginCatalog catalog, IOptions<PluginOptions> options, TimeProvider time, ILogger<PluginWatcher> logger) : BackgroundService
+{
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WatchForChanges)
+        {
+            return;
+        }
+
+        _ = catalog.Plugins; // load now, so the first question does not pay for it
+        var changed = new SemaphoreSlim(0);
+        var watchers = new List<FileSystemWatcher>();
+        try
+        {
+            foreach (var directory in catalog.Directories())
+            {
+                Directory.CreateDirectory(directory);
+                var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+                FileSystemEventHandler onChange = (_, e) =>
+                {
+                    Log.PluginFolderChanged(logger, e.FullPath);
+                    changed.Release();
+                };
+                watcher.Created += onChange;
+                watcher.Changed += onChange;
+                watcher.Deleted += onChange;
+                watcher.Renamed += (sender, e) => onChange(sender, e);
+                watcher.EnableRaisingEvents = true;
+                watchers.Add(watcher);
+            }
+
+            var debounce = TimeSpan.FromMilliseconds(options.Value.ReloadDebounceMilliseconds);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await changed.WaitAsync(stoppingToken);
+
+                // Debounce: a build writes many files; reload once they stop changing.
+                while (await WaitAsync(changed, debounce, stoppingToken))
+                {
+                }
+
+                catalog.Reload();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            watchers.ForEach(w => w.Dispose());
+            changed.Dispose();
+        }
+    }
+
+    private async Task<bool> WaitAsync(SemaphoreSlim signal, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var wait = signal.WaitAsync(timer.Token);
+        var quiet = Task.Delay(timeout, time, timer.Token);
+        var first = await Task.WhenAny(wait, quiet);
+        await timer.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        return first == wait && wait.Status == TaskStatus.RanToCompletion;
+    }
+}

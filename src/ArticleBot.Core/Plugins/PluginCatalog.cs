@@ -95,6 +95,9 @@ public sealed class PluginCatalog : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _current?.Unload();
 
+    /// <summary>The load contexts of the loaded compiled plugins (for unload checks in tests).</summary>
+    internal IEnumerable<System.Runtime.Loader.AssemblyLoadContext> Contexts() => Current.Contexts;
+
     private Snapshot Current
     {
         get
@@ -223,7 +226,7 @@ public sealed class PluginCatalog : IDisposable
                 var pluginName = SafeName(type.Name);
                 try
                 {
-                    var instance = ActivatorUtilities.CreateInstance(_services, type);
+                    var instance = ActivatorUtilities.CreateInstance(new PluginServices(_services), type);
                     var plugin = KernelPluginFactory.CreateFromObject(instance, pluginName);
                     results.Add((plugin, Describe(plugin, PluginKind.Compiled, PluginState.Loaded, null, dll)));
                 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Llm;
+using ArticleBot.Core.Plugins;
 using ArticleBot.Discord.Gateway;
 using ArticleBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,8 @@ namespace ArticleBot.Discord.Bot;
 public sealed partial class DiscordBot(
     IDiscordRestClient rest,
     ArticleAnswerer answerer,
+    PluginCatalog plugins,
+    PluginInvoker invoker,
     IOptions<DiscordOptions> options,
     IOptions<LlmOptions> llmOptions,
     TimeProvider time,
@@ -28,6 +31,12 @@ public sealed partial class DiscordBot(
 {
     /// <summary>The slash command's name.</summary>
     public const string AskCommand = "ask";
+
+    /// <summary>Lists the plugins.</summary>
+    public const string PluginsCommand = "plugins";
+
+    /// <summary>Calls a plugin function.</summary>
+    public const string CallCommand = "call";
 
     private static readonly TimeSpan s_typingRefresh = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan s_editInterval = TimeSpan.FromSeconds(1);
@@ -59,6 +68,16 @@ public sealed partial class DiscordBot(
                 ["required"] = true,
                 ["max_length"] = 1000,
             }),
+        },
+        new JsonObject { ["name"] = PluginsCommand, ["type"] = 1, ["description"] = "List the bot's plugins and their functions." },
+        new JsonObject
+        {
+            ["name"] = CallCommand,
+            ["type"] = 1,
+            ["description"] = "Call a plugin function directly.",
+            ["options"] = new JsonArray(
+                new JsonObject { ["type"] = 3, ["name"] = "function", ["description"] = "Plugin.function", ["required"] = true, ["autocomplete"] = true },
+                new JsonObject { ["type"] = 3, ["name"] = "arguments", ["description"] = "name=value pairs, separated by spaces", ["required"] = false }),
         },
     ];
 
@@ -161,16 +180,45 @@ public sealed partial class DiscordBot(
 
     private async Task OnInteractionAsync(JsonElement interaction, CancellationToken cancellationToken)
     {
-        if (interaction.GetProperty("type").GetInt32() != 2)
-        {
-            return;
-        }
-
+        var type = interaction.GetProperty("type").GetInt32();
         var id = interaction.GetProperty("id").GetString() ?? string.Empty;
         var token = interaction.GetProperty("token").GetString() ?? string.Empty;
         var applicationId = interaction.TryGetProperty("application_id", out var a) ? a.GetString() ?? ApplicationId : ApplicationId;
         var data = interaction.GetProperty("data");
-        if (data.GetProperty("name").GetString() != AskCommand || applicationId is null || !_handled.Add("interaction:" + id))
+        var name = data.GetProperty("name").GetString();
+        if (applicationId is null || !_handled.Add("interaction:" + id))
+        {
+            return;
+        }
+
+        if (type == 4 && name == CallCommand)
+        {
+            await rest.RespondToInteractionAsync(id, token, new JsonObject { ["type"] = 8, ["data"] = new JsonObject { ["choices"] = FunctionChoices(Option(data, "function")) } }, cancellationToken);
+            return;
+        }
+
+        if (type != 2)
+        {
+            return;
+        }
+
+        if (name == PluginsCommand)
+        {
+            var list = string.Join('\n', plugins.Plugins.Select(p => $"**{p.Name}** ({p.Kind.ToString().ToLowerInvariant()}, {p.State.ToString().ToLowerInvariant()}{(p.Reason is null ? string.Empty : ": " + p.Reason)}): {string.Join(", ", p.Functions.Select(f => f.Name))}"));
+            var reply = DiscordMessages.Text(MessageSplitter.Split(list)[0]);
+            await rest.RespondToInteractionAsync(id, token, new JsonObject { ["type"] = 4, ["data"] = reply }, cancellationToken);
+            return;
+        }
+
+        if (name == CallCommand)
+        {
+            await rest.RespondToInteractionAsync(id, token, new JsonObject { ["type"] = 5 }, cancellationToken);
+            var target = new InteractionReplyTarget(rest, applicationId, token);
+            await target.SendAsync(DiscordMessages.Text(await CallPluginAsync(Option(data, "function"), Option(data, "arguments"), cancellationToken)), cancellationToken);
+            return;
+        }
+
+        if (name != AskCommand)
         {
             return;
         }
@@ -199,6 +247,43 @@ public sealed partial class DiscordBot(
         }
 
         await ReplyAsync(new InteractionReplyTarget(rest, applicationId, token), channelId, question, null, cancellationToken);
+    }
+
+    private static string Option(JsonElement data, string name) =>
+        data.TryGetProperty("options", out var options)
+            ? options.EnumerateArray().Where(o => o.GetProperty("name").GetString() == name).Select(o => o.GetProperty("value").GetString()).FirstOrDefault() ?? string.Empty
+            : string.Empty;
+
+    /// <summary>Autocomplete for /call: loaded functions whose name contains what was typed (at most 25).</summary>
+    private JsonArray FunctionChoices(string typed)
+    {
+        var choices = new JsonArray();
+        foreach (var qualified in plugins.Plugins.Where(p => p.State == PluginState.Loaded).SelectMany(p => p.Functions.Select(f => $"{p.Name}.{f.Name}"))
+                     .Where(q => q.Contains(typed, StringComparison.OrdinalIgnoreCase)).Take(25))
+        {
+            choices.Add(new JsonObject { ["name"] = qualified, ["value"] = qualified });
+        }
+
+        return choices;
+    }
+
+    private async Task<string> CallPluginAsync(string function, string arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parsed = PluginInvoker.ParseArguments(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var result = await invoker.InvokeAsync(function, parsed, cancellationToken);
+            var text = string.IsNullOrWhiteSpace(result.Result) ? "(empty result)" : result.Result;
+            return MessageSplitter.Split(text, MessageSplitter.MaxMessageLength - 40)[0];
+        }
+        catch (PluginCallException ex)
+        {
+            return $"Cannot call: {ex.Message}";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return $"{function} failed: {(ex is Microsoft.SemanticKernel.KernelException { InnerException: { } inner } ? inner.Message : ex.Message)}";
+        }
     }
 
     /// <summary>Answers and posts: streamed with a model (edits at most once a second), in one go offline.</summary>

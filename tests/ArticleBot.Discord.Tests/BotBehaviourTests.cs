@@ -197,3 +197,72 @@ public sealed class ShutdownTests
         Assert.Equal(1000, connection.ClientCloseCode);
     }
 }
+
+public sealed class PluginCommandTests
+{
+    private static System.Text.Json.Nodes.JsonObject Interaction(string id, int type, string name, params (string Name, string Value)[] options)
+    {
+        var interaction = FakeDiscord.AskInteraction(id, string.Empty);
+        interaction["type"] = type;
+        interaction["data"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "cmd",
+            ["name"] = name,
+            ["type"] = 1,
+            ["options"] = new System.Text.Json.Nodes.JsonArray(options.Select(o => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value, ["focused"] = true }).ToArray()),
+        };
+        return interaction;
+    }
+
+    [Fact]
+    public async Task CommandsRegistered_IncludePluginsAndCallWithAutocomplete()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        var commands = bot.Discord.CallsTo("PUT", "/applications/").Single().Body!.AsArray();
+
+        Assert.Equal(["ask", "plugins", "call"], commands.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.True(commands[2]!["options"]![0]!["autocomplete"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Plugins_ListsThem()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.DispatchAsync("INTERACTION_CREATE", Interaction("p1", 2, "plugins"));
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.CallsTo("POST", "/interactions/p1/").Any(), "the response");
+
+        var response = bot.Discord.CallsTo("POST", "/interactions/p1/").Single().Body!;
+        Assert.Equal(4, response["type"]!.GetValue<int>());
+        Assert.Contains("**article** (builtin, loaded): article_info, get_passage, list_sections, search", response["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_AutocompletesTheFunction()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.DispatchAsync("INTERACTION_CREATE", Interaction("a1", 4, "call", ("function", "sear")));
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.CallsTo("POST", "/interactions/a1/").Any(), "the choices");
+
+        var response = bot.Discord.CallsTo("POST", "/interactions/a1/").Single().Body!;
+        Assert.Equal(8, response["type"]!.GetValue<int>());
+        Assert.Equal("article.search", response["data"]!["choices"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Call_RunsTheFunction_OrExplainsTheParameters()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.DispatchAsync("INTERACTION_CREATE", Interaction("c1", 2, "call", ("function", "article.search"), ("arguments", "query=英偉達 top=1")));
+        await bot.DispatchAsync("INTERACTION_CREATE", Interaction("c2", 2, "call", ("function", "article.search"), ("arguments", "top=x")));
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.CallsTo("PATCH", "/webhooks/").Count() == 2, "both results");
+
+        var results = bot.Discord.CallsTo("PATCH", "/webhooks/").ToDictionary(c => c.Path.Split('/')[3], c => c.Body!["content"]!.GetValue<string>());
+        Assert.Contains("英偉達市值突破5萬億美元", results["itokenc1"], StringComparison.Ordinal);
+        Assert.Contains("missing query", results["itokenc2"], StringComparison.Ordinal);
+        Assert.Contains("Usage: article.search", results["itokenc2"], StringComparison.Ordinal);
+    }
+}

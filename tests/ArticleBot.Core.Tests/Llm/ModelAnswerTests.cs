@@ -347,3 +347,41 @@ public sealed class ModelAnswerTests
         Assert.Equal("/v1/chat/completions", server.Requests.First().Path);
     }
 }
+
+/// <summary>With a model, plugin functions are offered too, and passages they return can be cited.</summary>
+public sealed class PluginToolTests : IDisposable
+{
+    private readonly string _plugins = Directory.CreateTempSubdirectory("articlebot-plugin-tools-").FullName;
+
+    public void Dispose() => Directory.Delete(_plugins, recursive: true);
+
+    [Fact]
+    public async Task PluginFunctions_AreOfferedToTheModel_AndTheirPassagesCanBeCited()
+    {
+        // Arrange: the test plugins installed; a model that calls Echo's passages tool, then cites [1].
+        var target = Directory.CreateDirectory(Path.Combine(_plugins, "ArticleBot.TestPlugins")).FullName;
+        foreach (var file in Directory.GetFiles(ArticleBot.Core.Tests.Plugins.PluginCatalogTests.TestPluginsOutput()))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        using var server = new FakeOpenAIServer(r => r.LastRole == "tool"
+            ? FakeReply.Text("Over 5 trillion US dollars [1].")
+            : FakeReply.ToolCall("Echo_passages", "{\"query\":\"英偉達 市值\"}"));
+        using var host = ModelAnswerTests.ModelHost(server.Endpoint, extra: new()
+        {
+            ["Plugins:IncludeDefaultDirectory"] = "false",
+            ["Plugins:Directories:0"] = _plugins,
+        });
+
+        // Act
+        var answer = await host.Services.GetRequiredService<ArticleAnswerer>().AskAsync("Nvidia's market value?", null, TestContext.Current.CancellationToken);
+
+        // Assert
+        var tools = server.Requests.First().Body["tools"]!.ToJsonString();
+        Assert.Contains("Echo_passages", tools, StringComparison.Ordinal);
+        Assert.Contains("article_search", tools, StringComparison.Ordinal);
+        Assert.True(answer.Grounded, answer.Fallback);
+        Assert.Contains("5萬億", Assert.Single(answer.Citations).Quote, StringComparison.Ordinal);
+    }
+}

@@ -223,15 +223,31 @@ public sealed class ArticleAnswerer(
         return messages;
     }
 
+    /// <summary>
+    /// The chat options offering every function of the current kernel; built once per kernel snapshot (plugins
+    /// reloaded → new kernel → new options) and handed to each turn as a copy.
+    /// </summary>
     private ChatOptions Options()
     {
-        var settings = new PromptExecutionSettings
+        var kernel = plugins.Kernel;
+        var cached = _options;
+        if (cached is null || !ReferenceEquals(cached.Kernel, kernel))
         {
-            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
-            ExtensionData = new Dictionary<string, object> { ["temperature"] = llmOptions.Value.Temperature },
-        };
-        return settings.ToChatOptions(plugins.Kernel);
+            var settings = new PromptExecutionSettings
+            {
+                FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+                ExtensionData = new Dictionary<string, object> { ["temperature"] = llmOptions.Value.Temperature },
+            };
+            cached = new OptionsForKernel(kernel, settings.ToChatOptions(kernel));
+            _options = cached; // a reference swap: safe without a lock
+        }
+
+        return cached.Options.Clone();
     }
+
+    private OptionsForKernel? _options;
+
+    private sealed record OptionsForKernel(Kernel Kernel, ChatOptions Options);
 
     /// <summary>A user-facing reason for a model failure, or null for exceptions that are bugs.</summary>
     private static string? DescribeFailure(Exception exception) => exception switch

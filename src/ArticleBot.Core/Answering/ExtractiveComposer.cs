@@ -49,11 +49,10 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder
         for (var rank = 0; rank < passages.Count; rank++)
         {
             var (n, passage, coverage) = passages[rank];
-            var text = passage.Text;
-            foreach (var span in SentenceSplitter.FullSentences(SentenceSplitter.Split(text)))
+            var sentences = search.Sentences(passage);
+            for (var s = 0; s < sentences.Count; s++)
             {
-                var sentence = text[span.Start..span.End];
-                var folded = folder.Fold(sentence);
+                var (sentence, folded) = sentences[s];
                 var matched = new List<int>();
                 double score = 0;
                 for (var g = 0; g < plan.Groups.Count; g++)
@@ -73,7 +72,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder
 
                 score *= 0.6 + (0.4 * coverage);
                 score *= 1 + (HasAnswerShape(plan.AnswerType, passage, sentence) ? 0.3 : 0) - (0.02 * rank);
-                candidates.Add(new Candidate(n, sentence, score, matched, (rank * 1000) + span.Start));
+                candidates.Add(new Candidate(n, sentence, score, matched, (rank * 1000) + s));
             }
         }
 
@@ -81,8 +80,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder
         {
             // Covered by words spread over sentences: the best passage's first sentence still anchors the answer.
             var (n, passage, _) = passages.MaxBy(p => p.Coverage);
-            var first = SentenceSplitter.FullSentences(SentenceSplitter.Split(passage.Text))[0];
-            return [(n, passage.Text[first.Start..first.End], 0)];
+            return [(n, search.Sentences(passage)[0].Sentence, 0)];
         }
 
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));

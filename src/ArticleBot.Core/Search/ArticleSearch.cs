@@ -27,6 +27,10 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     private readonly PassageIndex _index;
     private readonly QueryAnalyzer _analyzer;
     private readonly Dictionary<string, int> _positions;
+    private readonly ScriptFolder _folder;
+    private readonly (string, string)[]?[] _sentences;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan> _plans = new(StringComparer.Ordinal);
+    private const int MaxCachedPlans = 512;
 
     /// <summary>Indexes a corpus.</summary>
     public ArticleSearch(ArticleCorpus corpus, ScriptFolder folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null)
@@ -52,6 +56,8 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
             LazyThreadSafetyMode.ExecutionAndPublication);
         _analyzer = new QueryAnalyzer(folder, _index, Lexicon);
         _positions = corpus.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _folder = folder;
+        _sentences = new (string, string)[]?[corpus.Passages.Count];
     }
 
     /// <summary>The corpus searched.</summary>
@@ -73,14 +79,48 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     public IReadOnlyList<ScoredPassage> Search(string query, int top = 5) =>
         Retrieve(query, top).Passages.Select(p => new ScoredPassage(p.Passage, p.Score)).ToList();
 
-    /// <summary>Analyses a question.</summary>
-    public QueryPlan Analyze(string question) => _analyzer.Analyze(question);
+    /// <summary>
+    /// Analyses a question. Plans are cached by question text (bounded), since a turn analyses its question twice:
+    /// once in the search tool, once when the answer is composed.
+    /// </summary>
+    public QueryPlan Analyze(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (_plans.TryGetValue(question, out var cached))
+        {
+            return cached;
+        }
+
+        var plan = _analyzer.Analyze(question);
+        if (_plans.Count >= MaxCachedPlans)
+        {
+            _plans.Clear();
+        }
+
+        _plans[question] = plan;
+        return plan;
+    }
+
+    /// <summary>The full sentences of a passage with their folded text, computed once per passage.</summary>
+    public IReadOnlyList<(string Sentence, string Folded)> Sentences(Passage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        if (!_positions.TryGetValue(passage.Id, out var index))
+        {
+            return SplitSentences(passage.Text);
+        }
+
+        return _sentences[index] ??= SplitSentences(passage.Text);
+    }
+
+    private (string, string)[] SplitSentences(string text) =>
+        [.. SentenceSplitter.FullSentences(SentenceSplitter.Split(text)).Select(s => text[s.Start..s.End]).Select(s => (s, _folder.Fold(s)))];
 
     /// <summary>Ranks passages for a question and measures how much of it each covers.</summary>
     public Retrieval Retrieve(string question, int top)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var plan = _analyzer.Analyze(question);
+        var plan = Analyze(question);
         var hits = _index.Search(plan.Terms, Math.Clamp(top, 0, 1000));
         var passages = hits.Select(h => new RetrievedPassage(_corpus.Passages[h.Index], h.Score, Coverage(plan, h.Index))).ToList();
         return new Retrieval(plan, passages);
@@ -124,24 +164,23 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(foldedText);
         double best = 0;
-        foreach (var alternative in group.Alternatives)
+        for (var a = 0; a < group.Alternatives.Count; a++)
         {
-            if (foldedText.Contains(alternative, StringComparison.Ordinal))
+            if (foldedText.Contains(group.Alternatives[a], StringComparison.Ordinal))
             {
                 return 1;
             }
 
             // A long chain of bigrams ("春节活动要分") counts by the share of its bigrams present.
-            var characters = TermScanner.Characters(alternative);
-            if (characters.Count >= 3 && TermScanner.HanRuns(alternative).Count() == 1)
+            if (group.Bigrams[a] is { } bigrams)
             {
                 var present = 0;
-                for (var i = 0; i + 1 < characters.Count; i++)
+                foreach (var bigram in bigrams)
                 {
-                    present += foldedText.Contains(characters[i] + characters[i + 1], StringComparison.Ordinal) ? 1 : 0;
+                    present += foldedText.Contains(bigram, StringComparison.Ordinal) ? 1 : 0;
                 }
 
-                var share = present / (double)(characters.Count - 1);
+                var share = present / (double)bigrams.Length;
                 best = Math.Max(best, share >= 0.5 ? share : 0);
             }
         }

@@ -25,6 +25,7 @@ public sealed class EnglishLexicon
     private readonly (string Chinese, string Pinyin)[] _transliterations;
     private readonly HashSet<string> _verbs;
     private readonly HashSet<string> _english;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Expansion[]> _transliterated = new(StringComparer.Ordinal);
 
     private EnglishLexicon(Dictionary<string, Expansion[]> byGloss, (string, string)[] transliterations, HashSet<string> verbs, HashSet<string> english)
     {
@@ -124,10 +125,27 @@ public sealed class EnglishLexicon
             return [];
         }
 
+        if (_transliterated.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        var result = FindTransliterations(name);
+        if (_transliterated.Count < 10_000)
+        {
+            _transliterated[name] = result;
+        }
+
+        return result;
+    }
+
+    private Expansion[] FindTransliterations(string name)
+    {
         var found = new List<Expansion>();
         foreach (var (chinese, spelled) in _transliterations)
         {
-            if (Math.Abs(spelled.Length - name.Length) > name.Length / 3)
+            // A transliteration keeps the name's first sound: a cheap filter before the edit distance.
+            if (spelled[0] != name[0] || Math.Abs(spelled.Length - name.Length) > name.Length / 3)
             {
                 continue;
             }
@@ -140,7 +158,7 @@ public sealed class EnglishLexicon
             }
         }
 
-        return found.OrderByDescending(e => e.Confidence).Take(3).ToList();
+        return [.. found.OrderByDescending(e => e.Confidence).Take(3)];
     }
 
     /// <summary>Writes the lexicon in a line format that <see cref="Read"/> loads far faster than a rebuild.</summary>

@@ -17,7 +17,6 @@ namespace ArticleBot.Core.Search;
 /// </summary>
 public sealed class PassageIndex : IIndexVocabulary, IDisposable
 {
-    private const string IdField = "id";
     private const string TextField = "text";
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -41,13 +40,10 @@ public sealed class PassageIndex : IIndexVocabulary, IDisposable
         {
             for (var i = 0; i < passages.Count; i++)
             {
-                writer.AddDocument(
-                [
-                    new StoredField(IdField, i),
-                    new TextField(TextField, _folded[i], Field.Store.NO),
-                ]);
+                writer.AddDocument([new TextField(TextField, _folded[i], Field.Store.NO)]);
             }
 
+            writer.ForceMerge(1); // one segment: document ids stay the passage order
             writer.Commit();
         }
 
@@ -91,8 +87,8 @@ public sealed class PassageIndex : IIndexVocabulary, IDisposable
         var results = new (int, float)[hits.Length];
         for (var i = 0; i < hits.Length; i++)
         {
-            var stored = _searcher.Doc(hits[i].Doc).GetField(IdField).GetInt32Value() ?? hits[i].Doc;
-            results[i] = (stored, hits[i].Score);
+            // One writer added the passages in order and nothing is ever deleted: the document id is the passage index.
+            results[i] = (hits[i].Doc, hits[i].Score);
         }
 
         return results;

@@ -41,7 +41,35 @@ public enum AnswerType
 /// <param name="Weight">Importance: inverse document frequency of the rarest alternative.</param>
 /// <param name="Strength">Whether the group decides coverage.</param>
 /// <param name="InCorpus">False when nothing of the group occurs in the corpus at all.</param>
-public sealed record QueryGroup(string Label, IReadOnlyList<string> Alternatives, float Weight, GroupStrength Strength, bool InCorpus);
+public sealed record QueryGroup(string Label, IReadOnlyList<string> Alternatives, float Weight, GroupStrength Strength, bool InCorpus)
+{
+    /// <summary>
+    /// For each alternative of three or more Chinese characters, its bigrams (partial matches count by their share);
+    /// null for the others. Computed once per question, not per passage.
+    /// </summary>
+    public IReadOnlyList<string[]?> Bigrams { get; } = Alternatives.Select(Search.QueryGroupBigrams.Of).ToArray();
+}
+
+/// <summary>Bigrams of a long Chinese alternative.</summary>
+internal static class QueryGroupBigrams
+{
+    public static string[]? Of(string alternative)
+    {
+        var characters = TermScanner.Characters(alternative);
+        if (characters.Count < 3 || TermScanner.HanRuns(alternative).Count() != 1)
+        {
+            return null;
+        }
+
+        var bigrams = new string[characters.Count - 1];
+        for (var i = 0; i + 1 < characters.Count; i++)
+        {
+            bigrams[i] = characters[i] + characters[i + 1];
+        }
+
+        return bigrams;
+    }
+}
 
 /// <summary>An index term with its query weight.</summary>
 public readonly record struct WeightedTerm(string Term, float Weight);

@@ -1,7 +1,7 @@
 // ArticleBot: one question, end to end.
 //
 //   seeds/*.txt|*.md ─load─▶ ArticleCorpus (documents → blocks → passages with exact offsets)
-//                    ─fold + analyze─▶ PassageIndex (Lucene.NET, BM25; CJK bigrams, words, numbers)
+//                    ─fold + analyze─▶ LucenePassageIndex (Lucene.NET, BM25; CJK bigrams, words, numbers), cached on disk
 //   question (ask | search | eval | ConsoleChannel)
 //     ─▶ ArticleAnswerer: a citation turn (TurnCitations) around one IChatClient call
 //          ─▶ ExtractiveChatClient asks for article_search ─▶ Kernel ─▶ CitationFilter numbers the passages

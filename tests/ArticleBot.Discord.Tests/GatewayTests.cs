@@ -158,8 +158,11 @@ public sealed class GatewayTests
             },
             settings: new() { ["Discord:HelloTimeoutSeconds"] = "1" });
 
-        Assert.Equal(2, bot.Discord.Connections.Count);
-        Assert.Contains(bot.Discord.Connections.Last().Log, p => Op(p) == 2);
+        // The silent first connection was given up on; a later one (on a loaded machine, maybe not the second) got READY.
+        var connections = bot.Discord.Connections.ToArray();
+        Assert.True(connections.Length >= 2);
+        Assert.True(connections[0].Closed, "the silent connection was closed");
+        Assert.Contains(connections[^1].Log, p => Op(p) == 2);
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public sealed class CorpusOptions
     public int PassageTargetChars { get; set; } = 240;
 
     /// <summary>
-    /// Folder (relative to the content root, or absolute) for data derived from the corpus, such as the English
-    /// lexicon; empty to build it in memory every time.
+    /// Folder (relative to the content root, or absolute) for data derived from the corpus: the Lucene index and the
+    /// English lexicon, both keyed by a fingerprint of the corpus. Empty to build them in memory every time.
     /// </summary>
     public string? CachePath { get; set; } = ".cache";
 

@@ -57,10 +57,9 @@ public static class ArticleBotServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var cachePath = sp.GetRequiredService<IOptions<CorpusOptions>>().Value.CachePath;
-            var cache = new LexiconCache(
-                string.IsNullOrWhiteSpace(cachePath) ? null : Path.GetFullPath(cachePath, contentRoot),
-                sp.GetRequiredService<ILogger<LexiconCache>>());
-            return new ArticleSearch(sp.GetRequiredService<ArticleCorpus>(), sp.GetRequiredService<ScriptFolder>(), sp.GetService<ILogger<ArticleSearch>>(), cache);
+            var cacheDirectory = string.IsNullOrWhiteSpace(cachePath) ? null : Path.GetFullPath(cachePath, contentRoot);
+            var cache = new LexiconCache(cacheDirectory, sp.GetRequiredService<ILogger<LexiconCache>>());
+            return new ArticleSearch(sp.GetRequiredService<ArticleCorpus>(), sp.GetRequiredService<ScriptFolder>(), sp.GetService<ILogger<ArticleSearch>>(), cache, cacheDirectory);
         });
         services.TryAddSingleton<IArticleSearch>(sp => sp.GetRequiredService<ArticleSearch>());
         services.TryAddSingleton<CitationResolver>();

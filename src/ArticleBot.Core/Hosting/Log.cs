@@ -13,8 +13,8 @@ internal static partial class Log
     public static partial void CorpusLoaded(ILogger logger, int documents, string seedsPath, int passages, long elapsedMs);
 
     [LoggerMessage(EventId = 2001, EventName = "IndexBuilt", Level = LogLevel.Information,
-        Message = "Indexed {Passages} passages ({Terms} terms) in {ElapsedMs} ms")]
-    public static partial void IndexBuilt(ILogger logger, int passages, int terms, long elapsedMs);
+        Message = "Index of {Passages} passages {How} in {ElapsedMs} ms")]
+    public static partial void IndexBuilt(ILogger logger, int passages, string how, long elapsedMs);
 
     [LoggerMessage(EventId = 3001, EventName = "ModelFallback", Level = LogLevel.Warning,
         Message = "Answering with the extractive answerer instead of the model: {Reason}")]

@@ -24,7 +24,7 @@ public sealed record Retrieval(QueryPlan Plan, IReadOnlyList<RetrievedPassage> P
 public sealed class ArticleSearch : IArticleSearch, IDisposable
 {
     private readonly ArticleCorpus _corpus;
-    private readonly PassageIndex _index;
+    private readonly IPassageIndex _index;
     private readonly QueryAnalyzer _analyzer;
     private readonly Dictionary<string, int> _positions;
     private readonly ScriptFolder _folder;
@@ -33,22 +33,24 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     private const int MaxCachedPlans = 512;
 
     /// <summary>Indexes a corpus.</summary>
-    public ArticleSearch(ArticleCorpus corpus, ScriptFolder folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null)
+    public ArticleSearch(ArticleCorpus corpus, ScriptFolder folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null, string? indexCacheDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var log = logger ?? (ILogger)NullLogger.Instance;
         _corpus = corpus;
         var started = Stopwatch.GetTimestamp();
-        _index = new PassageIndex(corpus.Passages, folder);
+        var index = indexCacheDirectory is null
+            ? LucenePassageIndex.InMemory(corpus.Passages, folder)
+            : LucenePassageIndex.Open(corpus.Passages, folder, indexCacheDirectory);
+        _index = index;
         var indexMs = Log.Since(started);
-        Log.IndexBuilt(log, _index.Count, _index.TermCount, indexMs);
+        Log.IndexBuilt(log, _index.Count, index.Reused ? "opened from the cache" : "built", indexMs);
         Lexicon = new Lazy<EnglishLexicon>(
             () =>
             {
                 var lexiconStarted = Stopwatch.GetTimestamp();
-                var folded = Enumerable.Range(0, _index.Count).Select(_index.FoldedText);
                 EnglishLexicon Build() => EnglishLexicon.Build(_index.Contains, _index.HanRuns());
-                var lexicon = lexiconCache is null ? Build() : lexiconCache.GetOrBuild(folded, Build);
+                var lexicon = lexiconCache is null ? Build() : lexiconCache.GetOrBuild(corpus.Passages.Select(p => p.Text), Build);
                 var lexiconMs = Log.Since(lexiconStarted);
                 Log.LexiconBuilt(log, lexicon.Count, lexiconMs);
                 return lexicon;

@@ -13,17 +13,17 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
     /// <summary>Bump when the lexicon's construction changes, so old cache files are not reused.</summary>
     private const string Version = "lexicon-3";
 
-    /// <summary>The cached lexicon for <paramref name="foldedPassages"/>, or a new one from <paramref name="build"/>.</summary>
-    public EnglishLexicon GetOrBuild(IEnumerable<string> foldedPassages, Func<EnglishLexicon> build)
+    /// <summary>The cached lexicon for the corpus of <paramref name="passages"/>, or a new one from <paramref name="build"/>.</summary>
+    public EnglishLexicon GetOrBuild(IEnumerable<string> passages, Func<EnglishLexicon> build)
     {
-        ArgumentNullException.ThrowIfNull(foldedPassages);
+        ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(build);
         if (string.IsNullOrWhiteSpace(directory))
         {
             return build();
         }
 
-        var path = Path.Combine(directory, $"{Version}-{Fingerprint(foldedPassages)}.tsv");
+        var path = Path.Combine(directory, $"{Version}-{Fingerprint(passages)}.tsv");
         try
         {
             if (File.Exists(path))
@@ -60,11 +60,12 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
         return lexicon;
     }
 
-    /// <summary>SHA-256 over the folded corpus and the shipped alias list (the dictionary itself is fixed per build).</summary>
-    private static string Fingerprint(IEnumerable<string> foldedPassages)
+    /// <summary>SHA-256 over the corpus, this build of the code (folding and analysis) and the shipped data.</summary>
+    private static string Fingerprint(IEnumerable<string> passages)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var passage in foldedPassages)
+        hash.AppendData(typeof(LexiconCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        foreach (var passage in passages)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(passage));
             hash.AppendData([0]);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Evaluation;
 using ArticleBot.Core.Plugins;
@@ -98,9 +99,24 @@ public static class CommandLineApp
     {
         var answerer = services.GetRequiredService<ArticleAnswerer>();
         var renderer = AnswerRenderer.ForConsole();
-        var stdout = Console.Out;
-        while (await Console.In.ReadLineAsync(cancellationToken) is { } line)
+
+        // JSON lines go through a buffer, flushed whenever no more input is waiting: a pipe of 10,000 questions
+        // costs no write per answer, and a question typed by hand is still answered at once.
+        await using var buffered = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        var stdout = asJson ? buffered : Console.Out;
+        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
+        while (true)
         {
+            if (input.Peek() < 0)
+            {
+                await stdout.FlushAsync(cancellationToken);
+            }
+
+            if (await input.ReadLineAsync(cancellationToken) is not { } line)
+            {
+                break;
+            }
+
             var question = QuestionText.Clean(line);
             if (question.Length == 0)
             {

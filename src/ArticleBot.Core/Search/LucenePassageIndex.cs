@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using ArticleBot.Abstractions;
+using ArticleBot.Core.Text;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ArticleBot.Core.Search;
+
+/// <summary>
+/// The embedded Lucene.NET index: BM25 over folded text analysed by <see cref="ArticleAnalyzer"/>. With a cache
+/// folder it is kept on disk, keyed by a fingerprint of the passages, so a restart opens an unchanged corpus instead
+/// of indexing it again, and a changed seed is indexed afresh. Thread-safe for searching.
+/// </summary>
+public sealed class LucenePassageIndex : IPassageIndex
+{
+    private const string TextField = "text";
+    private const string FormatVersion = "index-1";
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private readonly LuceneDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly IReadOnlyList<Passage> _passages;
+    private readonly ScriptFolder _folder;
+    private readonly string?[] _folded;
+    private readonly ConcurrentDictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+
+    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolder folder, LuceneDirectory directory, bool reused)
+    {
+        _passages = passages;
+        _folder = folder;
+        _folded = new string?[passages.Count];
+        _directory = directory;
+        _reader = DirectoryReader.Open(directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        Reused = reused;
+        MaxInverseDocumentFrequency = Idf(0);
+    }
+
+    /// <summary>True when the index was opened from the cache rather than built.</summary>
+    public bool Reused { get; }
+
+    /// <inheritdoc/>
+    public int Count => _passages.Count;
+
+    /// <inheritdoc/>
+    public float MaxInverseDocumentFrequency { get; }
+
+    /// <summary>Indexes the passages in memory.</summary>
+    public static LucenePassageIndex InMemory(IReadOnlyList<Passage> passages, ScriptFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(folder);
+        var directory = new RAMDirectory();
+        Build(directory, passages, folder);
+        return new LucenePassageIndex(passages, folder, directory, reused: false);
+    }
+
+    /// <summary>
+    /// Opens the index of these passages from <paramref name="cacheDirectory"/>, building it there first when it is
+    /// missing or stale. Falls back to memory when the cache cannot be written.
+    /// </summary>
+    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolder folder, string cacheDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(folder);
+        var path = Path.Combine(cacheDirectory, $"{FormatVersion}-{Fingerprint(passages)}");
+        try
+        {
+            if (System.IO.Directory.Exists(path))
+            {
+                var existing = FSDirectory.Open(path);
+                if (DirectoryReader.IndexExists(existing))
+                {
+                    return new LucenePassageIndex(passages, folder, existing, reused: true);
+                }
+
+                existing.Dispose();
+            }
+
+            // Build beside, then move into place: a crash mid-build never leaves a half index to be reused.
+            var building = $"{path}.{Environment.ProcessId}.tmp";
+            using (var directory = FSDirectory.Open(building))
+            {
+                Build(directory, passages, folder);
+            }
+
+            try
+            {
+                System.IO.Directory.Move(building, path);
+            }
+            catch (IOException) when (System.IO.Directory.Exists(path))
+            {
+                System.IO.Directory.Delete(building, recursive: true); // another process won the race
+            }
+
+            return new LucenePassageIndex(passages, folder, FSDirectory.Open(path), reused: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return InMemory(passages, folder);
+        }
+    }
+
+    /// <inheritdoc/>
+    public string FoldedText(int index) => _folded[index] ??= _folder.Fold(_passages[index].Text);
+
+    /// <inheritdoc/>
+    public IEnumerable<string> HanRuns() => Enumerable.Range(0, Count).SelectMany(i => TermScanner.HanRuns(FoldedText(i)));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<(int Index, float Score)> Search(IReadOnlyList<WeightedTerm> terms, int top)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.Count == 0 || top <= 0)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            query.Add(new TermQuery(new Term(TextField, term.Term)) { Boost = term.Weight }, Occur.SHOULD);
+        }
+
+        var hits = _searcher.Search(query, top).ScoreDocs;
+        var results = new (int, float)[hits.Length];
+        for (var i = 0; i < hits.Length; i++)
+        {
+            // One writer added the passages in order and merged them into one segment: document id = passage index.
+            results[i] = (hits[i].Doc, hits[i].Score);
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc/>
+    public bool Contains(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        var any = false;
+        foreach (var term in Terms(foldedWord))
+        {
+            if (DocumentFrequency(term) == 0)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <inheritdoc/>
+    public float InverseDocumentFrequency(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        var df = int.MaxValue;
+        foreach (var term in Terms(foldedWord))
+        {
+            df = Math.Min(df, DocumentFrequency(term));
+        }
+
+        return Idf(df == int.MaxValue ? 0 : df);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+
+    private int DocumentFrequency(string term) =>
+        _documentFrequency.Count < 200_000
+            ? _documentFrequency.GetOrAdd(term, t => _reader.DocFreq(new Term(TextField, t)))
+            : _documentFrequency.TryGetValue(term, out var df) ? df : _reader.DocFreq(new Term(TextField, term));
+
+    private float Idf(int df) => MathF.Log(1 + ((_passages.Count - df + 0.5f) / (df + 0.5f)));
+
+    private static void Build(LuceneDirectory directory, IReadOnlyList<Passage> passages, ScriptFolder folder)
+    {
+        using var analyzer = new ArticleAnalyzer();
+        var config = new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 };
+        using var writer = new IndexWriter(directory, config);
+        foreach (var passage in passages)
+        {
+            writer.AddDocument([new TextField(TextField, folder.Fold(passage.Text), Field.Store.NO)]);
+        }
+
+        writer.ForceMerge(1); // one segment: document ids stay the passage order
+        writer.Commit();
+    }
+
+    /// <summary>SHA-256 over the passages (ids, offsets, text) and the analysis version.</summary>
+    private static string Fingerprint(IReadOnlyList<Passage> passages)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(FormatVersion + typeof(TermScanner).Assembly.ManifestModule.ModuleVersionId));
+        foreach (var passage in passages)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(passage.Id));
+            hash.AppendData(Encoding.UTF8.GetBytes(passage.Text));
+            hash.AppendData([0]);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
+    }
+
+    /// <summary>The index terms of a folded word: its bigrams (Chinese), or the word itself.</summary>
+    private static IEnumerable<string> Terms(string foldedWord)
+    {
+        if (TermScanner.HanRuns(foldedWord).FirstOrDefault() is not { } run || run.Length != foldedWord.Length)
+        {
+            if (foldedWord.Length > 0)
+            {
+                yield return foldedWord;
+            }
+
+            yield break;
+        }
+
+        var characters = TermScanner.Characters(run);
+        if (characters.Count == 1)
+        {
+            yield return characters[0];
+            yield break;
+        }
+
+        for (var i = 0; i + 1 < characters.Count; i++)
+        {
+            yield return characters[i] + characters[i + 1];
+        }
+    }
+}

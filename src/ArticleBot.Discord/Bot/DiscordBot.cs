@@ -342,6 +342,8 @@ public sealed partial class DiscordBot(
             return;
         }
 
+        // Remembered before it is posted, so a quick follow-up in the same channel already sees it.
+        history.Add(answer.Question, answer.Text);
         var messages = DiscordMessages.Answer(answer, replyTo);
         if (firstId is null)
         {
@@ -356,8 +358,6 @@ public sealed partial class DiscordBot(
         {
             await target.SendAsync(message, cancellationToken);
         }
-
-        history.Add(answer.Question, answer.Text);
     }
 
     /// <summary>A notice when the user asked too recently (and records this question otherwise).</summary>

@@ -131,7 +131,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
         if (replyTo is not null)
         {
+            // As Discord sends a reply (type 19): the reference, and the message replied to.
             message["message_reference"] = new JsonObject { ["message_id"] = replyTo, ["channel_id"] = channelId };
+            message["referenced_message"] = new JsonObject { ["id"] = replyTo, ["channel_id"] = channelId, ["author"] = new JsonObject { ["id"] = BotUserId, ["bot"] = true }, ["content"] = "…" };
         }
 
         if (webhookId is not null)

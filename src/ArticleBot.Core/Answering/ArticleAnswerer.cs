@@ -141,9 +141,9 @@ public sealed class ArticleAnswerer(
         yield return new AnswerUpdate(null, answer);
     }
 
-    private static string Clean(string question)
+    private string Clean(string question)
     {
-        var cleaned = QuestionText.Clean(question);
+        var cleaned = QuestionText.Clean(question, llmOptions.Value.MaxQuestionChars);
         return cleaned.Length == 0 ? throw new ArgumentException("The question is empty.", nameof(question)) : cleaned;
     }
 

@@ -6,23 +6,23 @@ namespace ArticleBot.Core.Answering;
 /// <summary>Cleans what a user typed before it is answered.</summary>
 public static class QuestionText
 {
-    /// <summary>Questions longer than this are cut (characters); nothing in the article needs more.</summary>
+    /// <summary>The default limit on a question's length, in characters (<c>Llm:MaxQuestionChars</c>).</summary>
     public const int MaxLength = 4000;
 
     /// <summary>
     /// Removes control characters, zero-width and bidi marks, collapses whitespace and cuts overlong input
     /// (never inside a surrogate pair). Returns an empty string when nothing is left.
     /// </summary>
-    public static string Clean(string? question)
+    public static string Clean(string? question, int maxLength = MaxLength)
     {
         if (string.IsNullOrEmpty(question))
         {
             return string.Empty;
         }
 
-        var builder = new StringBuilder(Math.Min(question.Length, MaxLength));
+        var builder = new StringBuilder(Math.Min(question.Length, maxLength));
         var pendingSpace = false;
-        for (var i = 0; i < question.Length && builder.Length < MaxLength; i++)
+        for (var i = 0; i < question.Length && builder.Length < maxLength; i++)
         {
             var c = question[i];
             var category = char.GetUnicodeCategory(c);
@@ -53,7 +53,7 @@ public static class QuestionText
                 pendingSpace = false;
             }
 
-            if (char.IsHighSurrogate(c) && builder.Length + 2 > MaxLength)
+            if (char.IsHighSurrogate(c) && builder.Length + 2 > maxLength)
             {
                 break;
             }

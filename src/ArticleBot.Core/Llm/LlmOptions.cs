@@ -63,6 +63,13 @@ public sealed class LlmOptions
     [Range(1, 20)]
     public int MaxToolCallsPerTurn { get; set; } = 4;
 
+    /// <summary>
+    /// The longest question answered, in characters: longer ones are cut (console) or refused with a notice
+    /// (Discord), so nobody can spend the model budget on a 100 KB prompt.
+    /// </summary>
+    [Range(16, 100_000)]
+    public int MaxQuestionChars { get; set; } = ArticleBot.Core.Answering.QuestionText.MaxLength;
+
     /// <summary>Sampling temperature sent to the model.</summary>
     [Range(0.0, 2.0)]
     public double Temperature { get; set; } = 0.2;

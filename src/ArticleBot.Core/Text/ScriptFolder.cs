@@ -56,7 +56,9 @@ public sealed class ScriptFolder
             return text;
         }
 
-        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        // Normalisation rejects lone surrogates (text from a model or a plugin may have them): replace them first.
+        var valid = HasLoneSurrogate(text) ? ReplaceLoneSurrogates(text) : text;
+        var normalized = valid.IsNormalized(NormalizationForm.FormKC) ? valid : valid.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(normalized.Length);
         var span = normalized.AsSpan();
         var i = 0;
@@ -86,6 +88,42 @@ public sealed class ScriptFolder
             }
 
             i += used;
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+            else
+            {
+                builder.Append(char.IsSurrogate(text[i]) ? '\uFFFD' : text[i]);
+            }
         }
 
         return builder.ToString();

@@ -168,6 +168,12 @@ public sealed partial class DiscordBot(
             return;
         }
 
+        if (TooLongNotice(question) is { } tooLong)
+        {
+            await target.SendAsync(DiscordMessages.Text(tooLong, id), cancellationToken);
+            return;
+        }
+
         if (CooldownNotice(authorId) is { } notice)
         {
             await target.SendAsync(DiscordMessages.Text(notice, id), cancellationToken);
@@ -230,7 +236,7 @@ public sealed partial class DiscordBot(
             ? opts.EnumerateArray().Where(o => o.GetProperty("name").GetString() == "question").Select(o => o.GetProperty("value").GetString()).FirstOrDefault() ?? string.Empty
             : string.Empty;
 
-        if (CooldownNotice(userId) is { } notice)
+        if ((TooLongNotice(question) ?? CooldownNotice(userId)) is { } notice)
         {
             var ephemeral = DiscordMessages.Text(notice);
             ephemeral["flags"] = 64;
@@ -358,6 +364,16 @@ public sealed partial class DiscordBot(
         {
             await target.SendAsync(message, cancellationToken);
         }
+    }
+
+    /// <summary>A notice when the question is over <c>Llm:MaxQuestionChars</c> (it is refused, not cut, in a chat room).</summary>
+    private string? TooLongNotice(string question)
+    {
+        var limit = llmOptions.Value.MaxQuestionChars;
+        var length = QuestionText.Clean(question, int.MaxValue).Length;
+        return length <= limit
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"That question is too long ({length} characters; the limit is {limit}). / 問題太長（{length} 字，上限 {limit}）。");
     }
 
     /// <summary>A notice when the user asked too recently (and records this question otherwise).</summary>

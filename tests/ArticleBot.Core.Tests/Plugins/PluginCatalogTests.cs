@@ -350,3 +350,47 @@ public sealed class PluginCatalogTests : IDisposable
         builder.Save(stream);
     }
 }
+
+public sealed class PluginUnloadDuringCallTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("articlebot-unload-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Reload_WhileACallRuns_TheCallEndsCleanly_AndTheBotKeepsWorking()
+    {
+        // Arrange: Sleeper is mid-call when its folder disappears and plugins reload (its context is unloaded).
+        var target = Directory.CreateDirectory(Path.Combine(_root, "plugins", "ArticleBot.TestPlugins")).FullName;
+        foreach (var file in Directory.GetFiles(PluginCatalogTests.TestPluginsOutput()))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var host = TestCorpus.BuildHost(AppContext.BaseDirectory, new Dictionary<string, string?>
+        {
+            ["Plugins:IncludeDefaultDirectory"] = "false",
+            ["Plugins:Directories:0"] = Path.Combine(_root, "plugins"),
+            ["Plugins:CallTimeoutSeconds"] = "5",
+            ["Corpus:CachePath"] = string.Empty,
+        }, services => services.AddSingleton<TimeProvider>(time));
+        var catalog = host.Services.GetRequiredService<PluginCatalog>();
+        var call = host.Services.GetRequiredService<PluginInvoker>().InvokeAsync("Sleeper.sleep", new Dictionary<string, string>(), TestContext.Current.CancellationToken);
+
+        // Act
+        Directory.Delete(target, recursive: true);
+        catalog.Reload();
+        while (!call.IsCompleted)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // Assert
+        await Assert.ThrowsAsync<PluginTimeoutException>(() => call);
+        Assert.DoesNotContain(catalog.Plugins, p => p.Name == "Sleeper");
+        var answer = await host.Services.GetRequiredService<ArticleBot.Core.Answering.ArticleAnswerer>().AskAsync("英偉達的市值突破了多少？", null, TestContext.Current.CancellationToken);
+        Assert.True(answer.Grounded);
+    }
+}

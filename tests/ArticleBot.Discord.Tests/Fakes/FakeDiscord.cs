@@ -55,6 +55,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int HeartbeatIntervalMs { get; set; } = 41_250;
 
+    /// <summary>The clock that stamps heartbeats (the bot's fake time, in soak tests).</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
     public bool AcknowledgeHeartbeats { get; set; } = true;
 
     public ConcurrentQueue<RestCall> Calls { get; } = new();
@@ -198,7 +201,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new GatewayConnection(socket, path, context.Request.QueryString.Value ?? string.Empty);
+        var connection = new GatewayConnection(socket, path, context.Request.QueryString.Value ?? string.Empty, Clock);
         Connections.Enqueue(connection);
         Connected?.Invoke(connection);
         var reading = connection.ReadLoopAsync();
@@ -287,7 +290,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 }
 
 /// <summary>One gateway connection, seen from the fake server.</summary>
-public sealed class GatewayConnection(WebSocket socket, string path, string query)
+public sealed class GatewayConnection(WebSocket socket, string path, string query, Func<DateTimeOffset>? clock = null)
 {
     private readonly Channel<JsonNode> _received = Channel.CreateUnbounded<JsonNode>();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -416,7 +419,7 @@ public sealed class GatewayConnection(WebSocket socket, string path, string quer
                 Log.Enqueue(payload);
                 if (payload["op"]?.GetValue<int>() == 1)
                 {
-                    Heartbeats.Enqueue(DateTimeOffset.UtcNow);
+                    Heartbeats.Enqueue((clock ?? (() => DateTimeOffset.UtcNow))());
                 }
 
                 await _received.Writer.WriteAsync(payload);

@@ -25,6 +25,7 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
             d =>
             {
                 d.Clock = time.GetUtcNow;
+                d.HeartbeatIntervalMs = 5000; // several beats per connection, so lateness shows
                 d.RestHook = call =>
                 {
                     if (call.Method != "POST" || !call.Path.EndsWith("/messages", StringComparison.Ordinal) || call.Body?["message_reference"] is not { } reference)
@@ -50,7 +51,6 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
                 };
             },
             time: time);
-        bot.Discord.HeartbeatIntervalMs = 5000; // several beats per connection, so lateness shows
         var interval = TimeSpan.FromMilliseconds(bot.Discord.HeartbeatIntervalMs);
         var step = TimeSpan.FromSeconds(1);
         long memoryAfterWarmup = 0;

@@ -1,0 +1,8 @@
+namespace ArticleBot.Discord.Tests;
+
+/// <summary>The soaks run alone: they measure memory and time for the whole process, which other tests would disturb.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoakCollection
+{
+    public const string Name = "Soak (runs alone)";
+}

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ArticleBot.Discord.Tests;
 
-[Collection(SoakCollection.Name)]
+[Collection(SoakRunsAlone.Name)]
 public sealed class FaultSoakTests(ITestOutputHelper output)
 {
     private static int Op(JsonNode payload) => payload["op"]!.GetValue<int>();

@@ -6,7 +6,7 @@ using ArticleBot.Discord.Tests.Fakes;
 
 namespace ArticleBot.Discord.Tests;
 
-[Collection(SoakCollection.Name)]
+[Collection(SoakRunsAlone.Name)]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     [Fact]

@@ -55,9 +55,6 @@ public sealed partial class GatewayClient(
     /// <summary>Why the client stopped for good, when a fatal close code ended it.</summary>
     public string? FatalReason { get; private set; }
 
-    /// <summary>Completes on every READY (new session) and RESUMED.</summary>
-    public event Action<string>? SessionStarted;
-
     /// <summary>Connects and keeps the connection until <paramref name="cancellationToken"/> is cancelled or a fatal close.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -265,13 +262,11 @@ public sealed partial class GatewayClient(
             ApplicationId = data.TryGetProperty("application", out var app) ? app.GetProperty("id").GetString() : UserId;
             _failedAttempts = 0;
             Log.Ready(_logger, UserId ?? "?");
-            SessionStarted?.Invoke(type);
         }
         else if (type == "RESUMED")
         {
             _failedAttempts = 0;
             Log.Resumed(_logger);
-            SessionStarted?.Invoke(type);
         }
 
         _events.Writer.TryWrite(new GatewayDispatch(type, data, _sequence));

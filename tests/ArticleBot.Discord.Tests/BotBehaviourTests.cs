@@ -266,3 +266,23 @@ public sealed class PluginCommandTests
         Assert.Contains("Usage: article.search", results["itokenc2"], StringComparison.Ordinal);
     }
 }
+
+public sealed class ReplyTrackingTests
+{
+    [Fact]
+    public async Task ReplyToABotMessage_IsRecognisedByItsId_EvenWithoutTheReferencedMessage()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("r1", "cr", $"<@{FakeDiscord.BotUserId}> 千問是哪天發布的？", mentionBot: true));
+        var discordBot = (ArticleBot.Discord.Bot.DiscordBot)bot.Host.Services.GetService(typeof(ArticleBot.Discord.Bot.DiscordBot))!;
+        await FakeDiscord.WaitUntilAsync(() => discordBot.IsOwnMessage("1000001"), "the bot knows its message");
+
+        // Discord may leave referenced_message out: only message_reference points at the bot's message.
+        var reply = FakeDiscord.Message("r2", "cr", "英偉達的市值突破了多少？", replyTo: "1000001");
+        reply.Remove("referenced_message");
+        await bot.DispatchAsync("MESSAGE_CREATE", reply);
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("cr").Count == 2, "the answer to the reply");
+
+        Assert.Contains("5萬億", bot.MessagesIn("cr")[1].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}

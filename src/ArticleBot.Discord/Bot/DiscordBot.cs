@@ -52,6 +52,9 @@ public sealed partial class DiscordBot(
     /// <summary>The application id (from READY).</summary>
     public string? ApplicationId { get; private set; }
 
+    /// <summary>True when the bot posted the message with this id (so a reply to it is addressed to the bot).</summary>
+    internal bool IsOwnMessage(string messageId) => _botMessages.Contains(messageId);
+
     /// <summary>The slash commands, as registered by bulk overwrite.</summary>
     public static JsonArray Commands() =>
     [

@@ -25,8 +25,15 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder
         ArgumentNullException.ThrowIfNull(passages);
         var language = LanguageDetector.Detect(question, folder);
         var plan = search.Analyze(question);
-        var covered = passages.Select(p => (p.N, p.Passage, Coverage: search.Coverage(plan, p.Passage))).ToList();
-        if (!passages.Any(p => search.Covers(plan, p.Passage, minCoverage)))
+        var covered = new List<(int N, Passage Passage, double Coverage)>(passages.Count);
+        var anyCovers = false;
+        foreach (var (n, passage) in passages)
+        {
+            anyCovers |= search.Covers(plan, passage, minCoverage, out var coverage);
+            covered.Add((n, passage, coverage));
+        }
+
+        if (!anyCovers)
         {
             return Abstention(language);
         }

@@ -78,8 +78,11 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     public Passage? GetPassage(string id) => _corpus.GetPassage(id);
 
     /// <inheritdoc/>
-    public IReadOnlyList<ScoredPassage> Search(string query, int top = 5) =>
-        Retrieve(query, top).Passages.Select(p => new ScoredPassage(p.Passage, p.Score)).ToList();
+    public IReadOnlyList<ScoredPassage> Search(string query, int top = 5)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _index.Search(Analyze(query).Terms, Math.Clamp(top, 0, 1000)).Select(h => new ScoredPassage(_corpus.Passages[h.Index], h.Score)).ToList();
+    }
 
     /// <summary>
     /// Analyses a question. Plans are cached by question text (bounded), since a turn analyses its question twice:
@@ -138,16 +141,19 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     /// <summary>
     /// True when the passage covers the question: at least <paramref name="minCoverage"/> of its strong groups by
     /// weight, and at least two of them when it has two or more (a question naming two things needs both: the
-    /// employees of ByteDance are not the employees of Tencent).
+    /// employees of ByteDance are not the employees of Tencent). <paramref name="coverage"/> is the share covered.
     /// </summary>
-    public bool Covers(QueryPlan plan, Passage passage, double minCoverage)
+    public bool Covers(QueryPlan plan, Passage passage, double minCoverage, out double coverage)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(passage);
+        coverage = 0;
         if (!_positions.TryGetValue(passage.Id, out var index))
         {
             return false;
         }
+
+        coverage = Coverage(plan, index);
 
         var strong = plan.Groups.Where(g => g.Strength == GroupStrength.Strong).ToList();
         if (!plan.Groups.Any(g => g.Strength != GroupStrength.Weak && g.InCorpus))
@@ -157,7 +163,7 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
 
         var text = _index.FoldedText(index);
         var matched = strong.Count(g => GroupMatch(g, text) > 0);
-        return matched >= Math.Min(2, strong.Count) && Coverage(plan, index) >= minCoverage;
+        return matched >= Math.Min(2, strong.Count) && coverage >= minCoverage;
     }
 
     /// <summary>How well a folded text covers one group: 1 when it holds an alternative; partial for long Chinese words.</summary>

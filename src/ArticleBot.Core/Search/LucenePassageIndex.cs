@@ -152,7 +152,7 @@ public sealed class LucenePassageIndex : IPassageIndex
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
         var any = false;
-        foreach (var term in Terms(foldedWord))
+        foreach (var term in TermScanner.WordTerms(foldedWord))
         {
             if (DocumentFrequency(term) == 0)
             {
@@ -170,7 +170,7 @@ public sealed class LucenePassageIndex : IPassageIndex
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
         var df = int.MaxValue;
-        foreach (var term in Terms(foldedWord))
+        foreach (var term in TermScanner.WordTerms(foldedWord))
         {
             df = Math.Min(df, DocumentFrequency(term));
         }
@@ -221,29 +221,4 @@ public sealed class LucenePassageIndex : IPassageIndex
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
     }
 
-    /// <summary>The index terms of a folded word: its bigrams (Chinese), or the word itself.</summary>
-    private static IEnumerable<string> Terms(string foldedWord)
-    {
-        if (TermScanner.HanRuns(foldedWord).FirstOrDefault() is not { } run || run.Length != foldedWord.Length)
-        {
-            if (foldedWord.Length > 0)
-            {
-                yield return foldedWord;
-            }
-
-            yield break;
-        }
-
-        var characters = TermScanner.Characters(run);
-        if (characters.Count == 1)
-        {
-            yield return characters[0];
-            yield break;
-        }
-
-        for (var i = 0; i + 1 < characters.Count; i++)
-        {
-            yield return characters[i] + characters[i + 1];
-        }
-    }
 }

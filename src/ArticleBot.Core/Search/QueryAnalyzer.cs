@@ -378,16 +378,9 @@ public sealed partial class QueryAnalyzer
 
         public void AddChineseTerms(string word, float weight)
         {
-            var characters = TermScanner.Characters(word);
-            if (characters.Count == 1)
+            foreach (var term in TermScanner.WordTerms(word))
             {
-                AddTerm(characters[0], weight);
-                return;
-            }
-
-            for (var i = 0; i + 1 < characters.Count; i++)
-            {
-                AddTerm(characters[i] + characters[i + 1], weight);
+                AddTerm(term, weight);
             }
         }
 

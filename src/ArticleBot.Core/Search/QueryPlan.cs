@@ -53,22 +53,10 @@ public sealed record QueryGroup(string Label, IReadOnlyList<string> Alternatives
 /// <summary>Bigrams of a long Chinese alternative.</summary>
 internal static class QueryGroupBigrams
 {
-    public static string[]? Of(string alternative)
-    {
-        var characters = TermScanner.Characters(alternative);
-        if (characters.Count < 3 || TermScanner.HanRuns(alternative).Count() != 1)
-        {
-            return null;
-        }
-
-        var bigrams = new string[characters.Count - 1];
-        for (var i = 0; i + 1 < characters.Count; i++)
-        {
-            bigrams[i] = characters[i] + characters[i + 1];
-        }
-
-        return bigrams;
-    }
+    public static string[]? Of(string alternative) =>
+        TermScanner.Characters(alternative).Count >= 3 && TermScanner.HanRuns(alternative).Count() == 1
+            ? [.. TermScanner.WordTerms(alternative)]
+            : null;
 }
 
 /// <summary>An index term with its query weight.</summary>

@@ -89,6 +89,38 @@ public static class TermScanner
         }
     }
 
+    /// <summary>
+    /// The index terms a folded word stands for: its bigrams when it is Chinese (its one character when it has only
+    /// one), otherwise the word itself. The one place that decides how a word meets the index.
+    /// </summary>
+    public static IReadOnlyList<string> WordTerms(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        if (foldedWord.Length == 0)
+        {
+            return [];
+        }
+
+        if (HanRuns(foldedWord).FirstOrDefault() is not { } run || run.Length != foldedWord.Length)
+        {
+            return [foldedWord];
+        }
+
+        var characters = Characters(run);
+        if (characters.Count == 1)
+        {
+            return [characters[0]];
+        }
+
+        var bigrams = new string[characters.Count - 1];
+        for (var i = 0; i < bigrams.Length; i++)
+        {
+            bigrams[i] = characters[i] + characters[i + 1];
+        }
+
+        return bigrams;
+    }
+
     /// <summary>The characters of a Han run, one string per character (astral characters are two code units).</summary>
     public static List<string> Characters(string run)
     {

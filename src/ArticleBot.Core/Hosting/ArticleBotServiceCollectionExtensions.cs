@@ -23,7 +23,7 @@ public static class ArticleBotServiceCollectionExtensions
     /// Adds the core services. Binds these sections of configuration:
     /// <code>
     /// "Corpus":    { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1, "CachePath": ".cache" },
-    /// "Retrieval": { "TopK": 5, "MinCoverage": 0.5 },
+    /// "Retrieval": { "TopK": 5, "TargetPrecision": 0.82 },
     /// "Llm":       { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "MaxToolCallsPerTurn": 4 },
     /// "Plugins":   { "Directories": [], "CallTimeoutSeconds": 10, "WatchForChanges": true }
     /// </code>
@@ -63,8 +63,12 @@ public static class ArticleBotServiceCollectionExtensions
         });
         services.TryAddSingleton<IArticleSearch>(sp => sp.GetRequiredService<ArticleSearch>());
         services.TryAddSingleton<CitationResolver>();
-        services.TryAddSingleton(sp => new ExtractiveComposer(
-            sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolder>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
+        services.TryAddSingleton(sp =>
+        {
+            var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var gate = new ArticleBot.Core.Answering.Gate.AnswerGate(ArticleBot.Core.Answering.Gate.GateModel.Shipped, retrieval.TargetPrecision);
+            return new ExtractiveComposer(sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolder>(), retrieval.MinCoverage, gate);
+        });
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, CitationFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAutoFunctionInvocationFilter, ToolCallLimitFilter>());

@@ -12,7 +12,7 @@ public static class AnswerKindClassifier
     [
         (AnswerKind.Age, ["几岁", "多少岁", "多大年纪", "年龄", "年纪多大", "岁数", "how old", "what age", "at what age", "aged how"]),
         (AnswerKind.Duration, ["多久", "多长时间", "多长的时间", "多少年的时间", "几年时间", "历时多", "持续多", "how long", "how many years", "how many days", "how many months", "how many hours", "how many weeks", "for what period", "what period of time"]),
-        (AnswerKind.Date, ["什么时候", "什么时间", "何时", "哪一年", "哪年", "哪一天", "哪天", "几月", "几号", "日期", "年份", "哪个年代", "什么年代", "哪个世纪", "哪个朝代", "什么朝代", "哪个时期", "什么时期", "何年", "^when", " when ", "what year", "which year", "what date", "which day", "what day", "what time", "what century", "which century", "what decade", "which decade", "what month", "which month", "in what period", "what era"]),
+        (AnswerKind.Date, ["西元几年", "公元几年", "几几年", "什么时候", "什么时间", "何时", "哪一年", "哪年", "哪一天", "哪天", "几月", "几号", "日期", "年份", "哪个年代", "什么年代", "哪个世纪", "哪个朝代", "什么朝代", "哪个时期", "什么时期", "何年", "^when", " when ", "what year", "which year", "what date", "which day", "what day", "what time", "what century", "which century", "what decade", "which decade", "what month", "which month", "in what period", "what era"]),
         (AnswerKind.Number, ["多少", "几", "百分之几", "比例", "比率", "比重", "占比", "多高", "多重", "多远", "多长", "多大", "多深", "多宽", "how many", "how much", "what percentage", "what percent", "what share", "what proportion", "what fraction", "what number", "how large", "how big", "how high", "how tall", "how far", "how deep", "how wide", "how heavy", "what amount", "what population", "what size", "the population of", "the number of", "the amount of", "the percentage of", "the size of", "the length of", "the height of", "the cost of", "the price of"]),
         (AnswerKind.Reason, ["为什么", "为何", "原因", "何故", "怎么会", "理由", "why", "what reason", "what caused", "what led to", "for what purpose", "what was the purpose"]),
         (AnswerKind.Organisation, ["哪家", "哪间", "哪个公司", "什么公司", "哪个组织", "什么组织", "哪个机构", "什么机构", "哪个团体", "哪支", "哪个队", "什么队", "哪个球队", "哪所", "哪个大学", "什么大学", "哪个学校", "哪个政党", "什么政党", "which company", "what company", "which firm", "what firm", "which organization", "what organization", "which organisation", "what organisation", "which team", "what team", "which university", "what university", "which school", "what school", "which party", "what party", "which agency", "what agency", "which institution", "which group", "what group", "which band", "what band", "which network", "what network", "which club"]),
@@ -46,7 +46,7 @@ public static class AnswerKindClassifier
     /// <summary>True when mentions of <paramref name="mention"/> can answer a question asking for <paramref name="asked"/>.</summary>
     public static bool Answers(AnswerKind asked, AnswerKind mention) => asked switch
     {
-        AnswerKind.Number => mention is AnswerKind.Number or AnswerKind.Age or AnswerKind.Duration,
+        AnswerKind.Number => mention is AnswerKind.Number or AnswerKind.Age or AnswerKind.Duration or AnswerKind.Date,
         AnswerKind.Age => mention is AnswerKind.Age or AnswerKind.Number or AnswerKind.Date,
         AnswerKind.Duration => mention is AnswerKind.Duration or AnswerKind.Date or AnswerKind.Number,
         AnswerKind.Date => mention is AnswerKind.Date,

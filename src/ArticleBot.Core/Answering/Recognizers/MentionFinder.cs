@@ -46,7 +46,27 @@ public sealed class MentionFinder(Func<string, AnswerKind?>? knownNames = null)
 
         foreach (var mention in FindAnswering(asked, foldedText))
         {
-            if (asked is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition || !foldedQuestion.Contains(mention.Core, StringComparison.Ordinal))
+            if (asked is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition || !Names(foldedQuestion, mention.Core))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the question holds the core; a number only as a whole number (the 1 of 1% is not in 10倍).</summary>
+    private static bool Names(string question, string core)
+    {
+        if (core.Length == 0 || !char.IsAsciiDigit(core[0]))
+        {
+            return question.Contains(core, StringComparison.Ordinal);
+        }
+
+        for (var at = question.IndexOf(core, StringComparison.Ordinal); at >= 0; at = question.IndexOf(core, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + core.Length;
+            if ((at == 0 || !char.IsAsciiDigit(question[at - 1])) && (end == question.Length || !char.IsAsciiDigit(question[end])))
             {
                 return true;
             }

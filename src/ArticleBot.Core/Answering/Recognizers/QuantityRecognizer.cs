@@ -56,9 +56,9 @@ public static partial class QuantityRecognizer
                 _ => AnswerKind.Number,
             };
             yield return new Mention(kind, match.Index, match.Length, match.Value, number);
-            if (kind == AnswerKind.Duration && unit == "年" && !hanOnly)
+            if (kind == AnswerKind.Duration && unit == "年")
             {
-                yield return new Mention(AnswerKind.Date, match.Index, match.Length, match.Value, number); // 13年 may be 2013
+                yield return new Mention(AnswerKind.Date, match.Index, match.Length, match.Value, number); // 13年 may be 2013, 十八年 民國十八年
             }
         }
 

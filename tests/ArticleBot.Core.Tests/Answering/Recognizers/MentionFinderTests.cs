@@ -21,6 +21,8 @@ public sealed class MentionFinderTests
     [InlineData("安雅来自哪个国家？", "安雅来自俄罗斯圣彼得堡。", true)]
     [InlineData("王栋为什么急需用钱？", "王栋喜获一对双胞胎，但因为体弱需入院治疗。", true)]
     [InlineData("硫是否有味道？", "硫是一種非金屬。", true)]
+    [InlineData("投入10倍算力能換來多少性能提升？", "投入10倍的算力，只換來1%的性能提升。", true)]
+    [InlineData("投入10倍算力能換來多少性能提升？", "投入10倍的算力也未必有用。", false)]
     public void HasNewMention_NeedsTheAskedKindNotInTheQuestion(string question, string sentence, bool expected)
     {
         Assert.Equal(expected, HasNew(question, sentence));

@@ -23,7 +23,7 @@ public static class ArticleBotServiceCollectionExtensions
     /// Adds the core services. Binds these sections of configuration:
     /// <code>
     /// "Corpus":    { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1, "CachePath": ".cache" },
-    /// "Retrieval": { "TopK": 5, "TargetPrecision": 0.82 },
+    /// "Retrieval": { "TopK": 5, "TargetPrecision": 0.8 },
     /// "Llm":       { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "MaxToolCallsPerTurn": 4 },
     /// "Plugins":   { "Directories": [], "CallTimeoutSeconds": 10, "WatchForChanges": true }
     /// </code>

@@ -5,7 +5,7 @@ namespace ArticleBot.Core.Search;
 /// <summary>
 /// Retrieval and abstention settings. Section <c>Retrieval</c>:
 /// <code>
-/// "Retrieval": { "TopK": 5, "TargetPrecision": 0.82 }
+/// "Retrieval": { "TopK": 5, "TargetPrecision": 0.8 }
 /// </code>
 /// Whether the offline answerer answers or says the article does not cover the question is decided by a learned
 /// gate (<see cref="Answering.Gate.AnswerGate"/>); <see cref="TargetPrecision"/> is its one setting.

@@ -16,9 +16,9 @@ public sealed record GateModel(double Bias, IReadOnlyList<double> Weights, IRead
     /// is whether the answer was right (an answer to an unanswerable question is wrong).
     /// </summary>
     public static GateModel Shipped { get; } = new(
-        -4.326,
-        [0.045, 0.424, 1.17, -0.185, 0.123, 1.671, 0.126, -2.318, -1.949, 1.068, 1.152, 1.19, 0.762],
-        [0.703, 0.734, 0.755, 0.788, 0.797, 0.806, 0.811, 0.827, 0.839, 0.847, 0.851, 0.867, 0.876, 0.888, 0.899, 0.946, 0.953, 0.951, 0.932]);
+        -4.383,
+        [-0.706, 0.396, 2.058, -0.022, -0.005, 1.338, 0.491, -1.884, -1.81, 1.022, 0.966, 1.185, 0.954],
+        [0.706, 0.732, 0.751, 0.778, 0.794, 0.799, 0.813, 0.828, 0.833, 0.845, 0.865, 0.889, 0.905, 0.901, 0.927, 0.935, 0.938, 0.944, 0.846]);
 
     /// <summary>The estimated chance (0..1) that an answer with these features is right.</summary>
     public double Score(GateFeatures features)

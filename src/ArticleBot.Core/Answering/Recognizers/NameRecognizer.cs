@@ -18,14 +18,14 @@ public static partial class NameRecognizer
         "研究所", "研究中心", "实验室", "医院", "电视台", "广播电台", "报社", "出版社", "俱乐部", "球队", "足球队", "篮球队", "乐团", "乐队", "合唱团",
         "政党", "共产党", "民主党", "共和党", "国民党", "工党", "政府", "法院", "议会", "国会", "内阁", "军团", "舰队", "部队", "航空", "铁路局",
         "教会", "教区", "修会", "寺", "新闻社", "通讯社", "工作室", "企业", "机构", "联合会", "学会", "商会", "交易所", "天文台", "博物馆", "图书馆",
-        "基金", "电视网", "杂志", "日报", "晚报", "时报", "工厂", "厂", "部", "局", "署", "厅", "处", "社", "队", "党", "军", "帮", "派", "朝廷", "王朝", "幕府",
+        "基金", "电视网", "杂志", "日报", "晚报", "时报", "工厂", "厂", "部", "局", "署", "厅", "社", "队", "党", "军", "朝廷", "王朝", "幕府",
     ];
 
     private static readonly string[] s_placeSuffixes =
     [
         "自治区", "特别行政区", "行政区", "共和国", "王国", "帝国", "联邦", "合众国", "公国", "大陆", "半岛", "群岛", "列岛", "海峡", "盆地", "高原", "平原",
         "沙漠", "山脉", "山区", "流域", "地区", "街道", "省", "市", "县", "州", "郡", "区", "镇", "乡", "村", "城", "港", "湾", "岛", "屿", "河", "江", "湖",
-        "海", "洋", "山", "峰", "岭", "谷", "国", "洲", "道", "府", "路", "街", "站", "机场", "公园", "广场", "宫", "殿", "桥", "塔", "关", "峡", "泉", "林",
+        "海", "洋", "山", "峰", "国", "洲", "机场", "公园", "广场",
     ];
 
     private static readonly string[] s_places =
@@ -115,6 +115,13 @@ public static partial class NameRecognizer
             {
                 for (var at = run.IndexOf(suffix, StringComparison.Ordinal); at >= 0; at = run.IndexOf(suffix, at + suffix.Length, StringComparison.Ordinal))
                 {
+                    // A one-character suffix ends the name only where a word ends: 市 in 市值, 社 in 社會, 部 in 全部分 do not.
+                    var end = at + suffix.Length;
+                    if (suffix.Length == 1 && end < run.Length && !AfterSuffix.Contains(run[end]))
+                    {
+                        continue;
+                    }
+
                     // The name before the suffix: two to six characters, not a function word (这个国, 该市 are references, not names).
                     var nameStart = Math.Max(0, at - 4);
                     var name = run[nameStart..at];
@@ -171,6 +178,8 @@ public static partial class NameRecognizer
             }
         }
     }
+
+    private const string AfterSuffix = "的在是于和与及为了将已曾也都有被把向从到等之内外北南东西中";
 
     private static readonly string[] s_afterName = ["说", "表示", "指出", "认为", "称", "先生", "女士", "教授", "博士", "担任", "出生", "生于", "于", "在", "是", "曾", "和", "与", "及", "等", "的"];
 

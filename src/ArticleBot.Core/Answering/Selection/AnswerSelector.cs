@@ -1,6 +1,7 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering.Gate;
 using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Search;
 
 namespace ArticleBot.Core.Answering.Selection;

@@ -1,4 +1,6 @@
-namespace ArticleBot.Core.Answering.Selection;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.Corpus;
 
 /// <summary>
 /// Sentences that lean on the one before: they open with a pronoun or a demonstrative (這種, 該, 此, 其, 他們, 牠們,
@@ -29,5 +31,19 @@ public static class SentenceContext
         }
 
         return false;
+    }
+
+    /// <summary>True when a raw sentence (either script) opens by pointing back; folds only its opening.</summary>
+    public static bool LeansOnPrevious(string text, int start, int end, ScriptFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(folder);
+        var length = Math.Min(end - start, 12);
+        if (length > 0 && char.IsHighSurrogate(text[start + length - 1]))
+        {
+            length--;
+        }
+
+        return length > 0 && LeansOnPrevious(folder.Fold(text.Substring(start, length)));
     }
 }

@@ -53,9 +53,10 @@ public sealed class PassageChunkerTests
     [Fact]
     public void Chunk_OverlapSentenceThatLeansBack_BringsItsAntecedent()
     {
-        // Sentence 3 opens with 牠們 ("they"): a piece that would open with it starts one sentence earlier instead.
-        var paragraph = "墨西哥土撥鼠是一種齧齒動物，體型中等。牠們生活在墨西哥北部的草原上面。牠們分布在聖路易斯波托西州北部及科阿韋拉州。"
-            + "土撥鼠以草為食，也吃種子和昆蟲。冬季時土撥鼠並不冬眠。";
+        // Sentence 3 opens with 牠們 ("they"): the second piece, which would open with it as its overlap, starts one
+        // sentence earlier instead.
+        var paragraph = "土撥鼠是齧齒動物。體型中等，尾巴很短。牠們生活在墨西哥北部的草原上面。聖路易斯波托西州北部及科阿韋拉州氣候乾燥。"
+            + "冬季時土撥鼠並不冬眠，而是躲在洞裡。";
         var corpus = TestCorpus.FromText(paragraph, target: 50, overlap: 1);
 
         Assert.True(corpus.Passages.Count > 1);

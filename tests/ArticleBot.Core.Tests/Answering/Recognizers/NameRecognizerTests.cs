@@ -12,7 +12,7 @@ public sealed class NameRecognizerTests
     [InlineData("他畢業於新南威爾斯大學", AnswerKind.Organisation, "大学")]
     [InlineData("他們來自俄羅斯聖彼得堡", AnswerKind.Place, "俄罗斯")]
     [InlineData("牠們分布在墨西哥的聖路易斯波托西州北部", AnswerKind.Place, "州")]
-    [InlineData("位於庫納巴拉班市郊", AnswerKind.Place, "市")]
+    [InlineData("位於庫納巴拉班市的郊外", AnswerKind.Place, "市")]
     [InlineData("安雅·羅素法是模特兒", AnswerKind.Person, "安雅·罗素法")]
     [InlineData("王棟表示不滿", AnswerKind.Person, "王栋")]
     [InlineData("教宗若望保祿二世擢升他", AnswerKind.Person, "教宗")]
@@ -20,6 +20,14 @@ public sealed class NameRecognizerTests
     public void Find_Names(string text, AnswerKind kind, string contained)
     {
         Assert.Contains(Find(text), m => m.Kind == kind && m.Text.Contains(contained, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("谷歌的市值很高")]
+    [InlineData("社會的全部問題")]
+    public void Find_OneCharacterSuffixInsideAWord_IsNotAName(string text)
+    {
+        Assert.DoesNotContain(Find(text), m => m.Kind is AnswerKind.Place or AnswerKind.Organisation);
     }
 
     [Fact]

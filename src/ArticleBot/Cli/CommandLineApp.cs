@@ -153,7 +153,7 @@ public static class CommandLineApp
             if (QuestionText.Clean(text).Length == 0 || count is < 1 or > 100)
             {
                 Console.Error.WriteLine(count is < 1 or > 100 ? "error: --top must be between 1 and 100." : "error: the query is empty.");
-                Console.Error.WriteLine("usage: ArticleBot search \"<query>\" [--top N] [--json]");
+                Console.Error.WriteLine("usage: ArticleBot search \"<query>\" [--top N] [--json] [--explain]");
                 return Task.FromResult(ExitCodes.Usage);
             }
 

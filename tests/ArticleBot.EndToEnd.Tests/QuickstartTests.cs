@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ArticleBot.EndToEnd.Tests;
 
 /// <summary>The README's quickstart as a newcomer types it: <c>dotnet run</c> from the clone, output piped to a parser.</summary>
-public sealed class QuickstartTests
+public sealed partial class QuickstartTests
 {
     [Fact]
     public async Task DotnetRun_AskJson_WritesOnlyJsonToStdout()
@@ -20,4 +21,24 @@ public sealed class QuickstartTests
         Assert.Contains("250億美元", json.RootElement.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.Equal(run.Stdout.Trim(), json.RootElement.GetRawText());
     }
+
+    [Fact]
+    public async Task Readme_QuickstartOutput_IsWhatTheBotPrints()
+    {
+        // Arrange: the README's first command and the output it shows under it.
+        var readme = await File.ReadAllTextAsync(Path.Combine(BotProcess.RepositoryRoot, "README.md"), TestContext.Current.CancellationToken);
+        var quickstart = QuickstartRegex().Match(readme.ReplaceLineEndings("\n"));
+        Assert.True(quickstart.Success, "README.md has no quickstart command with its output");
+        var question = quickstart.Groups["question"].Value;
+
+        // Act: the same question to the built executable (what dotnet run starts).
+        var run = await BotProcess.RunAsync(["ask", question], cancellationToken: TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(quickstart.Groups["output"].Value.Trim(), run.Stdout.ReplaceLineEndings("\n").Trim());
+    }
+
+    [GeneratedRegex("```bash\ndotnet run --project src/ArticleBot -- ask \"(?<question>[^\"]+)\"\n(?:.*\n)*?```\n\n```text\n(?<output>(?:.*\n)*?)```")]
+    private static partial Regex QuickstartRegex();
 }

@@ -43,6 +43,7 @@ public static partial class BotHost
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddArticleBotCore();
+        builder.AddArticleFeedback();
         if (consoleChat)
         {
             builder.Services.AddHostedService<ConsoleChannel>();

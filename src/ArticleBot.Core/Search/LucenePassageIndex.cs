@@ -29,11 +29,11 @@ public sealed class LucenePassageIndex : IPassageIndex
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly IReadOnlyList<Passage> _passages;
-    private readonly ScriptFolder _folder;
+    private readonly ScriptFolding _folder;
     private readonly string?[] _folded;
     private readonly ConcurrentDictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
 
-    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolder folder, LuceneDirectory directory, bool reused)
+    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused)
     {
         _passages = passages;
         _folder = folder;
@@ -55,7 +55,7 @@ public sealed class LucenePassageIndex : IPassageIndex
     public float MaxInverseDocumentFrequency { get; }
 
     /// <summary>Indexes the passages in memory.</summary>
-    public static LucenePassageIndex InMemory(IReadOnlyList<Passage> passages, ScriptFolder folder)
+    public static LucenePassageIndex InMemory(IReadOnlyList<Passage> passages, ScriptFolding folder)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
@@ -68,7 +68,7 @@ public sealed class LucenePassageIndex : IPassageIndex
     /// Opens the index of these passages from <paramref name="cacheDirectory"/>, building it there first when it is
     /// missing or stale. Falls back to memory when the cache cannot be written.
     /// </summary>
-    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolder folder, string cacheDirectory)
+    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolding folder, string cacheDirectory)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
@@ -192,7 +192,7 @@ public sealed class LucenePassageIndex : IPassageIndex
 
     private float Idf(int df) => MathF.Log(1 + ((_passages.Count - df + 0.5f) / (df + 0.5f)));
 
-    private static void Build(LuceneDirectory directory, IReadOnlyList<Passage> passages, ScriptFolder folder)
+    private static void Build(LuceneDirectory directory, IReadOnlyList<Passage> passages, ScriptFolding folder)
     {
         using var analyzer = new ArticleAnalyzer();
         var config = new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 };

@@ -16,12 +16,12 @@ public sealed partial class QueryAnalyzer
     private const int MaxTerms = 512;
     private const int MaxExpansionsPerWord = 6;
 
-    private readonly ScriptFolder _folder;
+    private readonly ScriptFolding _folder;
     private readonly IIndexVocabulary _vocabulary;
     private readonly Lazy<EnglishLexicon> _lexicon;
 
     /// <summary>Creates an analyzer over an index's vocabulary.</summary>
-    public QueryAnalyzer(ScriptFolder folder, IIndexVocabulary vocabulary, Lazy<EnglishLexicon> lexicon)
+    public QueryAnalyzer(ScriptFolding folder, IIndexVocabulary vocabulary, Lazy<EnglishLexicon> lexicon)
     {
         _folder = folder;
         _vocabulary = vocabulary;

@@ -1,7 +1,8 @@
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using Spectre.Console;
 
-namespace ArticleBot.Cli;
+namespace ArticleBot.Output;
 
 /// <summary>
 /// Writes answers for people: Spectre.Console colour and layout on a terminal, plain text when stdout is

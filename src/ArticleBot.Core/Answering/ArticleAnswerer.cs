@@ -81,23 +81,22 @@ public sealed partial class ArticleAnswerer(
         using var activity = ArticleBotTelemetry.Source.StartActivity("answer");
         activity?.SetTag("articlebot.question.chars", question.Length);
         activity?.SetTag("articlebot.backend", backends.PrimaryName);
-        ArticleAnswer? final = null;
         await foreach (var update in TurnAsync(question, history, cancellationToken))
         {
-            final = update.Answer ?? final;
-            yield return update;
-        }
-
-        if (final is not null)
-        {
-            AnswerMetrics.Record(final, backends.PrimaryName, _time.GetElapsedTime(started));
-            activity?.SetTag("articlebot.answer.backend", final.Backend);
-            activity?.SetTag("articlebot.answer.grounded", final.Grounded);
-            activity?.SetTag("articlebot.answer.citations", final.Citations.Count);
-            if (final.Fallback is { } reason)
+            if (update.Answer is { } final)
             {
-                activity?.SetTag("articlebot.answer.fallback", reason);
+                // Recorded before the answer is handed out: a reader may stop at the answer (AskAsync does).
+                AnswerMetrics.Record(final, backends.PrimaryName, _time.GetElapsedTime(started));
+                activity?.SetTag("articlebot.answer.backend", final.Backend);
+                activity?.SetTag("articlebot.answer.grounded", final.Grounded);
+                activity?.SetTag("articlebot.answer.citations", final.Citations.Count);
+                if (final.Fallback is { } reason)
+                {
+                    activity?.SetTag("articlebot.answer.fallback", reason);
+                }
             }
+
+            yield return update;
         }
     }
 

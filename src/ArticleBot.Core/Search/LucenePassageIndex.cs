@@ -72,7 +72,7 @@ public sealed class LucenePassageIndex : IPassageIndex
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
-        var path = Path.Combine(cacheDirectory, $"{FormatVersion}-{Fingerprint(passages)}");
+        var path = FingerprintedCache.PathFor(cacheDirectory, FormatVersion, Fingerprint(passages));
         try
         {
             if (System.IO.Directory.Exists(path))
@@ -86,21 +86,11 @@ public sealed class LucenePassageIndex : IPassageIndex
                 existing.Dispose();
             }
 
-            // Build beside, then move into place: a crash mid-build never leaves a half index to be reused.
-            var building = $"{path}.{Environment.ProcessId}.tmp";
-            using (var directory = FSDirectory.Open(building))
+            FingerprintedCache.WriteDirectory(path, building =>
             {
+                using var directory = FSDirectory.Open(building);
                 Build(directory, passages, folder);
-            }
-
-            try
-            {
-                System.IO.Directory.Move(building, path);
-            }
-            catch (IOException) when (System.IO.Directory.Exists(path))
-            {
-                System.IO.Directory.Delete(building, recursive: true); // another process won the race
-            }
+            });
 
             return new LucenePassageIndex(passages, folder, FSDirectory.Open(path), reused: false);
         }
@@ -207,9 +197,8 @@ public sealed class LucenePassageIndex : IPassageIndex
     }
 
     /// <summary>SHA-256 over the passages (ids, offsets, text) and the analysis version.</summary>
-    private static string Fingerprint(IReadOnlyList<Passage> passages)
+    private static string Fingerprint(IReadOnlyList<Passage> passages) => FingerprintedCache.Fingerprint(hash =>
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(FormatVersion + typeof(TermScanner).Assembly.ManifestModule.ModuleVersionId));
         foreach (var passage in passages)
         {
@@ -217,8 +206,6 @@ public sealed class LucenePassageIndex : IPassageIndex
             hash.AppendData(Encoding.UTF8.GetBytes(passage.Text));
             hash.AppendData([0]);
         }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
-    }
+    });
 
 }

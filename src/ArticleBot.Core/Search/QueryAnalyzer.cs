@@ -32,15 +32,7 @@ public sealed partial class QueryAnalyzer
     public QueryPlan Analyze(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var folded = _folder.Fold(question.Length > MaxQueryChars * 2 ? question[..(MaxQueryChars * 2)] : question);
-        if (folded.Length > MaxQueryChars)
-        {
-            folded = folded[..MaxQueryChars];
-            if (char.IsHighSurrogate(folded[^1]))
-            {
-                folded = folded[..^1];
-            }
-        }
+        var folded = TextCut.AtMost(_folder.Fold(TextCut.AtMost(question, MaxQueryChars * 2)), MaxQueryChars);
 
         var builder = new PlanBuilder(_vocabulary);
         var content = AnswerKindRegex().Replace(RemoveChineseStopWords(folded), " ");

@@ -233,6 +233,15 @@ public sealed class ModelAnswerTests
     }
 
     [Fact]
+    public void Streams_IsTrueWithAModel_AndFalseOffline()
+    {
+        using var host = ModelHost("http://127.0.0.1:9/v1");
+
+        Assert.True(Answerer(host).Streams);
+        Assert.False(TestCorpus.Answerer.Streams);
+    }
+
+    [Fact]
     public void ToolCap_IsEnforcedOnce_ByTheAutoInvocationFilter()
     {
         using var host = ModelHost("http://127.0.0.1:9/v1", extra: new() { ["Llm:MaxToolCallsPerTurn"] = "3" });

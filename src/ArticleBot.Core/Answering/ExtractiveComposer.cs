@@ -19,7 +19,7 @@ namespace ArticleBot.Core.Answering;
 /// <param name="folder">Script folding.</param>
 /// <param name="minCoverage">A hard floor on coverage before the gate (<c>Retrieval:MinCoverage</c>, kept for compatibility; 0 leaves it to the gate).</param>
 /// <param name="gate">The answer gate; the shipped model at the default target precision when null.</param>
-public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder, double minCoverage, AnswerGate? gate = null)
+public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folder, double minCoverage, AnswerGate? gate = null)
 {
     private readonly AnswerSelector _selector = new(MentionFinder.Default, search.InCorpus);
     private readonly AnswerGate _gate = gate ?? AnswerGate.Default;

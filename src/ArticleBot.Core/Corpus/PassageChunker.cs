@@ -63,7 +63,7 @@ public sealed class PassageChunker(int targetChars, int overlapSentences)
             // of such sentences still moves on).
             var previousFirst = first;
             first = Math.Max(first + 1, last + 1 - overlapSentences);
-            if (first > previousFirst + 1 && SentenceContext.LeansOnPrevious(text, sentences[first].Start, sentences[first].End, ScriptFolder.Default))
+            if (first > previousFirst + 1 && SentenceContext.LeansOnPrevious(text, sentences[first].Start, sentences[first].End, ScriptFolding.Default))
             {
                 first--;
             }

@@ -34,7 +34,7 @@ public static class SentenceContext
     }
 
     /// <summary>True when a raw sentence (either script) opens by pointing back; folds only its opening.</summary>
-    public static bool LeansOnPrevious(string text, int start, int end, ScriptFolder folder)
+    public static bool LeansOnPrevious(string text, int start, int end, ScriptFolding folder)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(folder);

@@ -8,7 +8,7 @@ namespace ArticleBot.Core.Search;
 /// "Retrieval": { "TopK": 5, "TargetPrecision": 0.8 }
 /// </code>
 /// Whether the offline answerer answers or says the article does not cover the question is decided by a learned
-/// gate (<see cref="Answering.Gate.AnswerGate"/>); <see cref="TargetPrecision"/> is its one setting.
+/// gate (<c>ArticleBot.Core.Answering.Gate.AnswerGate</c>); <see cref="TargetPrecision"/> is its one setting.
 /// </summary>
 public sealed class RetrievalOptions
 {
@@ -24,7 +24,10 @@ public sealed class RetrievalOptions
     /// not cover the question. Higher answers less often and is wrong less often; lower answers more.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double TargetPrecision { get; set; } = Answering.Gate.AnswerGate.DefaultTargetPrecision;
+    public double TargetPrecision { get; set; } = DefaultTargetPrecision;
+
+    /// <summary>The default <see cref="TargetPrecision"/>.</summary>
+    public const double DefaultTargetPrecision = 0.8;
 
     /// <summary>
     /// Kept for compatibility: a hard floor on the share (0..1, by weight) of the question's content words that one

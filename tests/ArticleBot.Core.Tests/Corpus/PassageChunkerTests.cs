@@ -72,7 +72,7 @@ public sealed class PassageChunkerTests
     [InlineData("墨西哥土撥鼠是齧齒動物。", false)]
     public void LeansOnPrevious_TellsPronounOpenings(string sentence, bool expected)
     {
-        Assert.Equal(expected, SentenceContext.LeansOnPrevious(sentence, 0, sentence.Length, ArticleBot.Core.Text.ScriptFolder.Default));
+        Assert.Equal(expected, SentenceContext.LeansOnPrevious(sentence, 0, sentence.Length, ArticleBot.Core.Text.ScriptFolding.Default));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace ArticleBot.Core.Answering.Gate;
 public sealed class AnswerGate(GateModel model, double targetPrecision)
 {
     /// <summary>The default target precision (<c>Retrieval:TargetPrecision</c>).</summary>
-    public const double DefaultTargetPrecision = 0.8;
+    public const double DefaultTargetPrecision = Search.RetrievalOptions.DefaultTargetPrecision;
 
     private readonly double _threshold = model.Threshold(targetPrecision);
 

@@ -2,7 +2,7 @@ namespace ArticleBot.Core.Answering.Recognizers;
 
 /// <summary>
 /// Tells the kind of answer a question expects from its wording, in Chinese (either script) and English. Works
-/// on folded text (<see cref="Text.ScriptFolder.Fold"/>: NFKC, lower case, Simplified), so one cue list serves
+/// on folded text (<see cref="Text.ScriptFolding.Fold"/>: NFKC, lower case, Simplified), so one cue list serves
 /// both Chinese scripts. The more specific kinds are tried first: "how old" before "how", 几岁 before 几.
 /// </summary>
 public static class AnswerKindClassifier

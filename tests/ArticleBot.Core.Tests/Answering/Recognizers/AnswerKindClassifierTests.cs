@@ -36,7 +36,7 @@ public sealed class AnswerKindClassifierTests
     [InlineData("硫的顏色", AnswerKind.Any)]
     public void Classify_TellsTheExpectedKind(string question, AnswerKind expected)
     {
-        Assert.Equal(expected, AnswerKindClassifier.Classify(ScriptFolder.Default.Fold(question)));
+        Assert.Equal(expected, AnswerKindClassifier.Classify(ScriptFolding.Default.Fold(question)));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ public sealed class MentionFinderTests
 {
     private static bool HasNew(string question, string sentence)
     {
-        var q = ScriptFolder.Default.Fold(question);
-        return MentionFinder.Default.HasNewMention(AnswerKindClassifier.Classify(q), ScriptFolder.Default.Fold(sentence), q);
+        var q = ScriptFolding.Default.Fold(question);
+        return MentionFinder.Default.HasNewMention(AnswerKindClassifier.Classify(q), ScriptFolding.Default.Fold(sentence), q);
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class MentionFinderTests
     [Fact]
     public void Find_CombinesAllRecognisers()
     {
-        var kinds = MentionFinder.Default.Find(ScriptFolder.Default.Fold("1990年，教宗在河內擢升他，因為總主教出缺。")).Select(m => m.Kind).ToHashSet();
+        var kinds = MentionFinder.Default.Find(ScriptFolding.Default.Fold("1990年，教宗在河內擢升他，因為總主教出缺。")).Select(m => m.Kind).ToHashSet();
 
         Assert.Contains(AnswerKind.Date, kinds);
         Assert.Contains(AnswerKind.Person, kinds);

@@ -5,7 +5,7 @@ namespace ArticleBot.Core.Tests.Answering.Recognizers;
 
 public sealed class NameRecognizerTests
 {
-    private static List<Mention> Find(string text) => NameRecognizer.Find(ScriptFolder.Default.Fold(text)).ToList();
+    private static List<Mention> Find(string text) => NameRecognizer.Find(ScriptFolding.Default.Fold(text)).ToList();
 
     [Theory]
     [InlineData("豆包是字節跳動公司的產品", AnswerKind.Organisation, "公司")]

@@ -5,7 +5,7 @@ namespace ArticleBot.Core.Tests.Answering.Recognizers;
 
 public sealed class QuantityRecognizerTests
 {
-    private static List<Mention> Find(string text) => QuantityRecognizer.Find(ScriptFolder.Default.Fold(text)).ToList();
+    private static List<Mention> Find(string text) => QuantityRecognizer.Find(ScriptFolding.Default.Fold(text)).ToList();
 
     [Theory]
     [InlineData("公司市值達到三百億美元", "三百亿美元")]

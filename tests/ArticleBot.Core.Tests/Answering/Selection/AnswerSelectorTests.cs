@@ -13,14 +13,14 @@ public sealed class AnswerSelectorTests
 
     private static QueryPlan Plan(string question, params string[] strongWords)
     {
-        var folder = ScriptFolder.Default;
+        var folder = ScriptFolding.Default;
         var groups = strongWords.Select(w => new QueryGroup(folder.Fold(w), [folder.Fold(w)], 2f, GroupStrength.Strong, InCorpus: true)).ToList();
         return new QueryPlan(question, folder.Fold(question), groups, [], AnswerType.Any);
     }
 
     private static SelectionPassage Passage(int n, string text, PassageKind kind = PassageKind.Body, string source = "seeds/a.txt", double coverage = 1)
     {
-        var sentences = text.Split('。', StringSplitOptions.RemoveEmptyEntries).Select(s => s + "。").Select(s => (s, ScriptFolder.Default.Fold(s))).ToList();
+        var sentences = text.Split('。', StringSplitOptions.RemoveEmptyEntries).Select(s => s + "。").Select(s => (s, ScriptFolding.Default.Fold(s))).ToList();
         return new SelectionPassage(n, new Passage($"a#p{n}", source, null, kind, 0, text.Length, text), coverage, sentences);
     }
 

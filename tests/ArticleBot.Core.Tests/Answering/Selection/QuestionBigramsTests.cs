@@ -8,7 +8,7 @@ public sealed class QuestionBigramsTests
     [Fact]
     public void Of_DropsQuestionWords()
     {
-        var bigrams = QuestionBigrams.Of(ScriptFolder.Default.Fold("九龍灣屬於哪一個港？"));
+        var bigrams = QuestionBigrams.Of(ScriptFolding.Default.Fold("九龍灣屬於哪一個港？"));
 
         Assert.Contains("九龙", bigrams);
         Assert.Contains("龙湾", bigrams);

@@ -4,7 +4,7 @@ using System.Text.Json;
 using ArticleBot.Core.Answering.Gate;
 using ArticleBot.Core.Evaluation;
 
-namespace ArticleBot.Cli;
+namespace ArticleBot.Output;
 
 /// <summary>Renders an eval report as a table or as JSON.</summary>
 public static class EvalOutput

@@ -49,7 +49,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         }
 
         var decision = _gate.Decide(draft.Features);
-        if (draft.LacksAskedKind)
+        if (draft.LacksAskedKind || IsBareKeyword(plan, draft))
         {
             decision = decision with { Answered = false, Vetoed = true };
         }
@@ -57,6 +57,16 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         GateTrace.Record(decision);
         return decision.Answered ? Render(language, draft.Sentences) : Abstention(language);
     }
+
+    /// <summary>
+    /// A lone Latin word that asks nothing ("clear/plugins", a mistyped command): one content word, no Chinese, no
+    /// question mark and no question wording. Its translations matched somewhere are not an answer to anything.
+    /// </summary>
+    private static bool IsBareKeyword(QueryPlan plan, AnswerDraft draft) =>
+        draft.Kind == AnswerKind.Any
+        && !plan.Question.Any(CharClass.IsHan)
+        && plan.Groups.Count(g => g.Strength != GroupStrength.Weak) <= 1
+        && plan.Question.AsSpan().IndexOfAny("?？吗嗎呢") < 0;
 
     /// <summary>The reply when the article does not cover the question.</summary>
     public static string Abstention(QuestionLanguage language) => language switch

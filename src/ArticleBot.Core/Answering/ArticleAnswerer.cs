@@ -117,7 +117,7 @@ public sealed partial class ArticleAnswerer(
         var shown = false;
         string? failure = null;
         Exception? error = null;
-        await using (var updates = model.GetStreamingResponseAsync(ModelMessages(question, history), Options(), cancellationToken).GetAsyncEnumerator(cancellationToken))
+        await using (var updates = model.GetStreamingResponseAsync(ModelMessages(question, history), Options(kernels.Kernel), cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
             while (true)
             {
@@ -187,7 +187,7 @@ public sealed partial class ArticleAnswerer(
     private async Task<ArticleAnswer> AnswerExtractivelyAsync(string question, string? fallback, CancellationToken cancellationToken)
     {
         using var scope = AnswerTurn.Begin();
-        var response = await backends.Extractive.GetResponseAsync([new ChatMessage(ChatRole.User, question)], Options(), cancellationToken);
+        var response = await backends.Extractive.GetResponseAsync([new ChatMessage(ChatRole.User, question)], Options(kernels.BuiltinKernel), cancellationToken);
         using var activity = ArticleBotTelemetry.Source.StartActivity("citations");
         var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
         return Finish(question, text, citations, scope.Turn, ExtractiveChatClient.BackendName) with { Fallback = fallback };
@@ -263,13 +263,13 @@ public sealed partial class ArticleAnswerer(
     }
 
     /// <summary>
-    /// The chat options offering every function of the current kernel; built once per kernel snapshot (plugins
-    /// reloaded → new kernel → new options) and handed to each turn as a copy.
+    /// The chat options offering every function of a kernel: a model gets every plugin's, the offline answerer only
+    /// the built-in ones (it calls nothing else, so plugins never load for it). Built once per kernel snapshot
+    /// (plugins reloaded → new kernel → new options) and handed to each turn as a copy.
     /// </summary>
-    private ChatOptions Options()
+    private ChatOptions Options(Kernel kernel)
     {
-        var kernel = kernels.Kernel;
-        var cached = _options;
+        var cached = ReferenceEquals(kernel, kernels.BuiltinKernel) ? _builtinOptions : _options;
         if (cached is null || !ReferenceEquals(cached.Kernel, kernel))
         {
             var settings = new PromptExecutionSettings
@@ -278,13 +278,21 @@ public sealed partial class ArticleAnswerer(
                 ExtensionData = new Dictionary<string, object> { ["temperature"] = llmOptions.Value.Temperature },
             };
             cached = new OptionsForKernel(kernel, settings.ToChatOptions(kernel));
-            _options = cached; // a reference swap: safe without a lock
+            if (ReferenceEquals(kernel, kernels.BuiltinKernel))
+            {
+                _builtinOptions = cached;
+            }
+            else
+            {
+                _options = cached; // a reference swap: safe without a lock
+            }
         }
 
         return cached.Options.Clone();
     }
 
     private OptionsForKernel? _options;
+    private OptionsForKernel? _builtinOptions;
 
     private sealed record OptionsForKernel(Kernel Kernel, ChatOptions Options);
 

@@ -58,7 +58,7 @@ public sealed class PluginInvoker(PluginCatalog catalog)
         var (pluginName, functionName) = ParseName(qualifiedName);
         var info = catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase) && p.State != PluginState.Failed)
             ?? throw new PluginCallException(catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase)) is { } failed
-                ? $"plugin {failed.Name} failed to load: {failed.Reason}"
+                ? $"plugin {failed.Name} has failed: {failed.Reason}"
                 : $"there is no plugin '{pluginName}'; loaded: {string.Join(", ", catalog.Plugins.Where(p => p.State == PluginState.Loaded).Select(p => p.Name))}.");
         var function = info.Functions.FirstOrDefault(f => string.Equals(f.Name, functionName, StringComparison.OrdinalIgnoreCase))
             ?? throw new PluginCallException($"{info.Name} has no function '{functionName}'; it has: {string.Join(", ", info.Functions.Select(f => f.Name))}.");

@@ -214,7 +214,9 @@ public sealed partial class ArticleAnswerer(
 
         if (turn.CompletedToolCalls == 0)
         {
-            return "the model's tool calls failed (malformed arguments?), so it read nothing of the article";
+            return turn.LastToolError is { } error
+                ? $"the model's tool calls could not be made, so it read nothing of the article: {error}"
+                : "the model's tool calls failed, so it read nothing of the article";
         }
 
         if (string.IsNullOrWhiteSpace(text))

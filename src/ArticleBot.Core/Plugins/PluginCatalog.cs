@@ -321,15 +321,7 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
             f.Description,
             f.Parameters.Select(p => new PluginParameterInfo(p.Name, TypeName(p.ParameterType), p.IsRequired, p.Description)).ToList())).ToList());
 
-    private static string TypeName(Type? type) => type switch
-    {
-        null => "string",
-        _ when type == typeof(string) => "string",
-        _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "integer",
-        _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "number",
-        _ when type == typeof(bool) => "boolean",
-        _ => type.Name,
-    };
+    private static string TypeName(Type? type) => ToolArguments.TypeName(type);
 
     private sealed record Snapshot(Kernel Kernel, IReadOnlyList<PluginInfo> Plugins, List<PluginLoadContext> Contexts, Dictionary<string, KernelPlugin> Unavailable)
     {

@@ -4,6 +4,7 @@ using ArticleBot.Core.Answering;
 using ArticleBot.Core.Evaluation;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
 using ArticleBot.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -106,6 +107,7 @@ public static class CommandLineApp
         await using var buffered = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
         var stdout = asJson ? buffered : Console.Out;
         using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
+        var failures = 0;
         while (true)
         {
             if (input.Peek() < 0)
@@ -124,7 +126,24 @@ public static class CommandLineApp
                 continue;
             }
 
-            var answer = await answerer.AskAsync(question, null, cancellationToken);
+            ArticleAnswer answer;
+            try
+            {
+                answer = await answerer.AskAsync(question, null, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One question's failure is that question's line; the batch goes on.
+                failures++;
+                await Console.Error.WriteLineAsync($"error: could not answer \"{TextCut.AtMost(question, 80)}\": {ex.Message}");
+                if (asJson)
+                {
+                    await stdout.WriteLineAsync(JsonOutput.Failure(question, ex.Message));
+                }
+
+                continue;
+            }
+
             if (asJson)
             {
                 await stdout.WriteLineAsync(JsonOutput.Answer(answer));
@@ -137,7 +156,7 @@ public static class CommandLineApp
         }
 
         await stdout.FlushAsync(cancellationToken);
-        return ExitCodes.Success;
+        return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static Command SearchCommand(string[] configurationArgs)

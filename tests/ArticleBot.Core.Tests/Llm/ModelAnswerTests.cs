@@ -255,6 +255,26 @@ public sealed class ModelAnswerTests
         Assert.Contains("5萬億", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{}", "missing")]
+    [InlineData("{\"query\":\"騰訊\",\"top\":\"many\"}", "top")]
+    [InlineData("{\"query\":\"騰訊\",\"colour\":\"red\",\"top\":99999999999}", "top")]
+    public async Task ToolCallWithBadArguments_IsAToolErrorTheModelSees_ThenAFallbackWithTheTrueReason(string arguments, string named)
+    {
+        // Arrange: a model that keeps calling the search tool with arguments it cannot take.
+        using var server = new FakeOpenAIServer(r => FakeReply.ToolCall(r.SearchTool, arguments));
+        using var host = ModelHost(server.Endpoint);
+
+        // Act
+        var answer = await Answerer(host).AskAsync("英偉達的市值突破了多少？", null, Ct);
+
+        // Assert: no crash; the model was told what was wrong; the fallback says so.
+        Assert.Contains("5萬億", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("arguments", answer.Fallback, StringComparison.Ordinal);
+        Assert.Contains(named, answer.Fallback, StringComparison.Ordinal);
+        Assert.Contains(server.Requests, r => r.LastRole == "tool" && r.ToolResults.Contains(named, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Streaming_DeliversPiecesInOrder_WithArgumentFragments()
     {

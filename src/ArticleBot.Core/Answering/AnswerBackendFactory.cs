@@ -2,6 +2,7 @@ using ArticleBot.Abstractions;
 using ArticleBot.Core.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
@@ -35,10 +36,11 @@ public sealed class AnswerBackendFactory(
 
     private IChatClient WithFunctions(IChatClient inner)
     {
-        // The function invoker is outermost, so each request it makes to the model is its own span.
+        // The function invoker is outermost, so each request it makes to the model is its own span. The telemetry
+        // client gets no logger: a failed request is on its span, and the answerer logs the fallback once.
         var client = inner.AsBuilder()
             .UseKernelFunctionInvocation(loggers)
-            .UseOpenTelemetry(loggers, ChatTelemetrySourceName)
+            .UseOpenTelemetry(NullLoggerFactory.Instance, ChatTelemetrySourceName)
             .Build(services);
         if (client.GetService<FunctionInvokingChatClient>() is { } invoker)
         {

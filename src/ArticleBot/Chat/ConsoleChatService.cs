@@ -1,4 +1,5 @@
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Feedback;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Output;
 using Microsoft.Extensions.Hosting;
@@ -11,11 +12,12 @@ namespace ArticleBot.Chat;
 /// The interactive console chat, as a hosted service: reads questions from stdin, answers with sources, keeps
 /// the session's history. Commands: /help, /sources, /quit. End of input or Ctrl+C stops the host.
 /// </summary>
-public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, IOptions<AnsweringOptions> answeringOptions, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, FeedbackStore feedback, IOptions<AnsweringOptions> answeringOptions, IHostApplicationLifetime lifetime) : BackgroundService
 {
     private const string Help = """
         Ask about the article in Chinese (Traditional or Simplified) or English.
           /sources   show the passages of the last answer in full
+          /good      rate the last answer helpful; /bad: not helpful (see `feedback`)
           /plugins   list the plugins and their functions
           /call Plugin.function name=value ...   call a plugin function
           /help      show this help
@@ -24,6 +26,7 @@ public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog p
 
     private readonly ConversationHistory _history = new(answeringOptions.Value.MaxHistoryTurns, answeringOptions.Value.MaxHistoryChars);
     private ArticleAnswer? _last;
+    private string? _lastRecordedId;
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,6 +72,7 @@ public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog p
                 try
                 {
                     _last = await StreamAnswerAsync(question, renderer, stoppingToken);
+                    _lastRecordedId = null;
                     await Console.Out.WriteLineAsync();
                     _history.Add(question, _last.Text);
                 }
@@ -94,6 +98,9 @@ public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog p
             case "/call":
                 await CallAsync(command, cancellationToken);
                 return true;
+            case "/good" or "/bad":
+                await Console.Out.WriteLineAsync(Rate(command.StartsWith("/good", StringComparison.OrdinalIgnoreCase) ? Vote.Up : Vote.Down));
+                return true;
             case "/quit" or "/exit":
                 return false;
             case "/help":
@@ -114,6 +121,27 @@ public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog p
                 await Console.Out.WriteLineAsync($"Unknown command {command.Split(' ', 2)[0]}. Try /help.");
                 return true;
         }
+    }
+
+    /// <summary>
+    /// Rates the last answer. It is recorded on its first rating (answers nobody rates are not stored); the reader is
+    /// this machine's user, kept only as a salted hash, so rating again changes the vote instead of adding one.
+    /// </summary>
+    private string Rate(Vote vote)
+    {
+        if (_last is null)
+        {
+            return "No answer to rate yet.";
+        }
+
+        _lastRecordedId ??= feedback.RecordAnswer(_last, "console");
+        var outcome = _lastRecordedId is null ? VoteOutcome.Unavailable : feedback.Vote(_lastRecordedId, "console:" + Environment.UserName, vote);
+        return outcome switch
+        {
+            VoteOutcome.Recorded => vote == Vote.Up ? "Thanks: rated helpful." : "Thanks: rated not helpful. `feedback` lists such answers.",
+            VoteOutcome.Changed => "Your rating of that answer is updated.",
+            _ => "The rating could not be recorded (see the log); the chat goes on.",
+        };
     }
 
     /// <summary>"/call Plugin.function name=value ...": the result, or why the call cannot be made.</summary>

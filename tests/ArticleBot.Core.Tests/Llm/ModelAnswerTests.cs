@@ -24,7 +24,7 @@ public sealed class ModelAnswerTests
             ["Llm:Endpoint"] = endpoint,
             ["Llm:ApiKey"] = ApiKey,
             ["Llm:TimeoutSeconds"] = "30",
-            ["Corpus:CachePath"] = string.Empty,
+            ["Corpus:CachePath"] = TestCorpus.SharedCachePath,
         };
         foreach (var (key, value) in extra ?? [])
         {
@@ -230,6 +230,15 @@ public sealed class ModelAnswerTests
         Assert.Equal("extractive", answer.Backend);
         Assert.True(answer.Fallback?.Contains("Llm:MaxToolCallsPerTurn", StringComparison.Ordinal), answer.Fallback);
         Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public void Streams_IsTrueWithAModel_AndFalseOffline()
+    {
+        using var host = ModelHost("http://127.0.0.1:9/v1");
+
+        Assert.True(Answerer(host).Streams);
+        Assert.False(TestCorpus.Answerer.Streams);
     }
 
     [Fact]

@@ -90,7 +90,9 @@ public sealed class ModelTests
             Assert.Contains("missing query", json.RootElement.GetProperty("fallback").GetString(), StringComparison.Ordinal);
             Assert.True(json.RootElement.GetProperty("grounded").GetBoolean());
         }
+    }
 
+    [Fact]
     public async Task UnreachableModel_FallsBack_WithOneWarningLine_AndNoStackTrace()
     {
         // Arrange: a port nothing listens on (bound, then released), so the connection is refused at once.

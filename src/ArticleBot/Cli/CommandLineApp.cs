@@ -36,7 +36,34 @@ public static class CommandLineApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = true });
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (IOException ex)
+        {
+            // stdout closed early (a pipe whose reader quit) or a full disk (/dev/full): say so in one line.
+            TryWriteError($"error: cannot write the output: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug: one line for the user, the details for a report.
+            TryWriteError($"error: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static void TryWriteError(string message)
+    {
+        try
+        {
+            Console.Error.WriteLine(message);
+        }
+        catch (IOException)
+        {
+            // stderr is gone too: the exit code is all that is left.
+        }
     }
 
     private static RootCommand Build(string[] configurationArgs)

@@ -131,7 +131,7 @@ public sealed partial class ArticleAnswerer(
 
                     piece = updates.Current.Text;
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && DescribeFailure(ex) is { } reason)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && DescribeFailure(ex, scope.Turn) is { } reason)
                 {
                     failure = reason;
                     error = ex;
@@ -298,15 +298,22 @@ public sealed partial class ArticleAnswerer(
 
     private sealed record OptionsForKernel(Kernel Kernel, ChatOptions Options);
 
-    /// <summary>A user-facing reason for a model failure, or null for exceptions that are bugs.</summary>
-    private static string? DescribeFailure(Exception exception) => exception switch
+    /// <summary>
+    /// A user-facing reason for a model failure, or null for exceptions that are bugs. A wait that ended in a timeout
+    /// or an open circuit after 429s is reported as the rate limiting it was.
+    /// </summary>
+    private static string? DescribeFailure(Exception exception, AnswerTurn turn) => exception switch
     {
+        Polly.Timeout.TimeoutRejectedException or TimeoutException or TaskCanceledException or OperationCanceledException when turn.LastModelStatus.Status == 429 =>
+            $"the model server is rate limiting (HTTP 429{(turn.LastModelStatus.RetryAfter is { } wait ? $", asking to wait {wait.TotalSeconds:0} s" : string.Empty)}) for longer than Llm:TimeoutSeconds allows",
+        Polly.CircuitBreaker.BrokenCircuitException when turn.LastModelStatus.Status == 429 =>
+            "the model server kept rate limiting (HTTP 429); requests to it are paused for a while",
         ClientResultException { Status: 401 or 403 } e =>
             $"the model server rejected the credentials (HTTP {e.Status}); check Llm:ApiKey",
         ClientResultException { Status: 429 } => "the model server is rate limiting (HTTP 429) and retries ran out",
         ClientResultException { Status: >= 500 } e => $"the model server failed (HTTP {e.Status}) and retries ran out",
         ClientResultException { Status: 404 } => "the model server does not know the model or endpoint (HTTP 404); check Llm:Model and Llm:Endpoint",
-        ClientResultException { Status: 0 } e when e.InnerException is { } inner => DescribeFailure(inner) ?? "the model server could not be reached",
+        ClientResultException { Status: 0 } e when e.InnerException is { } inner => DescribeFailure(inner, turn) ?? "the model server could not be reached",
         ClientResultException e => $"the model request failed (HTTP {e.Status})",
         HttpRequestException => "the model server could not be reached; check Llm:Endpoint",
         Polly.Timeout.TimeoutRejectedException or TimeoutException or TaskCanceledException or OperationCanceledException =>

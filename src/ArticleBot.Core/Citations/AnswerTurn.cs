@@ -40,6 +40,12 @@ public sealed class AnswerTurn
     /// <summary>How many of them ran to completion (did not throw).</summary>
     public int CompletedToolCalls => Volatile.Read(ref _completedToolCalls);
 
+    /// <summary>The HTTP status of the model server's last reply in this turn (0 before any), and its Retry-After.</summary>
+    public (int Status, TimeSpan? RetryAfter) LastModelStatus { get; private set; }
+
+    /// <summary>Records a model server reply.</summary>
+    public void RecordModelStatus(int status, TimeSpan? retryAfter) => LastModelStatus = (status, retryAfter);
+
     /// <summary>What was wrong with the last tool call that could not be made, if any.</summary>
     public string? LastToolError => Volatile.Read(ref _toolError);
 

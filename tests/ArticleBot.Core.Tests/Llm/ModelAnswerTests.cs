@@ -131,6 +131,29 @@ public sealed class ModelAnswerTests
     }
 
     [Fact]
+    public async Task RateLimitedPastTheTimeBudget_FallsBack_SayingItIsRateLimiting()
+    {
+        // Arrange: every request gets 429 asking for 120 s, longer than the 30 s budget; time is fake.
+        var time = new FakeTimeProvider();
+        using var server = new FakeOpenAIServer(FakeReply.Error(429, new Dictionary<string, string> { ["Retry-After"] = "120" }));
+        using var host = ModelHost(server.Endpoint, time: time);
+
+        // Act
+        var asking = Answerer(host).AskAsync("ChatGPT週活多少？", null, Ct);
+        while (!asking.IsCompleted)
+        {
+            await Task.Delay(20, Ct);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var answer = await asking;
+
+        // Assert
+        Assert.Contains("rate limiting (HTTP 429, asking to wait 120 s)", answer.Fallback, StringComparison.Ordinal);
+        Assert.Contains("9億", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RateLimited_WaitsForRetryAfter_ThenRetries()
     {
         // Arrange: the first request gets 429 with Retry-After: 3; time is fake, so the test does not wait 3 s.

@@ -274,7 +274,7 @@ public static class CommandLineApp
                 {
                     foreach (var o in report.Outcomes)
                     {
-                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} :: {o.Answer}");
+                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} {o.Item.Kind} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} :: {o.Answer}");
                     }
                 }
 

@@ -42,7 +42,7 @@ public sealed class ArticleAnswerer(
         var cleaned = Clean(question);
         if (backends.Model is not { } model)
         {
-            return await AnswerExtractivelyAsync(cleaned, fallback: null, cancellationToken);
+            return await AnswerExtractivelyAsync(cleaned, history, fallback: null, cancellationToken);
         }
 
         using var scope = TurnCitations.Begin();
@@ -53,12 +53,12 @@ public sealed class ArticleAnswerer(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && DescribeFailure(ex) is { } reason)
         {
-            return await FallBackAsync(cleaned, reason, ex, cancellationToken);
+            return await FallBackAsync(cleaned, history, reason, ex, cancellationToken);
         }
 
         if (Unusable(response.Text, scope.Turn) is { } problem)
         {
-            return await FallBackAsync(cleaned, problem, null, cancellationToken);
+            return await FallBackAsync(cleaned, history, problem, null, cancellationToken);
         }
 
         var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
@@ -74,7 +74,7 @@ public sealed class ArticleAnswerer(
         var cleaned = Clean(question);
         if (backends.Model is not { } model)
         {
-            var offline = await AnswerExtractivelyAsync(cleaned, fallback: null, cancellationToken);
+            var offline = await AnswerExtractivelyAsync(cleaned, history, fallback: null, cancellationToken);
             yield return new AnswerUpdate(offline.Text);
             yield return new AnswerUpdate(null, offline);
             yield break;
@@ -125,7 +125,7 @@ public sealed class ArticleAnswerer(
         failure ??= Unusable(raw.ToString(), scope.Turn);
         if (failure is not null)
         {
-            var fallback = await FallBackAsync(cleaned, failure, error, cancellationToken);
+            var fallback = await FallBackAsync(cleaned, history, failure, error, cancellationToken);
             yield return new AnswerUpdate(fallback.Text, Restart: shown, Fallback: failure);
             yield return new AnswerUpdate(null, fallback);
             yield break;
@@ -147,15 +147,18 @@ public sealed class ArticleAnswerer(
         return cleaned.Length == 0 ? throw new ArgumentException("The question is empty.", nameof(question)) : cleaned;
     }
 
-    private async Task<ArticleAnswer> AnswerExtractivelyAsync(string question, string? fallback, CancellationToken cancellationToken)
+    private async Task<ArticleAnswer> AnswerExtractivelyAsync(string question, IReadOnlyList<ChatMessage>? history, string? fallback, CancellationToken cancellationToken)
     {
         using var scope = TurnCitations.Begin();
-        var response = await backends.Extractive.GetResponseAsync([new ChatMessage(ChatRole.User, question)], Options(), cancellationToken);
+
+        // The offline answerer sees the conversation too: a follow-up ("那阿里呢？") takes its frame from it.
+        List<ChatMessage> messages = [.. history ?? [], new ChatMessage(ChatRole.User, question)];
+        var response = await backends.Extractive.GetResponseAsync(messages, Options(), cancellationToken);
         var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
         return Finish(question, text, citations, scope.Turn, ExtractiveChatClient.BackendName) with { Fallback = fallback };
     }
 
-    private async Task<ArticleAnswer> FallBackAsync(string question, string reason, Exception? error, CancellationToken cancellationToken)
+    private async Task<ArticleAnswer> FallBackAsync(string question, IReadOnlyList<ChatMessage>? history, string reason, Exception? error, CancellationToken cancellationToken)
     {
         Log.ModelFallback(logger, reason);
         if (error is not null)
@@ -163,7 +166,7 @@ public sealed class ArticleAnswerer(
             Log.ModelFailure(logger, error);
         }
 
-        return await AnswerExtractivelyAsync(question, reason, cancellationToken);
+        return await AnswerExtractivelyAsync(question, history, reason, cancellationToken);
     }
 
     /// <summary>Why a model's reply cannot be used, or null when it can.</summary>

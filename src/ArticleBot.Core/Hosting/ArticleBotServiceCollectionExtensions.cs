@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Llm;
 using ArticleBot.Core.Plugins;
@@ -66,6 +67,7 @@ public static class ArticleBotServiceCollectionExtensions
         services.TryAddSingleton(sp => new ExtractiveComposer(
             sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolder>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
 
+        services.AddArticleTools();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, CitationFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAutoFunctionInvocationFilter, ToolCallLimitFilter>());
         services.TryAddSingleton<ArticlePlugin>();
@@ -125,7 +127,7 @@ public static class ArticleBotServiceCollectionExtensions
                 return client;
             }
 
-            var extractive = WithFunctions(new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<IArticleSearch>()));
+            var extractive = WithFunctions(new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<IArticleSearch>(), sp.GetRequiredService<ArticleToolset>(), sp.GetRequiredService<ScriptFolder>()));
             return options.ParsedProvider == LlmProvider.None
                 ? new AnswerBackends(extractive, null, null)
                 : new AnswerBackends(extractive, WithFunctions(sp.GetRequiredService<LlmChatClientFactory>().Create()), LlmChatClientFactory.BackendName(options));

@@ -64,19 +64,33 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     /// <summary>The tool name of one of the article plugin's functions, as the kernel names it for chat clients.</summary>
     public static string ToolName(string function) => ArticlePlugin.PluginName + "_" + function;
 
-    /// <summary>The question made whole (follow-ups) and its kind.</summary>
-    private (string Resolved, QuestionIntent Intent) Understand(IList<ChatMessage> messages, string question)
+    /// <summary>The question made whole (follow-ups), its kind, and the new subject a follow-up brings.</summary>
+    private (string Resolved, QuestionIntent Intent, string? Subject) Understand(IList<ChatMessage> messages, string question)
     {
         var users = messages.Where(m => m.Role == ChatRole.User).Select(m => m.Text).ToList();
         var earlier = users.Count > 0 ? users.Take(users.Count - 1).ToList() : [];
         var resolved = tools!.FollowUps.Resolve(question, earlier);
-        return (resolved, QuestionClassifier.Classify(resolved, folder!));
+        var subject = resolved != question ? FollowUpResolver.NewSubjectIn(question) : null;
+        return (resolved, QuestionClassifier.Classify(resolved, folder!), subject);
+    }
+
+    /// <summary>A view's query without who holds it generically ("作者認為"): the content is what is searched.</summary>
+    private static string WithoutOpinionWords(string question)
+    {
+        string[] words = ["作者認為", "作者认为", "作者的", "作者", "認為", "认为", "the author's", "the author", "author's", "author", "does ", " think", " believe", "what is "];
+        var result = question;
+        foreach (var word in words)
+        {
+            result = result.Replace(word, " ", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return result.Trim().Length >= 2 ? result : question;
     }
 
     /// <summary>Which tools to call for the question: the one its kind needs, when offered; search otherwise.</summary>
     private List<(string Tool, Dictionary<string, object?> Arguments)> PlanCalls(IList<ChatMessage> messages, string question, HashSet<string> offered)
     {
-        var (resolved, intent) = Understand(messages, question);
+        var (resolved, intent, _) = Understand(messages, question);
         (string, Dictionary<string, object?>) Search(string query) => (SearchToolName, new Dictionary<string, object?> { ["query"] = query });
         List<(string, Dictionary<string, object?>)> One(string function, Dictionary<string, object?> arguments) =>
             offered.Contains(ToolName(function)) ? [(ToolName(function), arguments)] : [Search(resolved)];
@@ -97,6 +111,8 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
                 return One(ArticlePlugin.SummarizeFunction, new() { ["sentences"] = 2, ["section"] = "last" });
             case QuestionKind.Compare when CompareSides(resolved) is { Count: 2 } sides:
                 return [.. sides.Select(s => Search(s.Query))];
+            case QuestionKind.Opinion:
+                return [Search(WithoutOpinionWords(resolved))];
             default:
                 return [Search(resolved)];
         }
@@ -129,7 +145,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
                 query = query.Replace(name, " ", StringComparison.OrdinalIgnoreCase);
             }
 
-            return (english ? tools.English.EnglishName(e) : e.Name, e.Name + " " + query);
+            return (english ? tools.English.EnglishName(e) : e.Name, e.Name + " " + e.Name + " " + query);
         })];
     }
 
@@ -137,7 +153,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     private string ComposeFromTools(IList<ChatMessage> messages, string question, List<FunctionResultContent> results)
     {
         var language = LanguageDetector.Detect(question, folder!);
-        var (resolved, intent) = Understand(messages, question);
+        var (resolved, intent, subject) = Understand(messages, question);
         var calls = messages.Where(m => m.Role == ChatRole.Assistant).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .ToDictionary(c => c.CallId, StringComparer.Ordinal);
         var composerOf = tools!.Composer;
@@ -175,10 +191,11 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
 
         if (intent.Kind == QuestionKind.Compare && named.Count == 2 && CompareSides(resolved) is { Count: 2 } sides)
         {
-            return composerOf.Compare(language, [.. sides.Select((side, i) => (side.Subject, side.Query, (IReadOnlyList<(int, Passage)>)named[i].Passages))]);
+            return composerOf.Compare(language, resolved, [.. sides.Select((side, i) => (side.Subject, side.Query, (IReadOnlyList<(int, Passage)>)named[i].Passages))]);
         }
 
-        return composerOf.Search(language, resolved, intent, all);
+        var query = intent.Kind == QuestionKind.Opinion ? WithoutOpinionWords(resolved) : resolved;
+        return composerOf.Search(language, query, intent, all, subject);
     }
 
     /// <inheritdoc/>

@@ -41,30 +41,44 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
             return new ClaimCheck(Verdict.NotCovered, null, null, null, null);
         }
 
-        var total = content.Sum(g => g.Strength == GroupStrength.Strong ? g.Weight : g.Weight * 0.5);
+        var total = content.Sum(Weight);
         var strongCount = content.Count(g => g.Strength == GroupStrength.Strong);
-        var sentences = new List<(Passage Passage, string Sentence, double Share, IReadOnlyList<FigureMention> Figures)>();
+        (double Share, int Strong) Match(string folded)
+        {
+            double covered = 0;
+            var strong = 0;
+            foreach (var group in content)
+            {
+                var match = ArticleSearch.GroupMatch(group, folded);
+                covered += match * Weight(group);
+                strong += group.Strength == GroupStrength.Strong && match >= 1 ? 1 : 0;
+            }
+
+            return (total > 0 ? covered / total : 0, strong);
+        }
+
+        // A sentence is about the claim when its passage covers the claim's words (the subject may be named a
+        // sentence earlier: "OpenAI上線廣告業務… 即便ChatGPT周活已超9億…(2025年總收入200億美元)") and it shares some itself.
+        var sentences = new List<(Passage Passage, string Sentence, double Score, double Own, IReadOnlyList<FigureMention> Figures)>();
         foreach (var hit in search.Retrieve(claim, Depth).Passages)
         {
+            var (passageShare, passageStrong) = Match(search.Sentences(hit.Passage).Aggregate(string.Empty, (a, s) => a + s.Folded));
+            if (passageShare < minCoverage || passageStrong < Math.Min(2, strongCount))
+            {
+                continue;
+            }
+
             foreach (var (sentence, folded) in search.Sentences(hit.Passage))
             {
-                double covered = 0;
-                var strongMatched = 0;
-                foreach (var group in content)
+                var (own, strong) = Match(folded);
+                if (strong >= 1 || strongCount == 0)
                 {
-                    var match = ArticleSearch.GroupMatch(group, folded);
-                    covered += match * (group.Strength == GroupStrength.Strong ? group.Weight : group.Weight * 0.5);
-                    strongMatched += group.Strength == GroupStrength.Strong && match >= 1 ? 1 : 0;
-                }
-
-                if (strongMatched >= Math.Min(2, strongCount) && total > 0)
-                {
-                    sentences.Add((hit.Passage, sentence.Trim(), covered / total, FigureReader.Read(sentence)));
+                    sentences.Add((hit.Passage, sentence.Trim(), (0.6 * own) + (0.4 * passageShare), own, FigureReader.Read(sentence)));
                 }
             }
         }
 
-        var about = sentences.Where(s => s.Share >= minCoverage).OrderByDescending(s => s.Share).ToList();
+        var about = sentences.OrderByDescending(s => s.Score).ToList();
         if (about.Count == 0)
         {
             return new ClaimCheck(Verdict.NotCovered, null, null, null, null);
@@ -73,38 +87,37 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
         if (claimFigures.Count == 0)
         {
             var best = about[0];
-            return best.Share >= 0.75
+            return best.Own >= 0.75
                 ? new ClaimCheck(Verdict.Supported, best.Passage, best.Sentence, null, null)
                 : new ClaimCheck(Verdict.NotCovered, null, null, null, null);
         }
 
-        foreach (var claimFigure in claimFigures)
+        // Amounts and shares are a claim's point; a date is often its setting. Any figure the article gives otherwise
+        // contradicts the claim; otherwise one it gives the same supports it.
+        ClaimCheck? supported = null;
+        foreach (var claimFigure in claimFigures.OrderBy(f => f.Kind == FigureKind.Date ? 1 : 0))
         {
             var same = about.FirstOrDefault(s => s.Figures.Any(f => f.SameAs(claimFigure)));
             if (same.Sentence is not null)
             {
-                return new ClaimCheck(Verdict.Supported, same.Passage, same.Sentence, same.Figures.First(f => f.SameAs(claimFigure)), claimFigure);
+                supported ??= new ClaimCheck(Verdict.Supported, same.Passage, same.Sentence, same.Figures.First(f => f.SameAs(claimFigure)), claimFigure);
+                continue;
             }
-        }
 
-        // The best sentence about the claim gives another figure of the same kind (and unit): the article's own.
-        foreach (var claimFigure in claimFigures)
-        {
-            foreach (var s in about)
+            var best = about[0];
+            var other = best.Figures.Where(f => f.Kind == claimFigure.Kind && SameUnit(f, claimFigure))
+                .OrderBy(f => Math.Abs(Math.Log10(Math.Max(f.Value, 1)) - Math.Log10(Math.Max(claimFigure.Value, 1))))
+                .FirstOrDefault();
+            if (other is not null && best.Own >= 0.5)
             {
-                var other = s.Figures.Where(f => f.Kind == claimFigure.Kind)
-                    .OrderByDescending(f => SameUnit(f, claimFigure))
-                    .ThenBy(f => Math.Abs(Math.Log10(Math.Max(f.Value, 1)) - Math.Log10(Math.Max(claimFigure.Value, 1))))
-                    .FirstOrDefault();
-                if (other is not null)
-                {
-                    return new ClaimCheck(Verdict.Contradicted, s.Passage, s.Sentence, other, claimFigure);
-                }
+                return new ClaimCheck(Verdict.Contradicted, best.Passage, best.Sentence, other, claimFigure);
             }
         }
 
-        return new ClaimCheck(Verdict.NotCovered, null, null, null, claimFigures[0]);
+        return supported ?? new ClaimCheck(Verdict.NotCovered, null, null, null, claimFigures[0]);
     }
+
+    private static double Weight(QueryGroup group) => group.Strength == GroupStrength.Strong ? group.Weight : group.Weight * 0.5;
 
     private static bool SameUnit(FigureMention a, FigureMention b) =>
         a.Unit.Length == 0 || b.Unit.Length == 0 || string.Equals(a.Unit.Replace("美金", "美元", StringComparison.Ordinal), b.Unit, StringComparison.Ordinal);

@@ -44,6 +44,13 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFolder
         return question;
     }
 
+    /// <summary>The new subject a follow-up brings ("那阿里呢？" → 阿里), or null when it brings none.</summary>
+    public static string? NewSubjectIn(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return NewSubject(question.Trim());
+    }
+
     /// <summary>The new subject of "那X呢？", "X呢？", "And about X?", "What about X?", or null.</summary>
     private static string? NewSubject(string question)
     {

@@ -188,30 +188,58 @@ public sealed class KindComposer(
             : Say(language, $"不對——文章說的是{figure.Text}{Cite(n)}：{quote}", $"不对——文章说的是{figure.Text}{Cite(n)}：{quote}", string.Empty);
     }
 
-    /// <summary>A comparison: for each named thing, the best sentence of its own search.</summary>
-    public string Compare(QuestionLanguage language, IReadOnlyList<(string Subject, string Query, IReadOnlyList<(int N, Passage Passage)> Passages)> sides)
+    /// <summary>
+    /// A comparison: for each named thing, the sentences of its own search that are about it (it is named early in
+    /// the sentence, which says much: figures, other names), preferring the question's other words; never the same
+    /// sentence for both sides unless it contrasts them.
+    /// </summary>
+    public string Compare(QuestionLanguage language, string question, IReadOnlyList<(string Subject, string Query, IReadOnlyList<(int N, Passage Passage)> Passages)> sides)
     {
+        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sides);
+        var named = entities.NamedIn(question);
+        var plan = search.Analyze(question);
+        var namedFolded = named.SelectMany(e => new[] { folder.Fold(e.Name), folder.Fold(e.English) }).ToHashSet(StringComparer.Ordinal);
+        var content = plan.Groups.Where(g => g.Strength == GroupStrength.Strong && g.InCorpus && !g.Alternatives.Any(namedFolded.Contains)).ToList();
         var parts = new List<string>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (subject, query, passages) in sides)
+        for (var i = 0; i < sides.Count; i++)
         {
-            var foldedSubject = folder.Fold(subject);
-            var aliases = entities.NamedIn(subject).SelectMany(e => new[] { folder.Fold(e.Name), folder.Fold(e.English) }).Append(foldedSubject).ToList();
-            var picked = composer.Select(query, passages)?
-                .Where(p => aliases.Any(a => folder.Fold(p.Sentence).Contains(a, StringComparison.Ordinal)) && !used.Contains(p.Sentence))
-                .ToList();
-            if (picked is not { Count: > 0 })
+            var (subject, _, passages) = sides[i];
+            var entity = i < named.Count ? named[i] : null;
+            var scored = new List<(int N, string Sentence, double Score)>();
+            foreach (var (n, passage) in passages)
+            {
+                foreach (var (sentence, folded) in search.Sentences(passage))
+                {
+                    var at = entity is null ? folded.IndexOf(folder.Fold(subject), StringComparison.Ordinal) : FirstMention(folded, entity);
+                    if (at < 0 || used.Contains(sentence))
+                    {
+                        continue;
+                    }
+
+                    var others = entities.NamedIn(sentence).Count(e => !named.Contains(e));
+                    var score = 1.0
+                        + (0.6 * (at <= 12 ? 1 : 12.0 / at))
+                        + (0.3 * Math.Min(folded.Length, 80) / 80)
+                        + (0.2 * Math.Min(others, 2))
+                        + (FigureReader.Read(sentence).Count > 0 ? 0.2 : 0)
+                        + (content.Count == 0 ? 0 : content.Sum(g => ArticleSearch.GroupMatch(g, folded)) / content.Count);
+                    scored.Add((n, sentence.Trim(), score));
+                }
+            }
+
+            var best = scored.OrderByDescending(x => x.Score).Take(2).ToList();
+            if (best.Count == 0)
             {
                 parts.Add(language == QuestionLanguage.English ? $"{subject}: the article does not say." : Say(language, $"{subject}：文章沒有提到。", $"{subject}：文章没有提到。", string.Empty));
                 continue;
             }
 
-            var sentences = picked.Take(2).ToList();
-            sentences.ForEach(s => used.Add(s.Sentence));
-            var quotes = string.Concat(sentences.Select(s => s.Sentence.Trim() + Cite(s.N)));
+            best.ForEach(b => used.Add(b.Sentence));
+            var quotes = string.Concat(best.Select(b => b.Sentence + Cite(b.N)));
             parts.Add(language == QuestionLanguage.English
-                ? $"{subject}{(english.Gist(string.Concat(sentences.Select(s => s.Sentence))) is { Length: > 0 } g ? $" ({g})" : string.Empty)}: {quotes}"
+                ? $"{subject}{(english.Gist(string.Concat(best.Select(b => b.Sentence))) is { Length: > 0 } g ? $" ({g})" : string.Empty)}: {quotes}"
                 : $"{subject}：{quotes}");
         }
 
@@ -220,12 +248,25 @@ public sealed class KindComposer(
             : string.Join("\n", parts);
     }
 
+    private int FirstMention(string folded, ArticleEntity entity)
+    {
+        var names = new[] { folder.Fold(entity.Name), folder.Fold(entity.English) };
+        var positions = names.Select(n => folded.IndexOf(n, StringComparison.Ordinal)).Where(p => p >= 0).ToList();
+        if (positions.Count > 0)
+        {
+            return positions.Min();
+        }
+
+        // A gazetteer alias (字節 for 字節跳動): the entity named in the sentence at all.
+        return entities.NamedIn(folded).Contains(entity) ? 20 : -1;
+    }
+
     /// <summary>
     /// A search-based answer (single facts, why and how, views): the composer's sentences, with the answer gate
     /// (a quantity question needs a figure, a date question a date), the sentence after for why, opinion cues
     /// preferred for views, and English facts first for English questions.
     /// </summary>
-    public string Search(QuestionLanguage language, string question, QuestionIntent intent, IReadOnlyList<(int N, Passage Passage)> passages)
+    public string Search(QuestionLanguage language, string question, QuestionIntent intent, IReadOnlyList<(int N, Passage Passage)> passages, string? subject = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(intent);
@@ -237,17 +278,40 @@ public sealed class KindComposer(
         }
 
         var plan = search.Analyze(question);
+        var named = entities.NamedIn(question);
         if (plan.AnswerType is AnswerType.Quantity or AnswerType.Date && intent.Kind is QuestionKind.Fact)
         {
-            // The answer gate: a question asking how many or when is answered only by a sentence holding one.
+            // The answer gate: a question asking how many or when is answered only by a sentence holding one, about
+            // what the question names (元寶派, not 元寶App) and, in Chinese, about the thing counted (下載量).
             var wanted = plan.AnswerType == AnswerType.Date ? (Func<FigureMention, bool>)(f => f.Kind == FigureKind.Date) : f => f.Kind != FigureKind.Date;
-            var holding = picked.Where(p => FigureReader.Read(p.Sentence).Any(wanted)).ToList();
+            var counted = AnswerGate.CountedThing(folder.Fold(question));
+            var holding = picked.Where(p => FigureReader.Read(p.Sentence).Any(wanted)
+                    && Mentions(p.Sentence, named)
+                    && (counted is null || folder.Fold(p.Sentence).Contains(counted, StringComparison.Ordinal))).ToList();
             if (holding.Count == 0)
             {
                 return ExtractiveComposer.Abstention(language);
             }
 
             picked = holding;
+        }
+
+        if (subject is not null)
+        {
+            // A follow-up on a new subject ("那阿里呢？") is answered about that subject or not at all.
+            picked = [.. picked.Where(p => Mentions(p.Sentence, entities.NamedIn(subject)) || folder.Fold(p.Sentence).Contains(folder.Fold(subject), StringComparison.Ordinal))];
+            if (picked.Count == 0)
+            {
+                return ExtractiveComposer.Abstention(language);
+            }
+        }
+
+        if (intent.Kind == QuestionKind.Opinion && named.Any(e => e.Kind == EntityKind.Person))
+        {
+            // Someone's view: the sentences that name them.
+            var holders = named.Where(e => e.Kind == EntityKind.Person).ToList();
+            var theirs = picked.Where(p => Mentions(p.Sentence, holders)).ToList();
+            picked = theirs.Count > 0 ? theirs : picked;
         }
 
         if (intent.Kind == QuestionKind.Opinion)
@@ -263,6 +327,18 @@ public sealed class KindComposer(
         }
 
         return language == QuestionLanguage.English ? RenderEnglish(question, plan, picked) : RenderChinese(picked);
+    }
+
+    /// <summary>True when the sentence names one of the entities (any when there are none to name).</summary>
+    private bool Mentions(string sentence, IReadOnlyList<ArticleEntity> named)
+    {
+        if (named.Count == 0)
+        {
+            return true;
+        }
+
+        var found = entities.NamedIn(sentence);
+        return named.Any(n => found.Contains(n));
     }
 
     /// <summary>Why and how: the sentence that follows the best one often gives the reason (…成了烏雲。投入10倍…).</summary>
@@ -301,6 +377,7 @@ public sealed class KindComposer(
             if (best is { } b)
             {
                 lead = EnglishFacts.Figure(b.Mention, ArticleFigures.MeasureOf(b.Sentence, b.Mention));
+                picked = [.. picked.Where(p => p.Sentence == b.Sentence).Take(1)];
             }
         }
         else if (plan.AnswerType == AnswerType.Who)

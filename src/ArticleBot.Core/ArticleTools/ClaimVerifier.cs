@@ -73,7 +73,10 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
                 var (own, strong) = Match(folded);
                 if (strong >= 1 || strongCount == 0)
                 {
-                    sentences.Add((hit.Passage, sentence.Trim(), (0.6 * own) + (0.4 * passageShare), own, FigureReader.Read(sentence)));
+                    // A figure of the claim the sentence also gives (the year 2025) anchors it: it is about the same thing.
+                    var figures = FigureReader.Read(sentence);
+                    var anchors = claimFigures.Count(c => figures.Any(f => f.SameAs(c)));
+                    sentences.Add((hit.Passage, sentence.Trim(), (0.6 * own) + (0.4 * passageShare) + (0.3 * anchors), own, figures));
                 }
             }
         }
@@ -95,6 +98,7 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
         // Amounts and shares are a claim's point; a date is often its setting. Any figure the article gives otherwise
         // contradicts the claim; otherwise one it gives the same supports it.
         ClaimCheck? supported = null;
+        var pointMissed = false;
         foreach (var claimFigure in claimFigures.OrderBy(f => f.Kind == FigureKind.Date ? 1 : 0))
         {
             var same = about.FirstOrDefault(s => s.Figures.Any(f => f.SameAs(claimFigure)));
@@ -108,13 +112,16 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
             var other = best.Figures.Where(f => f.Kind == claimFigure.Kind && SameUnit(f, claimFigure))
                 .OrderBy(f => Math.Abs(Math.Log10(Math.Max(f.Value, 1)) - Math.Log10(Math.Max(claimFigure.Value, 1))))
                 .FirstOrDefault();
-            if (other is not null && best.Own >= 0.5)
+            if (other is not null && best.Score >= 0.5)
             {
                 return new ClaimCheck(Verdict.Contradicted, best.Passage, best.Sentence, other, claimFigure);
             }
+
+            pointMissed |= claimFigure.Kind != FigureKind.Date;
         }
 
-        return supported ?? new ClaimCheck(Verdict.NotCovered, null, null, null, claimFigures[0]);
+        // A year alone does not support a claim whose amount the article does not give.
+        return supported is not null && !pointMissed ? supported : new ClaimCheck(Verdict.NotCovered, null, null, null, claimFigures[0]);
     }
 
     private static double Weight(QueryGroup group) => group.Strength == GroupStrength.Strong ? group.Weight : group.Weight * 0.5;
@@ -122,5 +129,13 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
     private static bool SameUnit(FigureMention a, FigureMention b) =>
         a.Unit.Length == 0 || b.Unit.Length == 0 || string.Equals(a.Unit.Replace("美金", "美元", StringComparison.Ordinal), b.Unit, StringComparison.Ordinal);
 
-    private static bool IsNumber(string label) => label.Length > 0 && (char.IsAsciiDigit(label[0]) || label.EndsWith('%'));
+    private static bool IsNumber(string label) =>
+        label.Length > 0 && (char.IsAsciiDigit(label[0]) || label.EndsWith('%') || s_numberWords.Contains(label));
+
+    // Words of a figure itself ("50 billion dollars"): the figure is compared, not searched for.
+    private static readonly HashSet<string> s_numberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "thousand", "million", "millions", "billion", "billions", "trillion", "trillions", "bn", "percent", "dollar", "dollars",
+        "usd", "yuan", "rmb", "us", "亿", "万", "万亿", "美元", "元", "人民币",
+    };
 }

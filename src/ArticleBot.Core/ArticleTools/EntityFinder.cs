@@ -99,9 +99,10 @@ public sealed partial class EntityFinder
             ?? All.FirstOrDefault(e => _folder.Fold(e.Name) == folded && e.English != e.Name)?.English;
     }
 
-    /// <summary>Every folded name an entity goes by: its Chinese names and its English name.</summary>
-    private IEnumerable<string> NamesOf(ArticleEntity entity)
+    /// <summary>Every folded name an entity goes by (its Chinese names and English name, a person's surname), longest first.</summary>
+    public IEnumerable<string> NamesOf(ArticleEntity entity)
     {
+        ArgumentNullException.ThrowIfNull(entity);
         var entry = s_gazetteer.Value.FirstOrDefault(g => g.English == entity.English);
         var names = new List<string> { _folder.Fold(entity.Name), _folder.Fold(entity.English) };
         if (entry is not null)

@@ -199,7 +199,7 @@ public sealed class KindComposer(
         ArgumentNullException.ThrowIfNull(sides);
         var named = entities.NamedIn(question);
         var plan = search.Analyze(question);
-        var namedFolded = named.SelectMany(e => new[] { folder.Fold(e.Name), folder.Fold(e.English) }).ToHashSet(StringComparer.Ordinal);
+        var namedFolded = named.SelectMany(entities.NamesOf).ToHashSet(StringComparer.Ordinal);
         var content = plan.Groups.Where(g => g.Strength == GroupStrength.Strong && g.InCorpus && !g.Alternatives.Any(namedFolded.Contains)).ToList();
         var parts = new List<string>();
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -220,9 +220,9 @@ public sealed class KindComposer(
 
                     var others = entities.NamedIn(sentence).Count(e => !named.Contains(e));
                     var score = 1.0
-                        + (0.6 * (at <= 12 ? 1 : 12.0 / at))
+                        + (1.0 * (at <= 12 ? 1 : 12.0 / at))
                         + (0.3 * Math.Min(folded.Length, 80) / 80)
-                        + (0.2 * Math.Min(others, 2))
+                        + (0.1 * Math.Min(others, 2))
                         + (FigureReader.Read(sentence).Count > 0 ? 0.2 : 0)
                         + (content.Count == 0 ? 0 : content.Sum(g => ArticleSearch.GroupMatch(g, folded)) / content.Count);
                     scored.Add((n, sentence.Trim(), score));
@@ -250,7 +250,7 @@ public sealed class KindComposer(
 
     private int FirstMention(string folded, ArticleEntity entity)
     {
-        var names = new[] { folder.Fold(entity.Name), folder.Fold(entity.English) };
+        var names = entities.NamesOf(entity);
         var positions = names.Select(n => folded.IndexOf(n, StringComparison.Ordinal)).Where(p => p >= 0).ToList();
         if (positions.Count > 0)
         {
@@ -271,6 +271,15 @@ public sealed class KindComposer(
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(passages);
+        var named = entities.NamedIn(question);
+        if (AnswerGate.AsksForOwner(folder.Fold(question)) && named.FirstOrDefault(e => e.Kind != EntityKind.Organization) is { } owned
+            && Owner(owned, passages) is { } owner)
+        {
+            return language == QuestionLanguage.English
+                ? $"{english.EnglishName(owner.Company)}{Cite(owner.N)}. In the article's words: {owner.Sentence.Trim()}{Cite(owner.N)}"
+                : $"{owner.Company.Name}{Cite(owner.N)}：{owner.Sentence.Trim()}{Cite(owner.N)}";
+        }
+
         var picked = composer.Select(question, passages)?.ToList();
         if (picked is not { Count: > 0 })
         {
@@ -278,16 +287,18 @@ public sealed class KindComposer(
         }
 
         var plan = search.Analyze(question);
-        var named = entities.NamedIn(question);
         if (plan.AnswerType is AnswerType.Quantity or AnswerType.Date && intent.Kind is QuestionKind.Fact)
         {
             // The answer gate: a question asking how many or when is answered only by a sentence holding one, about
             // what the question names (元寶派, not 元寶App) and, in Chinese, about the thing counted (下載量).
             var wanted = plan.AnswerType == AnswerType.Date ? (Func<FigureMention, bool>)(f => f.Kind == FigureKind.Date) : f => f.Kind != FigureKind.Date;
             var counted = AnswerGate.CountedThing(folder.Fold(question));
-            var holding = picked.Where(p => FigureReader.Read(p.Sentence).Any(wanted)
-                    && Mentions(p.Sentence, named)
-                    && (counted is null || folder.Fold(p.Sentence).Contains(counted, StringComparison.Ordinal))).ToList();
+            if (counted is not null && !CorpusText.Contains(counted, StringComparison.Ordinal))
+            {
+                return ExtractiveComposer.Abstention(language); // the article never speaks of the thing counted
+            }
+
+            var holding = picked.Where(p => FigureReader.Read(p.Sentence).Any(wanted) && About(p.Passage, p.Sentence, named)).ToList();
             if (holding.Count == 0)
             {
                 return ExtractiveComposer.Abstention(language);
@@ -308,10 +319,9 @@ public sealed class KindComposer(
 
         if (intent.Kind == QuestionKind.Opinion && named.Any(e => e.Kind == EntityKind.Person))
         {
-            // Someone's view: the sentences that name them.
-            var holders = named.Where(e => e.Kind == EntityKind.Person).ToList();
-            var theirs = picked.Where(p => Mentions(p.Sentence, holders)).ToList();
-            picked = theirs.Count > 0 ? theirs : picked;
+            // Someone's view: what they are quoted saying (哈薩比斯指出：…) beats a sentence that only names them.
+            var said = Said(plan, named.Where(e => e.Kind == EntityKind.Person).ToList(), passages);
+            picked = said.Count > 0 ? said : picked;
         }
 
         if (intent.Kind == QuestionKind.Opinion)
@@ -327,6 +337,103 @@ public sealed class KindComposer(
         }
 
         return language == QuestionLanguage.English ? RenderEnglish(question, plan, picked) : RenderChinese(picked);
+    }
+
+    /// <summary>
+    /// Whose product is it: the organisation named closest before the thing in one sentence (騰訊推出元寶,
+    /// 字節跳動旗下的“豆包”, 阿里巴巴的戰略級產品“千問”); null when no sentence pairs them.
+    /// </summary>
+    private (ArticleEntity Company, int N, string Sentence)? Owner(ArticleEntity owned, IReadOnlyList<(int N, Passage Passage)> passages)
+    {
+        var ownedNames = entities.NamesOf(owned).ToList();
+        (ArticleEntity, int, string)? best = null;
+        var bestGap = int.MaxValue;
+        foreach (var (n, passage) in passages)
+        {
+            foreach (var (sentence, folded) in search.Sentences(passage))
+            {
+                var at = ownedNames.Select(x => folded.IndexOf(x, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                foreach (var company in entities.NamedIn(sentence).Where(e => e.Kind == EntityKind.Organization))
+                {
+                    var companyAt = entities.NamesOf(company)
+                        .Select(x => folded.LastIndexOf(x, Math.Max(0, at - 1), StringComparison.Ordinal)).Where(i => i >= 0 && i < at).DefaultIfEmpty(-1).Max();
+                    if (companyAt >= 0 && at - companyAt < bestGap && at - companyAt <= 12)
+                    {
+                        bestGap = at - companyAt;
+                        best = (company, n, sentence);
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The sentences of the passages in which one of the people speaks (name, then 指出/認為/表示…), best first.</summary>
+    private List<(int N, Passage Passage, string Sentence)> Said(QueryPlan plan, List<ArticleEntity> people, IReadOnlyList<(int N, Passage Passage)> passages)
+    {
+        var names = people.SelectMany(entities.NamesOf).ToList();
+        var content = plan.Groups.Where(g => g.Strength == GroupStrength.Strong && !g.Alternatives.Any(names.Contains)).ToList();
+        var scored = new List<(int N, Passage Passage, string Sentence, double Score)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (n, passage) in passages)
+        {
+            foreach (var (sentence, folded) in search.Sentences(passage))
+            {
+                var at = names.Select(name => (name, folded.IndexOf(name, StringComparison.Ordinal))).Where(x => x.Item2 >= 0).ToList();
+                if (at.Count == 0 || !seen.Add(folded))
+                {
+                    continue;
+                }
+
+                var speaks = at.Any(x => s_speechVerbs.Any(v => string.CompareOrdinal(folded, x.Item2 + x.name.Length, v, 0, v.Length) == 0));
+                var score = (speaks ? 2 : 0) + (s_opinionCues.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? 0.5 : 0)
+                    + (content.Count == 0 ? 0 : content.Sum(g => ArticleSearch.GroupMatch(g, folded)) / content.Count);
+                scored.Add((n, passage, sentence, score));
+            }
+        }
+
+        return [.. scored.OrderByDescending(s => s.Score).Take(2).Select(s => (s.N, s.Passage, s.Sentence))];
+    }
+
+    private static readonly string[] s_speechVerbs = ["指出", "认为", "表示", "说", "强调", "提醒", "坦言", "称", "透露", "直言", "警告", "预测", "相信", "承认"];
+
+    /// <summary>The whole corpus, folded (computed once): to tell whether the article ever speaks of a thing.</summary>
+    private string CorpusText => _corpusText ??= string.Join("\n", search.Passages.Select(p => folder.Fold(p.Text)));
+
+    private string? _corpusText;
+
+    /// <summary>
+    /// True when a sentence is about what the question names: it names one of the entities, or the sentence before it
+    /// does and it names no other of the same kind (…OpenAI上線廣告業務… 即便ChatGPT…總收入200億美元 is OpenAI's;
+    /// …元寶App… is not 元寶派's).
+    /// </summary>
+    private bool About(Passage passage, string sentence, IReadOnlyList<ArticleEntity> named)
+    {
+        if (named.Count == 0 || Mentions(sentence, named))
+        {
+            return true;
+        }
+
+        var sentences = search.Sentences(passage);
+        var index = -1;
+        for (var i = 0; i < sentences.Count && index < 0; i++)
+        {
+            index = sentences[i].Sentence == sentence ? i : -1;
+        }
+
+        if (index <= 0 || !Mentions(sentences[index - 1].Sentence, named))
+        {
+            return false;
+        }
+
+        var kinds = named.Select(n => n.Kind).ToHashSet();
+        return !entities.NamedIn(sentence).Any(e => kinds.Contains(e.Kind) && !named.Contains(e));
     }
 
     /// <summary>True when the sentence names one of the entities (any when there are none to name).</summary>

@@ -91,7 +91,7 @@ public sealed class EnglishFacts(EntityFinder entities, ArticleSearch search, Sc
         var parts = new List<string>();
         if (names.Count > 0)
         {
-            parts.Add("on " + Join(names.Take(5).ToList()));
+            parts.Add("about " + Join(names.Take(5).ToList()));
         }
 
         if (figures.Count > 0)

@@ -494,15 +494,18 @@ public sealed class KindComposer(
             lead = EnglishFacts.Join(people);
         }
 
-        if (lead.Length == 0)
+        var builder = new StringBuilder();
+        if (lead.Length > 0)
         {
-            lead = english.Gist(string.Concat(picked.Select(p => p.Sentence)));
-            lead = lead.Length == 0 ? "In the article's words" : "The article speaks " + lead;
+            builder.Append(subject.Length > 0 ? $"{subject}: {lead}" : Capitalize(lead));
+        }
+        else
+        {
+            // No single figure or name answers it: say in English what the quoted sentences are about.
+            var gist = english.Gist(string.Concat(picked.Select(p => p.Sentence)));
+            builder.Append(gist.Length > 0 ? "The article's answer is " + gist.Replace("; figures:", ", with", StringComparison.Ordinal) : "The article answers in Chinese");
         }
 
-        var builder = new StringBuilder();
-        builder.Append(subject.Length > 0 && !lead.StartsWith("The article", StringComparison.Ordinal) && !lead.StartsWith("In the article", StringComparison.Ordinal)
-            ? $"{subject}: {lead}" : Capitalize(lead));
         builder.Append(Cite(picked[0].N)).Append(". In the article's words: ");
         builder.Append(string.Join(" ", picked.Select(p => p.Sentence.Trim() + Cite(p.N))));
         return builder.ToString();

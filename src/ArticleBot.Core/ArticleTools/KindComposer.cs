@@ -26,6 +26,7 @@ public sealed class KindComposer(
 {
     private const int MaxListed = 12;
     private static readonly string[] s_opinionCues = ["认为", "指出", "我们", "表示", "提醒", "强调", "看来", "必须", "需要", "因此", "所以", "意味着", "本质上"];
+    private static readonly string[] s_yearCues = ["几年", "几月", "几号", "几日", "哪一年", "which year", "what year"];
     private static readonly string[] s_causeCues = ["因为", "由于", "所以", "因此", "导致", "为了", "意味着", "既", "通过", "凭借", "本质上", "折射", "说白了"];
 
     /// <summary>The finding of an outline tool call.</summary>
@@ -291,14 +292,15 @@ public sealed class KindComposer(
         {
             // The answer gate: a question asking how many or when is answered only by a sentence holding one, about
             // what the question names (元寶派, not 元寶App) and, in Chinese, about the thing counted (下載量).
-            var wanted = plan.AnswerType == AnswerType.Date ? (Func<FigureMention, bool>)(f => f.Kind == FigureKind.Date) : f => f.Kind != FigureKind.Date;
+            var asksYear = s_yearCues.Any(c => plan.Folded.Contains(c, StringComparison.Ordinal));
+            Func<string, bool> holds = plan.AnswerType == AnswerType.Date ? AnswerGate.HoldsTime : s => AnswerGate.HoldsQuantity(s, datesCount: asksYear);
             var counted = AnswerGate.CountedThing(folder.Fold(question));
             if (counted is not null && !CorpusText.Contains(counted, StringComparison.Ordinal))
             {
                 return ExtractiveComposer.Abstention(language); // the article never speaks of the thing counted
             }
 
-            var holding = picked.Where(p => FigureReader.Read(p.Sentence).Any(wanted) && About(p.Passage, p.Sentence, named)).ToList();
+            var holding = picked.Where(p => holds(p.Sentence) && About(p.Passage, p.Sentence, named)).ToList();
             if (holding.Count == 0)
             {
                 return ExtractiveComposer.Abstention(language);

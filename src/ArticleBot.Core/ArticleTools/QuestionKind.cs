@@ -42,8 +42,11 @@ public static partial class QuestionClassifier
 {
     private static readonly string[] s_summary = ["总结", "概括", "摘要", "讲了什么", "讲什么", "讲的是什么", "说了什么内容", "主要内容", "要点", "大意", "重点是什么", "主旨", "summar", "gist", "tl;dr", "tldr", "main point", "key point", "overview", "what is this article about", "what's this article about", "what is the article about", "what does the article say", "what is it about"];
     private static readonly string[] s_outline = ["几个部分", "哪几部分", "哪些部分", "章节", "小标题", "分成几", "分为几", "分成哪", "分为哪", "section", "heading", "outline", "parts of the article", "how is the article organi"];
+    private static readonly string[] s_outlineAlways = ["小标题", "section heading", "outline of the article"];
+    private static readonly string[] s_summaryAlways = ["总结这篇", "总结一下这篇", "概括这篇", "概括一下这篇", "summarize the article", "summarise the article", "summary of the article", "summary of this article", "what is this article about", "what is the article about"];
+    private static readonly string[] s_mentioned = ["提到", "提及", "出现", "说到", "谈到", "mention", "named", "name ", "appear", "cited"];
     private static readonly string[] s_structure = ["结构", "标题", "structure", "structured", "organised", "organized"];
-    private static readonly string[] s_article = ["文章", "这篇", "全文", "article", "piece", "text"];
+    private static readonly string[] s_article = ["文章", "这篇", "全文", "本文", "文中", "此文", "article", "piece", "text", "story"];
     private static readonly string[] s_list = ["哪些", "哪几", "列出", "列举", "有什么公司", "有什么产品", "which", "list", "name the", "what companies", "what products", "what people", "who are mentioned", "who is mentioned", "what figures", "what numbers", "what amounts", "what dates"];
     private static readonly string[] s_compare = ["不同", "区别", "差别", "差异", "异同", "相比", "比较", "对比", "有何分别", "differ", "difference", "compare", "comparison", "versus", " vs ", "contrast"];
     private static readonly string[] s_opinion = ["作者认为", "作者的观点", "作者观点", "作者的看法", "作者怎么看", "作者如何看", "作者的结论", "结论", "作者的立场", "作者主张", "作者建议", "作者的态度", "认为", "看法", "观点", "说了什么", "说过什么", "怎么说", "怎么看", "what did he say", "what did she say", "what did they say", "say about", "said about", "author's view", "author think", "author's conclusion", "conclusion", "conclude", "author argue", "author believe", "author's opinion", "opinion", "what does the author", "what is the author", "view of the author"];
@@ -60,17 +63,19 @@ public static partial class QuestionClassifier
         var folded = " " + folder.Fold(question).Trim() + " ";
         bool Has(string[] cues) => cues.Any(c => folded.Contains(c, StringComparison.Ordinal));
 
-        if ((Has(s_outline) || (Has(s_structure) && Has(s_article))) && !Has(s_compare))
+        // Summaries, outlines and lists are of the article: "该政策的主要内容" or "分娩可分为几个产程" ask a fact of it.
+        var ofArticle = Has(s_article) || Bare(folded);
+        if (((Has(s_outline) && ofArticle) || Has(s_outlineAlways) || (Has(s_structure) && Has(s_article))) && !Has(s_compare))
         {
             return new QuestionIntent(QuestionKind.Outline);
         }
 
-        if (Has(s_summary))
+        if ((Has(s_summary) && ofArticle) || Has(s_summaryAlways))
         {
             return new QuestionIntent(QuestionKind.Summary);
         }
 
-        if (Has(s_list) && ListTarget(folded) is { } list)
+        if (Has(s_list) && (Has(s_mentioned) || ofArticle) && ListTarget(folded) is { } list)
         {
             return list;
         }
@@ -97,6 +102,14 @@ public static partial class QuestionClassifier
         }
 
         return new QuestionIntent(QuestionKind.Fact);
+    }
+
+    /// <summary>A question with nothing but its cue ("總結一下", "Summarize.", "TL;DR"): it can only be about the article.</summary>
+    private static bool Bare(string folded)
+    {
+        var letters = folded.Count(c => char.IsLetter(c));
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return folded.Any(CharClass.IsHan) ? letters <= 8 : words <= 3;
     }
 
     /// <summary>What a list question lists; null when it names nothing listable.</summary>

@@ -199,7 +199,8 @@ public sealed partial class EntityFinder
         }
 
         return candidates.Values
-            .Select(c => new ArticleEntity(Surface(c, passages), c.English, c.Kind, c.Country ?? CountryFromText(c, folded), c.Count, c.Passages))
+            .Select(c => (Candidate: c, Name: Surface(c, passages)))
+            .Select(x => new ArticleEntity(x.Name, x.Candidate.Generic ? x.Name : x.Candidate.English, x.Candidate.Kind, x.Candidate.Country ?? CountryFromText(x.Candidate, folded), x.Candidate.Count, x.Candidate.Passages))
             .OrderByDescending(e => e.Count).ThenBy(e => e.Passages[0].Start).ThenBy(e => e.Passages[0].Source, StringComparer.Ordinal)
             .ToList();
     }
@@ -311,7 +312,8 @@ public sealed partial class EntityFinder
         }
     }
 
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{1,5}[·・•]\p{IsCJKUnifiedIdeographs}{1,6}")]
+    // A transliterated name: given name·surname, between the words around it (…竞争者乔治·米勒指出…, …之称的德米斯·哈萨比斯的…).
+    [GeneratedRegex(@"(?<=^|[者的是和与在、，,。“”「」：:（(\s\u0001])[\p{IsCJKUnifiedIdeographs}-[者的是和与在]]{1,5}[·・•]\p{IsCJKUnifiedIdeographs}{1,6}?(?=指出|表示|认为|说|称|强调|提醒|坦言|透露|的|在|是|和|与|也|曾|则|就|等|、|，|,|。|：|:|“|”|）|\)|\s|$)")]
     private static partial Regex TransliteratedNameRegex();
 
     [GeneratedRegex(@"(?<name>\p{IsCJKUnifiedIdeographs}{2,3})(?:指出|表示|认为|强调|坦言|称|透露|提醒)")]

@@ -29,14 +29,16 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFolder
             return WithSubject(previous, subject) ?? question;
         }
 
-        if (trimmed.Length <= MaxFollowUpChars * 2 && entities.NamedIn(question).Count == 0 && Pronoun(trimmed) is { } pronoun)
+        if (trimmed.Length <= MaxFollowUpChars * 2 && Pronoun(trimmed) is { } pronoun)
         {
-            // The last subject: the first entity of the latest earlier question that names one.
-            var last = earlier.Reverse().Select(q => entities.NamedIn(q)).FirstOrDefault(e => e.Count > 0)?[0];
-            if (last is not null)
+            // The last subject: the first entity of the latest earlier question that names one, as that question named it.
+            var source = earlier.Reverse().FirstOrDefault(q => entities.NamedIn(q).Count > 0);
+            var last = source is null ? null : entities.NamedIn(source)[0];
+            if (last is not null && source is not null && !entities.NamedIn(question).Any(e => e.Kind == last.Kind))
             {
+                var asNamed = FindName(source, last) is { } span ? source[span.Start..span.End] : last.Name;
                 var english = LanguageDetector.Detect(question, folder) == QuestionLanguage.English;
-                var name = english ? LastWordOf(last.English, pronoun.Value) : last.Name;
+                var name = english ? WithPossessive(english && asNamed.Any(CharClass.IsHan) ? last.English : asNamed, pronoun.Value) : asNamed;
                 return string.Concat(trimmed.AsSpan(0, pronoun.Index), name, trimmed.AsSpan(pronoun.Index + pronoun.Length));
             }
         }
@@ -83,20 +85,16 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFolder
     /// <summary>Where an entity is named in a text (its Chinese name in either script, or its English name or surname).</summary>
     private (int Start, int End)? FindName(string text, ArticleEntity entity)
     {
-        var names = new List<string> { entity.Name, entity.English };
-        if (entity.English.Contains(' ', StringComparison.Ordinal))
+        foreach (var target in entities.NamesOf(entity))
         {
-            names.Add(entity.English.Split(' ')[^1]);
-        }
-
-        foreach (var name in names.Where(n => n.Length > 0).OrderByDescending(n => n.Length))
-        {
-            var target = folder.Fold(name);
-            for (var i = 0; i + name.Length <= text.Length; i++)
+            for (var length = target.Length; length <= target.Length + 1; length++)
             {
-                if (folder.Fold(text.Substring(i, name.Length)) == target)
+                for (var i = 0; i + length <= text.Length; i++)
                 {
-                    return (i, i + name.Length);
+                    if (folder.Fold(text.Substring(i, length)) == target)
+                    {
+                        return (i, i + length);
+                    }
                 }
             }
         }
@@ -111,7 +109,7 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFolder
     }
 
     /// <summary>"his" becomes "Hassabis's"; "he" becomes "Hassabis".</summary>
-    private static string LastWordOf(string english, string pronoun)
+    private static string WithPossessive(string english, string pronoun)
     {
         var possessive = pronoun.ToUpperInvariant() is "HIS" or "HER" or "ITS" or "THEIR";
         return possessive ? english + "'s" : english;

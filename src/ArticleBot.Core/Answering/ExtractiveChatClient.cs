@@ -3,6 +3,8 @@ using System.Text.Json;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Text;
+using ArticleBot.Core.Diagnostics;
+using ArticleBot.Core.Plugins;
 using Microsoft.Extensions.AI;
 
 namespace ArticleBot.Core.Answering;
@@ -15,7 +17,7 @@ namespace ArticleBot.Core.Answering;
 /// two searches for a comparison. On the tools' results it writes the answer (<see cref="KindComposer"/>, or
 /// <see cref="ExtractiveComposer"/> when the tools are not wired).
 /// </summary>
-public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSearch search, ArticleToolset? tools = null, ScriptFolder? folder = null) : IChatClient
+public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSearch search, ArticleToolset? tools = null, KindComposer? kinds = null, ScriptFolding? folder = null) : IChatClient
 {
     /// <summary>The backend name reported with answers.</summary>
     public const string BackendName = "extractive";
@@ -38,12 +40,14 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
         var results = last?.Role == ChatRole.Tool ? last.Contents.OfType<FunctionResultContent>().ToList() : [];
         if (results.Count > 0)
         {
-            if (tools is not null && folder is not null)
+            using var activity = ArticleBotTelemetry.Source.StartActivity("compose");
+            if (tools is not null && kinds is not null && folder is not null)
             {
                 return Task.FromResult(Reply(ComposeFromTools(list, question, results)));
             }
 
             var passages = results.SelectMany(r => ReadPassages(r.Result)).ToList();
+            activity?.SetTag("articlebot.compose.passages", passages.Count);
             return Task.FromResult(Reply(composer.Compose(question, passages)));
         }
 
@@ -54,7 +58,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
             return Task.FromResult(Reply(composer.Compose(question, [])));
         }
 
-        var calls = tools is not null && folder is not null
+        var calls = tools is not null && kinds is not null && folder is not null
             ? PlanCalls(list, question, offered)
             : [(SearchToolName, new Dictionary<string, object?> { ["query"] = question })];
         var contents = calls.Select(c => (AIContent)new FunctionCallContent($"call_{Interlocked.Increment(ref _callCounter)}", c.Tool, c.Arguments)).ToList();
@@ -156,7 +160,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
         var (resolved, intent, subject) = Understand(messages, question);
         var calls = messages.Where(m => m.Role == ChatRole.Assistant).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .ToDictionary(c => c.CallId, StringComparer.Ordinal);
-        var composerOf = tools!.Composer;
+        var composerOf = kinds!;
         var named = results.Select(r => (Call: calls.GetValueOrDefault(r.CallId), Passages: ReadPassages(r.Result).ToList())).ToList();
         var name = named[0].Call?.Name ?? SearchToolName;
         var all = named.SelectMany(r => r.Passages).ToList();

@@ -1,4 +1,3 @@
-using ArticleBot.Core.Answering;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +14,7 @@ public sealed class ArticleToolset(
     ArticleFigures figures,
     ClaimVerifier verifier,
     EnglishFacts english,
-    FollowUpResolver followUps,
-    KindComposer composer)
+    FollowUpResolver followUps)
 {
     /// <summary>Sections with headings and first lines.</summary>
     public ArticleOutline Outline => outline;
@@ -38,9 +36,6 @@ public sealed class ArticleToolset(
 
     /// <summary>Follow-up questions made whole.</summary>
     public FollowUpResolver FollowUps => followUps;
-
-    /// <summary>Offline answers per question kind.</summary>
-    public KindComposer Composer => composer;
 }
 
 /// <summary>Registers the article tools.</summary>
@@ -57,10 +52,6 @@ public static class ArticleToolsServiceCollectionExtensions
         services.TryAddSingleton(sp => new ClaimVerifier(sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
         services.TryAddSingleton<EnglishFacts>();
         services.TryAddSingleton<FollowUpResolver>();
-        services.TryAddSingleton(sp => new KindComposer(
-            sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolder>(),
-            sp.GetRequiredService<ArticleOutline>(), sp.GetRequiredService<ArticleSummarizer>(), sp.GetRequiredService<EntityFinder>(),
-            sp.GetRequiredService<ArticleFigures>(), sp.GetRequiredService<ClaimVerifier>(), sp.GetRequiredService<EnglishFacts>()));
         services.TryAddSingleton<ArticleToolset>();
         return services;
     }

@@ -9,7 +9,7 @@ namespace ArticleBot.Core.ArticleTools;
 /// converted (250億美元 → US$25 billion), dates (1月15日 → 15 January), qualifiers (超 → more than), what a figure
 /// measures (周活 → weekly active users), and names in their English form (gazetteer, alias list, pinyin).
 /// </summary>
-public sealed class EnglishFacts(EntityFinder entities, ArticleSearch search, ScriptFolder folder)
+public sealed class EnglishFacts(EntityFinder entities, ArticleSearch search, ScriptFolding folder)
 {
     private static readonly string[] s_months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -56,7 +56,7 @@ public sealed class EnglishFacts(EntityFinder entities, ArticleSearch search, Sc
 
         if (measure is not null && mention.Kind is FigureKind.Amount or FigureKind.Count)
         {
-            var folded = ScriptFolder.Default.Fold(measure);
+            var folded = ScriptFolding.Default.Fold(measure);
             if (s_measures.FirstOrDefault(m => folded.Contains(m.Cue, StringComparison.Ordinal)) is { Cue: not null } found)
             {
                 text += " " + found.English;

@@ -45,11 +45,11 @@ public sealed partial class EntityFinder
     private const string CommonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
     private readonly ArticleSearch _search;
-    private readonly ScriptFolder _folder;
+    private readonly ScriptFolding _folder;
     private readonly Lazy<IReadOnlyList<ArticleEntity>> _entities;
 
     /// <summary>Creates the finder for a corpus.</summary>
-    public EntityFinder(ArticleSearch search, ScriptFolder folder)
+    public EntityFinder(ArticleSearch search, ScriptFolding folder)
     {
         _search = search;
         _folder = folder;
@@ -259,7 +259,7 @@ public sealed partial class EntityFinder
 
     private static List<GazetteerEntry> LoadGazetteer()
     {
-        var folder = ScriptFolder.Default;
+        var folder = ScriptFolding.Default;
         using var reader = new StreamReader(EmbeddedResources.Open("entities.tsv"), Encoding.UTF8);
         var entries = new List<GazetteerEntry>();
         while (reader.ReadLine() is { } line)

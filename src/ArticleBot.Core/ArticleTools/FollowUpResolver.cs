@@ -8,7 +8,7 @@ namespace ArticleBot.Core.ArticleTools;
 /// intent with the new subject (the earlier subject of the same kind is replaced); "它怎麼收費？" / "What did he say?"
 /// keep the last subject with the new intent (the pronoun is replaced). Anything else is returned unchanged.
 /// </summary>
-public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFolder folder)
+public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFolding folder)
 {
     private const int MaxFollowUpChars = 24;
 

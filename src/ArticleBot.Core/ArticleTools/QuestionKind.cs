@@ -56,7 +56,7 @@ public static partial class QuestionClassifier
     private static readonly string[] s_chineseYesNo = ["对吗", "对不对", "是吗", "是不是", "是否", "真的吗", "有没有", "吗", "么？"];
 
     /// <summary>Recognises the question's kind.</summary>
-    public static QuestionIntent Classify(string question, ScriptFolder folder)
+    public static QuestionIntent Classify(string question, ScriptFolding folder)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(folder);

@@ -65,7 +65,7 @@ public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetri
 }
 
 /// <summary>Runs a question set through retrieval and the answerer and scores it.</summary>
-public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, ScriptFolder folder)
+public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, ScriptFolding folder)
 {
     private const int RetrievalDepth = 10;
 

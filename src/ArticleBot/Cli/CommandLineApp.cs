@@ -4,6 +4,7 @@ using ArticleBot.Core.Answering;
 using ArticleBot.Core.Evaluation;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
+using ArticleBot.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 
@@ -161,7 +162,7 @@ public static class CommandLineApp
     private static async Task<int> ChatJsonAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var answerer = services.GetRequiredService<ArticleAnswerer>();
-        var llm = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Llm.LlmOptions>>().Value;
+        var llm = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value;
         var history = new ConversationHistory(llm.MaxHistoryTurns, llm.MaxHistoryChars);
         await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
         using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);

@@ -32,7 +32,7 @@ public sealed class QuestionClassifierTests
     [InlineData("豆包是哪家公司的產品？", QuestionKind.Fact)]
     public void Classify_RecognisesTheKind(string question, QuestionKind expected)
     {
-        Assert.Equal(expected, QuestionClassifier.Classify(question, ScriptFolder.Default).Kind);
+        Assert.Equal(expected, QuestionClassifier.Classify(question, ScriptFolding.Default).Kind);
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class QuestionClassifierTests
     [InlineData("该政策的主要内容是什么，施行了多久？")]
     public void Classify_QuestionAboutSomethingInTheArticle_IsAFactNotAnArticleTool(string question)
     {
-        Assert.Equal(QuestionKind.Fact, QuestionClassifier.Classify(question, ScriptFolder.Default).Kind);
+        Assert.Equal(QuestionKind.Fact, QuestionClassifier.Classify(question, ScriptFolding.Default).Kind);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class QuestionClassifierTests
     [InlineData("Which AI products are mentioned in the article?", EntityKind.Product, null)]
     public void Classify_ListQuestion_SaysWhatToList(string question, EntityKind kind, string? country)
     {
-        var intent = QuestionClassifier.Classify(question, ScriptFolder.Default);
+        var intent = QuestionClassifier.Classify(question, ScriptFolding.Default);
 
         Assert.Equal(kind, intent.EntityKind);
         Assert.Equal(country, intent.Country);
@@ -60,7 +60,7 @@ public sealed class QuestionClassifierTests
     [Fact]
     public void Classify_AmountsQuestion_ListsAmounts()
     {
-        var intent = QuestionClassifier.Classify("文章中出現了哪些金額數字？", ScriptFolder.Default);
+        var intent = QuestionClassifier.Classify("文章中出現了哪些金額數字？", ScriptFolding.Default);
 
         Assert.True(intent.Figures);
         Assert.Equal(FigureKind.Amount, intent.FigureKind);

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using ArticleBot.Abstractions;
-using ArticleBot.Core.Answering;
+using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
-namespace ArticleBot.Core.ArticleTools;
+namespace ArticleBot.Core.Answering;
 
 /// <summary>
 /// Writes the offline answer for each kind of question from the passages an article tool returned (numbered for
@@ -16,7 +16,7 @@ namespace ArticleBot.Core.ArticleTools;
 public sealed class KindComposer(
     ExtractiveComposer composer,
     ArticleSearch search,
-    ScriptFolder folder,
+    ScriptFolding folder,
     ArticleOutline outline,
     ArticleSummarizer summarizer,
     EntityFinder entities,

@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
 using ArticleBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.Hosting;
 
 namespace ArticleBot.Discord.Tests;
 
 public sealed class BotBehaviourTests
 {
+    /// <summary>Events handled one at a time, in the order they came: "nothing else was posted" is then certain, not timed.</summary>
+    private static readonly Dictionary<string, string?> OneAtATime = new() { ["Discord:MaxConcurrentAnswers"] = "1" };
+
     [Fact]
     public async Task Lifecycle_IdentifiesWithIntents_RegistersTheSlashCommand()
     {
@@ -62,7 +66,7 @@ public sealed class BotBehaviourTests
         var embed = body["embeds"]![0]!;
         Assert.Equal("Sources", embed["title"]!.GetValue<string>());
         Assert.Contains("英偉達市值突破5萬億美元", embed["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.NotEmpty(bot.Discord.CallsTo("POST", "/channels/c1/typing"));
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.CallsTo("POST", "/channels/c1/typing").Any(), "typing shown (it runs beside the answer)");
     }
 
     [Fact]
@@ -93,7 +97,8 @@ public sealed class BotBehaviourTests
     [Fact]
     public async Task IgnoresUnaddressedMessages_Bots_Webhooks_AndItself()
     {
-        await using var bot = await BotHarness.StartAsync();
+        // One event at a time, in order: once the last (addressed) message is answered, the others were handled.
+        await using var bot = await BotHarness.StartAsync(settings: OneAtATime);
 
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i1", "c5", "騰訊紅包？"));
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i2", "c5", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true, bot: true));
@@ -108,16 +113,15 @@ public sealed class BotBehaviourTests
     [Fact]
     public async Task DuplicateMessageCreate_IsAnsweredOnce()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(settings: OneAtATime);
         var message = FakeDiscord.Message("d1", "c7", $"<@{FakeDiscord.BotUserId}> 騰訊紅包有多少？", mentionBot: true);
 
         await bot.DispatchAsync("MESSAGE_CREATE", message);
         await bot.DispatchAsync("MESSAGE_CREATE", (JsonObject)message.DeepClone());
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("d2", "c7", $"<@{FakeDiscord.BotUserId}> 英偉達市值？", mentionBot: true));
-        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c7").Count >= 2, "two answers");
-        await Task.Delay(200, TestContext.Current.CancellationToken); // room for a wrong third reply to show up
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c7").Any(c => c.Body!["message_reference"]!["message_id"]!.GetValue<string>() == "d2"), "the answer to d2 (events are handled in order)");
 
-        Assert.Equal(2, bot.MessagesIn("c7").Count);
+        Assert.Equal(["d1", "d2"], bot.MessagesIn("c7").Select(c => c.Body!["message_reference"]!["message_id"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -180,19 +184,23 @@ public sealed class ShutdownTests
     [Fact]
     public async Task Stop_LetsAnInFlightReplyFinish_AndClosesTheGatewayWith1000()
     {
-        // Arrange: REST takes 1 s, so the reply is in flight when the host stops.
+        // Arrange: the reply's REST call is held, so it is in flight when the host stops.
         await using var bot = await BotHarness.StartAsync();
         var connection = bot.Discord.Current!;
-        bot.Discord.RestLatency = TimeSpan.FromSeconds(1);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Discord.RestGate = call => call.Path == "/channels/cz/messages" ? held.Task : Task.CompletedTask;
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("z1", "cz", $"<@{FakeDiscord.BotUserId}> 騰訊紅包有多少？", mentionBot: true));
         await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("cz").Count == 1, "the reply is on its way");
-        var answeredBefore = bot.Discord.Answered;
+        var lifetime = (IHostApplicationLifetime)bot.Host.Services.GetService(typeof(IHostApplicationLifetime))!;
 
-        // Act
-        await bot.Host.StopAsync(TestContext.Current.CancellationToken);
+        // Act: stop, and let the reply's response come only once stopping has begun.
+        var stopping = bot.Host.StopAsync(TestContext.Current.CancellationToken);
+        await FakeDiscord.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "stopping began");
+        held.SetResult();
+        await stopping;
 
-        // Assert: the reply completed, nothing was half-posted, and the session ended cleanly.
-        Assert.True(bot.Discord.Answered > answeredBefore);
+        // Assert: the reply completed (a cancelled request's response could not be written), and the session ended cleanly.
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.Answered == bot.Discord.Calls.Count, "every call answered");
         await FakeDiscord.WaitUntilAsync(() => connection.Closed, "the gateway closed");
         Assert.Equal(1000, connection.ClientCloseCode);
     }

@@ -339,7 +339,11 @@ public sealed partial class GatewayClient(
 
         public bool Zombie { get; private set; }
 
-        public void Acknowledge() => _acknowledged = true;
+        public void Acknowledge()
+        {
+            _acknowledged = true;
+            Log.HeartbeatAcknowledged(client._logger);
+        }
 
         public Task BeatNowAsync(CancellationToken cancellationToken) => client.SendAsync(transport, Payload(), cancellationToken);
 
@@ -347,8 +351,11 @@ public sealed partial class GatewayClient(
         {
             try
             {
-                // The first beat comes after interval × jitter, so reconnecting bots do not beat in step.
-                await Task.Delay(interval * Random.Shared.NextDouble(), client._time, cancellationToken);
+                // The first beat comes after interval × jitter, so reconnecting bots do not beat in step. Later beats
+                // keep a fixed rate (each due one interval after the previous one was due), so a slow thread pool
+                // delays a beat but never shifts the ones after it.
+                var due = client._time.GetUtcNow() + (interval * Random.Shared.NextDouble());
+                await Task.Delay(due - client._time.GetUtcNow(), client._time, cancellationToken);
                 while (!cancellationToken.IsCancellationRequested)
                 {
                     if (!_acknowledged)
@@ -361,7 +368,16 @@ public sealed partial class GatewayClient(
 
                     _acknowledged = false;
                     await BeatNowAsync(cancellationToken);
-                    await Task.Delay(interval, client._time, cancellationToken);
+                    due += interval;
+                    var wait = due - client._time.GetUtcNow();
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        // More than an interval behind: start a new rhythm rather than beat twice without an ACK.
+                        due = client._time.GetUtcNow() + interval;
+                        wait = interval;
+                    }
+
+                    await Task.Delay(wait, client._time, cancellationToken);
                 }
             }
             catch (OperationCanceledException)
@@ -407,6 +423,9 @@ public sealed partial class GatewayClient(
 
         [LoggerMessage(EventId = 4010, EventName = "GatewayHelloTimeout", Level = LogLevel.Warning, Message = "No Hello from the gateway in time; reconnecting")]
         public static partial void HelloTimeout(ILogger logger);
+
+        [LoggerMessage(EventId = 4012, EventName = "GatewayHeartbeatAcknowledged", Level = LogLevel.Trace, Message = "Heartbeat acknowledged")]
+        public static partial void HeartbeatAcknowledged(ILogger logger);
 
         [LoggerMessage(EventId = 4011, EventName = "GatewayConnectionFailed", Level = LogLevel.Warning, Message = "Gateway connection failed: {Reason}")]
         public static partial void ConnectionFailed(ILogger logger, string reason);

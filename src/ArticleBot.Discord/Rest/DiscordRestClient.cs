@@ -50,14 +50,20 @@ public interface IDiscordRestClient
 /// <summary>
 /// Discord REST over an <see cref="HttpClient"/> from IHttpClientFactory: <c>Authorization: Bot …</c>, a
 /// <c>DiscordBot (url, version)</c> User-Agent, JSON bodies, and the <see cref="RateLimiter"/> around every call
-/// (429s wait for <c>retry_after</c> and are sent again).
+/// (429s wait for <c>retry_after</c> and are sent again; 5xx is sent again after a capped, jittered exponential
+/// backoff on the injected clock). A request is never dropped: it is retried until it succeeds, fails with a 4xx,
+/// or is cancelled.
 /// </summary>
-public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limiter, IOptions<DiscordOptions> options, ILogger<DiscordRestClient> logger) : IDiscordRestClient
+public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limiter, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger) : IDiscordRestClient
 {
     /// <summary>The User-Agent Discord requires.</summary>
     public const string UserAgent = "DiscordBot (https://github.com/articlebot/articlebot, 1.0)";
 
-    private const int MaxServerErrorRetries = 2;
+    /// <summary>The first pause after a 5xx; it doubles with each further 5xx, up to <see cref="ServerErrorMaxDelay"/>.</summary>
+    public static readonly TimeSpan ServerErrorBaseDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest pause between two attempts after 5xx.</summary>
+    public static readonly TimeSpan ServerErrorMaxDelay = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc/>
     public async Task<string> GetGatewayUrlAsync(CancellationToken cancellationToken)
@@ -128,8 +134,13 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
             }
 
             lease.Record(info, limited: false);
-            if ((int)response.StatusCode >= 500 && serverErrors++ < MaxServerErrorRetries)
+            if ((int)response.StatusCode >= 500)
             {
+                // Discord's 5xx are transient (a deploy, an overloaded node): wait, then send the same body again.
+                lease.Dispose(); // other requests of the bucket need not wait for this one's backoff
+                var delay = ServerErrorBackoff(serverErrors++);
+                Log.ServerError(logger, routeKey, (int)response.StatusCode, serverErrors, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken);
                 continue;
             }
 
@@ -141,6 +152,14 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
 
             return string.IsNullOrWhiteSpace(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
         }
+    }
+
+    /// <summary>base × 2^attempt, capped, times a jitter in [0.5, 1) so clients that failed together do not retry together.</summary>
+    internal static TimeSpan ServerErrorBackoff(int attempt)
+    {
+        var exponential = ServerErrorBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16));
+        var capped = Math.Min(ServerErrorMaxDelay.TotalMilliseconds, exponential);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
     }
 
     private static (TimeSpan? RetryAfter, bool Global) ParseTooManyRequests(string text)
@@ -178,5 +197,8 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
     {
         [LoggerMessage(EventId = 4101, EventName = "RestRateLimited", Level = LogLevel.Information, Message = "Rate limited on {Route}: waiting {RetryAfterMs} ms (global: {Global})")]
         public static partial void RateLimited(ILogger logger, string route, double retryAfterMs, bool global);
+
+        [LoggerMessage(EventId = 4102, EventName = "RestServerError", Level = LogLevel.Warning, Message = "Discord answered {Route} with {Status} (attempt {Attempt}): sending it again in {DelayMs} ms")]
+        public static partial void ServerError(ILogger logger, string route, int status, int attempt, long delayMs);
     }
 }

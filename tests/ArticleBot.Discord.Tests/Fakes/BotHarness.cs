@@ -22,6 +22,17 @@ public sealed class BotHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
+    /// <summary>The default seeds' corpus and index, built once (the container never disposes an instance it was given).</summary>
+    private static readonly Lazy<(ArticleBot.Core.Corpus.ArticleCorpus Corpus, ArticleBot.Core.Search.ArticleSearch Search)> SharedArticle = new(() =>
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Corpus:CachePath"] = string.Empty });
+        builder.AddArticleBotCore();
+        var services = builder.Build().Services;
+        var search = services.GetRequiredService<ArticleBot.Core.Search.ArticleSearch>();
+        return (services.GetRequiredService<ArticleBot.Core.Corpus.ArticleCorpus>(), search);
+    });
+
     public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true)
     {
         var discord = new FakeDiscord();
@@ -47,6 +58,15 @@ public sealed class BotHarness : IAsyncDisposable
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
+        }
+
+        if (!configuration.Keys.Any(k => k.StartsWith("Corpus:", StringComparison.Ordinal) && k != "Corpus:CachePath"))
+        {
+            // The article's index is the same for every test on the default seeds: build it once per test run.
+            var shared = SharedArticle.Value;
+            builder.Services.AddSingleton(shared.Corpus);
+            builder.Services.AddSingleton(shared.Search);
+            builder.Services.AddSingleton<ArticleBot.Abstractions.IArticleSearch>(shared.Search); // an instance, so no test's container disposes it
         }
 
         builder.AddArticleBotCore();

@@ -55,7 +55,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int HeartbeatIntervalMs { get; set; } = 41_250;
 
-    /// <summary>The clock that stamps heartbeats (the bot's fake time, in soak tests).</summary>
+    /// <summary>The clock that stamps heartbeats, connections and REST calls (the bot's fake time, where a test uses one).</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
     public bool AcknowledgeHeartbeats { get; set; } = true;
@@ -69,6 +69,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>How long every REST call takes (awaited, so the server's threads stay free).</summary>
     public TimeSpan RestLatency { get; set; }
+
+    /// <summary>Awaited before a call is answered (hold a call in flight until the test releases it).</summary>
+    public Func<RestCall, Task>? RestGate { get; set; }
 
     /// <summary>Return a reply to override the default for a call; null for the default.</summary>
     public Func<RestCall, RestReply?>? RestHook { get; set; }
@@ -87,8 +90,11 @@ public sealed class FakeDiscord : IAsyncDisposable
     public IEnumerable<RestCall> CallsTo(string method, string pathPrefix) =>
         Calls.Where(c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
 
-    /// <summary>Waits (up to 20 s) until <paramref name="condition"/> holds.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 20_000)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds. The bound is generous (60 s) on purpose: it only turns a hang
+    /// into a failure, and a loaded machine must never reach it; no test measures time with it.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 60_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (!condition())
@@ -101,6 +107,14 @@ public sealed class FakeDiscord : IAsyncDisposable
             await Task.Delay(10);
         }
     }
+
+    /// <summary>
+    /// Waits until no open connection has a heartbeat due on <see cref="Clock"/> that has not arrived: a test that
+    /// moves fake time calls it before each step, so a heartbeat's fake-time stamp never depends on how fast the
+    /// machine ran the bot's timer (the bot beats at a fixed rate, so its next beat is due one interval after the last).
+    /// </summary>
+    public Task WaitForDueHeartbeatsAsync(TimeSpan interval) =>
+        WaitUntilAsync(() => Connections.All(c => c.Closed || !c.HeartbeatDue(Clock(), interval)), "every heartbeat due on the fake clock (a blocked heartbeat never comes)", 30_000);
 
     public async ValueTask DisposeAsync()
     {
@@ -189,6 +203,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             await connection.DispatchAsync("RESUMED", new JsonObject());
         }
 
+        connection.MarkSessionStarted();
         await connection.AnswerHeartbeatsAsync(() => AcknowledgeHeartbeats);
     }
 
@@ -225,13 +240,18 @@ public sealed class FakeDiscord : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var call = new RestCall(context.Request.Method, path, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text), headers, DateTimeOffset.UtcNow);
+        var call = new RestCall(context.Request.Method, path, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text), headers, Clock());
         Calls.Enqueue(call);
         CallReceived?.Invoke(call);
 
         if (RestLatency > TimeSpan.Zero)
         {
             await Task.Delay(RestLatency);
+        }
+
+        if (RestGate is { } gate)
+        {
+            await gate(call);
         }
 
         var reply = RestHook?.Invoke(call) ?? DefaultReply(call);
@@ -294,9 +314,28 @@ public sealed class GatewayConnection(WebSocket socket, string path, string quer
 {
     private readonly Channel<JsonNode> _received = Channel.CreateUnbounded<JsonNode>();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly TaskCompletionSource _sessionStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
 
     public string Path { get; } = path;
+
+    /// <summary>When the connection was accepted, on the fake's clock.</summary>
+    public DateTimeOffset OpenedAt { get; } = (clock ?? (() => DateTimeOffset.UtcNow))();
+
+    /// <summary>Completes once READY or RESUMED has been sent (events sent after it follow the session start).</summary>
+    public Task SessionStarted => _sessionStarted.Task;
+
+    internal void MarkSessionStarted() => _sessionStarted.TrySetResult();
+
+    /// <summary>When the client sent Identify or Resume (its heartbeat timer started before that), on the fake's clock.</summary>
+    public DateTimeOffset? SessionRequestedAt { get; private set; }
+
+    /// <summary>True when, at <paramref name="now"/>, a heartbeat is due that has not arrived.</summary>
+    public bool HeartbeatDue(DateTimeOffset now, TimeSpan interval)
+    {
+        var last = Heartbeats.IsEmpty ? SessionRequestedAt : Heartbeats.Last();
+        return last is { } reference && now - reference >= interval;
+    }
 
     public string Query { get; } = query;
 
@@ -416,11 +455,18 @@ public sealed class GatewayConnection(WebSocket socket, string path, string quer
                 }
 
                 var payload = JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!;
-                Log.Enqueue(payload);
-                if (payload["op"]?.GetValue<int>() == 1)
+                var op = payload["op"]?.GetValue<int>();
+                if (op is 2 or 6 && SessionRequestedAt is null)
+                {
+                    SessionRequestedAt = (clock ?? (() => DateTimeOffset.UtcNow))();
+                }
+
+                if (op == 1)
                 {
                     Heartbeats.Enqueue((clock ?? (() => DateTimeOffset.UtcNow))());
                 }
+
+                Log.Enqueue(payload);
 
                 await _received.Writer.WriteAsync(payload);
             }

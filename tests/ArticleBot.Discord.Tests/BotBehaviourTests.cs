@@ -138,6 +138,7 @@ public sealed class BotBehaviourTests
         var edit = Assert.Single(bot.Discord.CallsTo("PATCH", $"/webhooks/{FakeDiscord.ApplicationId}/itokeni100/messages/@original"));
         Assert.True(callback.At <= edit.At);
         Assert.Contains("9億", edit.Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(edit.Body!["message_reference"]);
         Assert.Empty(edit.Body!["allowed_mentions"]!["parse"]!.AsArray());
     }
 
@@ -163,6 +164,42 @@ public sealed class BotBehaviourTests
         await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c9").Count == 1, "the hint");
 
         Assert.Contains("Ask me about the article", bot.MessagesIn("c9")[0].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyWithoutAPing_EmptyContent_GetsAHintOncePerChannel_NeverAnAnswer()
+    {
+        // Without the Message Content intent, a reply that does not mention the bot arrives with empty content.
+        await using var bot = await BotHarness.StartAsync(settings: OneAtATime);
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("e1", "ce", string.Empty, replyTo: "b1"));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("e2", "ce", string.Empty, replyTo: "b1"));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("e3", "ce2", string.Empty, replyTo: "b2"));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("e4", "ce", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("ce").Count == 2, "the hint and the answer to the mention (events in order)");
+
+        var inChannel = bot.MessagesIn("ce").Select(c => c.Body!).ToList();
+        Assert.Equal("e1", inChannel[0]["message_reference"]!["message_id"]!.GetValue<string>());
+        Assert.Contains("/ask", inChannel[0]["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("e4", inChannel[1]["message_reference"]!["message_id"]!.GetValue<string>()); // no second hint for e2
+        Assert.Single(bot.MessagesIn("ce2")); // another channel gets its own hint
+        Assert.DoesNotContain(bot.Discord.Calls, c => c.Body is JsonObject body && body["embeds"] is not null && body["message_reference"]?["message_id"]?.GetValue<string>() is "e1" or "e2" or "e3");
+    }
+
+    [Fact]
+    public async Task MalformedEvent_IsLoggedAndSkipped_TheBotKeepsAnswering()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: OneAtATime);
+
+        var broken = FakeDiscord.Message("x1", "cx", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true);
+        broken.Remove("author");
+        await bot.DispatchAsync("MESSAGE_CREATE", broken);
+        await bot.DispatchAsync("INTERACTION_CREATE", new JsonObject { ["id"] = "x2", ["type"] = 2 }); // no token
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("x3", "cx", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("cx").Count == 1, "the answer to the good message");
+
+        Assert.Equal("x3", bot.MessagesIn("cx")[0].Body!["message_reference"]!["message_id"]!.GetValue<string>());
+        Assert.Equal(2, bot.Logs.Lines.Count(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("failed", StringComparison.Ordinal) && l.Contains("_CREATE", StringComparison.Ordinal)));
     }
 
     [Fact]

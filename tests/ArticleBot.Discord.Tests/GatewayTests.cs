@@ -95,7 +95,7 @@ public sealed class GatewayTests
 
         // Act
         await bot.Discord.Current!.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
-        await FakeDiscord.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("Reconnecting to identify", StringComparison.Ordinal)), "the bot decided to wait, then identify");
+        await FakeDiscord.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("reconnecting to identify", StringComparison.Ordinal)), "the bot decided to wait, then identify");
         Assert.Single(bot.Discord.Connections); // the pause is on the fake clock, which has not moved
         time.Advance(TimeSpan.FromSeconds(6));
         await FakeDiscord.WaitUntilAsync(() => bot.Discord.Connections.Count == 2 && bot.Discord.Connections.Last().Log.Any(p => Op(p) is 2 or 6), "a new session");

@@ -35,6 +35,7 @@ public sealed class ModelInDiscordTests
         Assert.EndsWith(" …", created.Body["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var edit = Assert.Single(bot.Discord.CallsTo("PATCH", "/channels/cm/messages/"));
         Assert.Empty(edit.Body!["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Null(edit.Body["message_reference"]); // Edit Message takes none
         Assert.Equal(string.Concat(pieces), edit.Body["content"]!.GetValue<string>());
         Assert.Contains("英偉達", edit.Body["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }

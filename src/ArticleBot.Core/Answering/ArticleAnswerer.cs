@@ -35,6 +35,9 @@ public sealed class ArticleAnswerer(
     /// <summary>The backend name reported with answers that do not fall back.</summary>
     public string Backend => backends.PrimaryName;
 
+    /// <summary>True when answers stream piece by piece (a model backend is configured); the offline answer comes whole.</summary>
+    public bool Streams => backends.Model is not null;
+
     /// <summary>Answers a question, with earlier turns of the conversation for context.</summary>
     /// <exception cref="ArgumentException">The question is empty once cleaned.</exception>
     public async Task<ArticleAnswer> AskAsync(string question, IReadOnlyList<ChatMessage>? history = null, CancellationToken cancellationToken = default)

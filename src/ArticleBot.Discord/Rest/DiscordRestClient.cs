@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ArticleBot.Discord.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,8 @@ public sealed class DiscordRestException(HttpStatusCode status, int? code, strin
 /// <summary>The REST calls the bot makes.</summary>
 public interface IDiscordRestClient
 {
-    /// <summary><c>GET /gateway/bot</c>: the gateway URL.</summary>
-    Task<string> GetGatewayUrlAsync(CancellationToken cancellationToken);
+    /// <summary><c>GET /gateway/bot</c>: the gateway URL, the recommended shard count and the session start limit.</summary>
+    Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken);
 
     /// <summary><c>POST /channels/{id}/messages</c>; returns the created message.</summary>
     Task<JsonElement> CreateMessageAsync(string channelId, JsonObject message, CancellationToken cancellationToken);
@@ -66,10 +67,11 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
     public static readonly TimeSpan ServerErrorMaxDelay = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc/>
-    public async Task<string> GetGatewayUrlAsync(CancellationToken cancellationToken)
+    public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
         var body = await SendAsync(HttpMethod.Get, "/gateway/bot", "-", "/gateway/bot", null, cancellationToken);
-        return body.GetProperty("url").GetString() ?? throw new DiscordRestException(HttpStatusCode.OK, null, "GET /gateway/bot returned no url");
+        var info = body.ValueKind == JsonValueKind.Object ? body.Deserialize(DiscordJsonContext.Default.GatewayBotInfo) : null;
+        return info is { Url.Length: > 0 } ? info : throw new DiscordRestException(HttpStatusCode.OK, null, "GET /gateway/bot returned no url");
     }
 
     /// <inheritdoc/>
@@ -107,6 +109,9 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
         var routeKey = $"{method.Method} {route}";
         var serverErrors = 0;
         var json = body?.ToJsonString();
+        using var activity = DiscordTelemetry.Source.StartActivity("discord.rest " + routeKey, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("http.request.method", method.Method);
+        activity?.SetTag("http.route", route);
         while (true)
         {
             using var lease = await limiter.AcquireAsync(routeKey, majorParameter, cancellationToken);
@@ -129,6 +134,8 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
             {
                 var (retryAfter, global) = ParseTooManyRequests(text);
                 lease.Record(retryAfter is null ? info : info with { RetryAfter = retryAfter }, limited: true, globalBody: global);
+                DiscordTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("http.route", routeKey), new KeyValuePair<string, object?>("discord.rate_limit.global", global || info.Global));
+                activity?.AddEvent(new System.Diagnostics.ActivityEvent("rate limited"));
                 Log.RateLimited(logger, routeKey, (retryAfter ?? info.RetryAfter ?? RateLimiter.DefaultCooldown).TotalMilliseconds, global || info.Global);
                 continue; // waits in AcquireAsync, then sends again: never dropped
             }
@@ -144,8 +151,10 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
                 continue;
             }
 
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             if (!response.IsSuccessStatusCode)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
                 var (code, message) = ParseError(text);
                 throw new DiscordRestException(response.StatusCode, code, message ?? response.ReasonPhrase ?? "error");
             }

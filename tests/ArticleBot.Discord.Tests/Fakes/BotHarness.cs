@@ -9,8 +9,11 @@ namespace ArticleBot.Discord.Tests.Fakes;
 /// <summary>The real host (core + Discord channel) configured with the fake Discord's URLs, as a user would configure real ones.</summary>
 public sealed class BotHarness : IAsyncDisposable
 {
-    private BotHarness(FakeDiscord discord, IHost host, CapturingLoggerProvider logs)
+    private readonly bool _ownsDiscord;
+
+    private BotHarness(FakeDiscord discord, IHost host, CapturingLoggerProvider logs, bool ownsDiscord)
     {
+        _ownsDiscord = ownsDiscord;
         Discord = discord;
         Host = host;
         Logs = logs;
@@ -33,9 +36,10 @@ public sealed class BotHarness : IAsyncDisposable
         return (services.GetRequiredService<ArticleBot.Core.Corpus.ArticleCorpus>(), search);
     });
 
-    public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true)
+    /// <summary>Starts the bot against a new fake Discord, or against <paramref name="shared"/> (a second process of the same bot).</summary>
+    public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true, FakeDiscord? shared = null)
     {
-        var discord = new FakeDiscord();
+        var discord = shared ?? new FakeDiscord();
         arrange?.Invoke(discord);
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         var configuration = new Dictionary<string, string?>
@@ -63,17 +67,17 @@ public sealed class BotHarness : IAsyncDisposable
         if (!configuration.Keys.Any(k => k.StartsWith("Corpus:", StringComparison.Ordinal) && k != "Corpus:CachePath"))
         {
             // The article's index is the same for every test on the default seeds: build it once per test run.
-            var shared = SharedArticle.Value;
-            builder.Services.AddSingleton(shared.Corpus);
-            builder.Services.AddSingleton(shared.Search);
-            builder.Services.AddSingleton<ArticleBot.Abstractions.IArticleSearch>(shared.Search); // an instance, so no test's container disposes it
+            var article = SharedArticle.Value;
+            builder.Services.AddSingleton(article.Corpus);
+            builder.Services.AddSingleton(article.Search);
+            builder.Services.AddSingleton<ArticleBot.Abstractions.IArticleSearch>(article.Search); // an instance, so no test's container disposes it
         }
 
         builder.AddArticleBotCore();
         builder.AddDiscordChannel();
         var host = builder.Build();
         await host.StartAsync();
-        var harness = new BotHarness(discord, host, logs);
+        var harness = new BotHarness(discord, host, logs, ownsDiscord: shared is null);
         if (waitForReady)
         {
             await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PUT", "/applications/").Any(), "commands registered after READY");
@@ -85,6 +89,9 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Sends an event on the current connection.</summary>
     public Task DispatchAsync(string type, System.Text.Json.Nodes.JsonObject data) =>
         (Discord.Current ?? throw new InvalidOperationException("no gateway connection")).DispatchAsync(type, data);
+
+    /// <summary>This process's gateway shards.</summary>
+    public ArticleBot.Discord.Gateway.GatewayShards Gateway => Host.Services.GetRequiredService<ArticleBot.Discord.Gateway.GatewayShards>();
 
     /// <summary>The messages the bot created in a channel.</summary>
     public List<RestCall> MessagesIn(string channelId) => Discord.CallsTo("POST", $"/channels/{channelId}/messages").ToList();
@@ -99,7 +106,10 @@ public sealed class BotHarness : IAsyncDisposable
         finally
         {
             Host.Dispose();
-            await Discord.DisposeAsync();
+            if (_ownsDiscord)
+            {
+                await Discord.DisposeAsync();
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly WebApplication _app;
     private long _nextId = 1_000_000;
     private int _answered;
+    private int _sessions;
 
     public FakeDiscord()
     {
@@ -54,6 +55,21 @@ public sealed class FakeDiscord : IAsyncDisposable
     public string ResumeUrl => $"{BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/resume";
 
     public int HeartbeatIntervalMs { get; set; } = 41_250;
+
+    /// <summary>The shard count <c>GET /gateway/bot</c> recommends.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
+    /// <summary>The fewest shards Discord accepts (an Identify with fewer is closed with 4011, as for a large bot).</summary>
+    public int RequiredShards { get; set; } = 1;
+
+    /// <summary><c>session_start_limit.max_concurrency</c>.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>How many times each shard identified (a new session each time).</summary>
+    public ConcurrentDictionary<int, int> IdentifiesPerShard { get; } = new();
+
+    /// <summary>The shard each session belongs to (so a Resume lands on its shard).</summary>
+    private ConcurrentDictionary<string, (int Id, int Count)> SessionShards { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The clock that stamps heartbeats, connections and REST calls (the bot's fake time, where a test uses one).</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
@@ -86,6 +102,25 @@ public sealed class FakeDiscord : IAsyncDisposable
     public event Action<GatewayConnection>? Connected;
 
     public GatewayConnection? Current => Connections.LastOrDefault(c => !c.Closed);
+
+    /// <summary>The open, started connection of a shard (as Discord routes: each shard has one session).</summary>
+    public GatewayConnection? ShardConnection(int shard) => Connections.LastOrDefault(c => !c.Closed && c.Shard == shard && c.SessionStarted.IsCompleted);
+
+    /// <summary>The shard Discord sends a guild's events on: <c>(guild_id &gt;&gt; 22) % shard_count</c>; DMs go to shard 0.</summary>
+    public static int ShardFor(string? guildId, int shardCount) =>
+        guildId is null ? 0 : (int)((ulong.Parse(guildId, System.Globalization.CultureInfo.InvariantCulture) >> 22) % (ulong)shardCount);
+
+    /// <summary>A guild id (a snowflake) whose events go to <paramref name="shard"/> of <paramref name="shardCount"/>.</summary>
+    public static string GuildOnShard(int shard, int shardCount, int n = 0) =>
+        (((ulong)(shard + (shardCount * (n + 1)))) << 22).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Sends an event as Discord would: on the shard its guild belongs to (DMs on shard 0).</summary>
+    public Task RouteAsync(string type, JsonObject data, int shardCount)
+    {
+        var shard = ShardFor(data["guild_id"]?.GetValue<string>(), shardCount);
+        var connection = ShardConnection(shard) ?? throw new InvalidOperationException($"no open connection for shard {shard}");
+        return connection.DispatchAsync(type, data);
+    }
 
     public IEnumerable<RestCall> CallsTo(string method, string pathPrefix) =>
         Calls.Where(c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
@@ -185,21 +220,47 @@ public sealed class FakeDiscord : IAsyncDisposable
     public async Task StandardSessionAsync(GatewayConnection connection)
     {
         await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
-        var first = await connection.ReceiveAsync(TimeSpan.FromSeconds(10));
+        var first = await connection.ReceiveAsync(TimeSpan.FromSeconds(30));
         if (first["op"]!.GetValue<int>() == 2)
         {
+            // shard: [id, count], as Discord checks it: a count below what the bot needs is 4011, an id out of range 4010.
+            var shard = first["d"]?["shard"] is JsonArray pair ? (Id: pair[0]!.GetValue<int>(), Count: pair[1]!.GetValue<int>()) : (Id: 0, Count: 1);
+            if (shard.Count < RequiredShards)
+            {
+                await connection.CloseAsync(4011);
+                return;
+            }
+
+            if (shard.Id < 0 || shard.Id >= shard.Count)
+            {
+                await connection.CloseAsync(4010);
+                return;
+            }
+
+            connection.Shard = shard.Id;
+            connection.ShardCount = shard.Count;
+            IdentifiesPerShard.AddOrUpdate(shard.Id, 1, (_, n) => n + 1);
+            var sessionId = "session-" + Interlocked.Increment(ref _sessions); // unique, also when shards connect at once
+            SessionShards[sessionId] = shard;
             await connection.DispatchAsync("READY", new JsonObject
             {
                 ["v"] = 10,
                 ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "ArticleBot", ["bot"] = true },
                 ["guilds"] = new JsonArray(),
-                ["session_id"] = "session-" + Connections.Count,
+                ["session_id"] = sessionId,
                 ["resume_gateway_url"] = ResumeUrl,
                 ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
+                ["shard"] = new JsonArray(shard.Id, shard.Count),
             });
         }
         else if (first["op"]!.GetValue<int>() == 6)
         {
+            if (SessionShards.TryGetValue(first["d"]?["session_id"]?.GetValue<string>() ?? string.Empty, out var shard))
+            {
+                connection.Shard = shard.Id;
+                connection.ShardCount = shard.Count;
+            }
+
             await connection.DispatchAsync("RESUMED", new JsonObject());
         }
 
@@ -277,8 +338,8 @@ public sealed class FakeDiscord : IAsyncDisposable
             return new RestReply(200, new JsonObject
             {
                 ["url"] = GatewayUrl,
-                ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+                ["shards"] = RecommendedShards,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = MaxConcurrency },
             }.ToJsonString());
         }
 
@@ -318,6 +379,12 @@ public sealed class GatewayConnection(WebSocket socket, string path, string quer
     private long _sequence;
 
     public string Path { get; } = path;
+
+    /// <summary>The shard this connection identified (or resumed) as.</summary>
+    public int? Shard { get; internal set; }
+
+    /// <summary>The shard count it identified with.</summary>
+    public int? ShardCount { get; internal set; }
 
     /// <summary>When the connection was accepted, on the fake's clock.</summary>
     public DateTimeOffset OpenedAt { get; } = (clock ?? (() => DateTimeOffset.UtcNow))();

@@ -16,7 +16,7 @@ public sealed partial class KeyFigures(IArticleSearch search)
     /// <summary>Lists the figures.</summary>
     [KernelFunction("key_figures")]
     [Description("Lists every amount, percentage and date in the article, each with its sentence and the id of the passage to cite.")]
-    public string List([Description("Only figures whose sentence contains this text, e.g. 騰訊 or 億 (optional).")] string contains = "")
+    public string List([Description("Only figures whose sentence contains this text, e.g. 騰訊, 腾讯 or 億; either Chinese script matches (optional).")] string contains = "")
     {
         var lines = new StringBuilder();
         foreach (var (figure, sentence, passage) in Figures(contains))
@@ -39,11 +39,13 @@ public sealed partial class KeyFigures(IArticleSearch search)
 
     private IEnumerable<(string Figure, string Sentence, Passage Passage)> Figures(string contains)
     {
+        // Matching is on folded text (script, width, case), as the bot's own search does; results show the original.
+        var wanted = search.Fold(contains.Trim());
         foreach (var passage in search.Passages)
         {
             foreach (var sentence in SentenceRegex().Matches(passage.Text).Select(m => m.Value.Trim()))
             {
-                if (contains.Length > 0 && !sentence.Contains(contains, StringComparison.OrdinalIgnoreCase))
+                if (wanted.Length > 0 && !search.Fold(sentence).Contains(wanted, StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -18,6 +18,15 @@ public interface IArticleSearch
     /// <returns>The best passages, best first; empty when nothing matches.</returns>
     IReadOnlyList<ScoredPassage> Search(string query, int top = 5);
 
+    /// <summary>
+    /// Folds text the way the index and questions are folded: Traditional → Simplified script, full-width → ASCII,
+    /// lower case. Compare folded text with folded text (a plugin argument 腾讯 then matches the article's 騰訊), and
+    /// show users the original.
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <returns>The folded text; it may differ in length from <paramref name="text"/>.</returns>
+    string Fold(string text);
+
     /// <summary>Finds a passage by id.</summary>
     /// <param name="id">A passage id such as <c>ai-race-2026#p3</c>.</param>
     /// <returns>The passage, or <see langword="null"/> when there is none with that id.</returns>

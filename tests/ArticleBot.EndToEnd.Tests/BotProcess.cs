@@ -10,6 +10,10 @@ public sealed record BotRun(int ExitCode, string Stdout, string Stderr);
 public static class BotProcess
 {
     private static readonly Lazy<string> s_output = new(FindOutputDirectory);
+    private static readonly Lazy<string> s_repository = new(FindRepositoryRoot);
+
+    /// <summary>The clone the tests were built from (the folder with ArticleBot.sln).</summary>
+    public static string RepositoryRoot => s_repository.Value;
 
     /// <summary>The executable's build output folder (holds appsettings.json and seeds/).</summary>
     public static string OutputDirectory => s_output.Value;
@@ -75,6 +79,19 @@ public static class BotProcess
         }
 
         return new BotRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ArticleBot.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ArticleBot.sln not found above the test output");
     }
 
     private static string FindOutputDirectory()

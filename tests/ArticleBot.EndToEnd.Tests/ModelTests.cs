@@ -71,6 +71,34 @@ public sealed class ModelTests
         Assert.DoesNotContain(SentinelKey, run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnreachableModel_FallsBack_WithOneWarningLine_AndNoStackTrace()
+    {
+        // Arrange: a port nothing listens on (bound, then released), so the connection is refused at once.
+        var endpoint = $"http://127.0.0.1:{FreePort()}/v1";
+        var environment = ModelEnvironment(endpoint);
+        environment.Remove("Logging__LogLevel__Default"); // the shipped logging settings, as a user has them
+
+        // Act
+        var run = await BotProcess.RunAsync(["ask", "--json", "英偉達的市值突破了多少？"], environment: environment, cancellationToken: Ct);
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Contains("Llm:Endpoint", json.RootElement.GetProperty("fallback").GetString(), StringComparison.Ordinal);
+        var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one warning line, got:\n{run.Stderr}");
+        Assert.StartsWith("warn:", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     [Theory]
     [InlineData("Gpt5", "Llm:Provider")]
     [InlineData("OpenAI", "Llm:ApiKey")]

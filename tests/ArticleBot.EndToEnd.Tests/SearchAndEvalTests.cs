@@ -55,4 +55,15 @@ public sealed class SearchAndEvalTests
 
         Assert.Equal(2, run.ExitCode);
     }
+
+    [Fact]
+    public async Task Search_HelpAndUsage_MentionExplain()
+    {
+        var help = await BotProcess.RunAsync(["search", "--help"], cancellationToken: Ct);
+        var empty = await BotProcess.RunAsync(["search", " "], cancellationToken: Ct);
+
+        Assert.Contains("--explain", help.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("[--explain]", empty.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -78,6 +78,9 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     public Passage? GetPassage(string id) => _corpus.GetPassage(id);
 
     /// <inheritdoc/>
+    public string Fold(string text) => _folder.Fold(text);
+
+    /// <inheritdoc/>
     public IReadOnlyList<ScoredPassage> Search(string query, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -29,6 +29,7 @@ public static partial class BotHost
         builder.Configuration
             .AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, ContentRoot.SettingsFile), optional: true, reloadOnChange: false)
             .AddUserSecrets(typeof(BotHost).Assembly, optional: true, reloadOnChange: false)
+            .AddSystemdCredentials()
             .AddEnvironmentVariables()
             .AddCommandLine(configurationArgs);
 
@@ -42,6 +43,7 @@ public static partial class BotHost
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddArticleBotCore();
+        builder.AddArticleFeedback();
         if (consoleChat)
         {
             builder.Services.AddHostedService<ConsoleChannel>();
@@ -57,6 +59,25 @@ public static partial class BotHost
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Under systemd, <c>LoadCredential=Discord__Token:/etc/articlebot/Discord__Token</c> puts a root-only secret
+    /// file in <c>$CREDENTIALS_DIRECTORY</c>, readable by the service alone; each file there is one setting, named
+    /// like an environment variable (<c>Discord__Token</c> is <c>Discord:Token</c>). Unlike <c>Environment=</c>,
+    /// nothing of it shows in <c>systemctl show</c>.
+    /// </summary>
+    private static IConfigurationBuilder AddSystemdCredentials(this IConfigurationBuilder configuration)
+    {
+        var directory = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
+        return string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory)
+            ? configuration
+            : configuration.AddKeyPerFile(source =>
+            {
+                source.FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(directory);
+                source.Optional = true;
+                source.SectionDelimiter = "__";
+            });
     }
 
     /// <summary>

@@ -49,6 +49,7 @@ public static class CommandLineApp
         root.Subcommands.Add(EvalCommand(configurationArgs));
         root.Subcommands.Add(PluginsCommand(configurationArgs));
         root.Subcommands.Add(CallCommand(configurationArgs));
+        root.Subcommands.Add(FeedbackCommand(configurationArgs));
         var discord = new Command("discord", "Runs the bot in Discord until Ctrl+C or SIGTERM (needs Discord:Token).");
         discord.SetAction((_, cancellationToken) => BotHost.RunDiscordAsync(configurationArgs, cancellationToken));
         root.Subcommands.Add(discord);
@@ -153,7 +154,7 @@ public static class CommandLineApp
             if (QuestionText.Clean(text).Length == 0 || count is < 1 or > 100)
             {
                 Console.Error.WriteLine(count is < 1 or > 100 ? "error: --top must be between 1 and 100." : "error: the query is empty.");
-                Console.Error.WriteLine("usage: ArticleBot search \"<query>\" [--top N] [--json]");
+                Console.Error.WriteLine("usage: ArticleBot search \"<query>\" [--top N] [--json] [--explain]");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -236,6 +237,20 @@ public static class CommandLineApp
                 await Console.Error.WriteLineAsync($"error: {PluginCallFailure.Describe(parse.GetValue(function)!, ex)}");
                 return PluginCallFailure.IsUsageError(ex) ? ExitCodes.Usage : ExitCodes.Failure;
             }
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command FeedbackCommand(string[] configurationArgs)
+    {
+        var json = new Option<bool>("--json") { Description = "One JSON object per rated answer (question, answer, citations, vote, backend, at), like an eval file." };
+        var command = new Command("feedback", "Lists readers' ratings of answers: counts, the worst-rated questions, the answers marked not helpful.") { json };
+        command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, _) =>
+        {
+            var store = services.GetRequiredService<ArticleBot.Core.Feedback.FeedbackStore>();
+            var rated = store.RatedAnswers();
+            await Console.Out.WriteLineAsync(parse.GetValue(json) ? FeedbackOutput.JsonLines(rated) : FeedbackOutput.Report(rated, store.DatabasePath));
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

@@ -24,7 +24,7 @@ public sealed class ModelAnswerTests
             ["Llm:Endpoint"] = endpoint,
             ["Llm:ApiKey"] = ApiKey,
             ["Llm:TimeoutSeconds"] = "30",
-            ["Corpus:CachePath"] = string.Empty,
+            ["Corpus:CachePath"] = TestCorpus.SharedCachePath,
         };
         foreach (var (key, value) in extra ?? [])
         {

@@ -49,7 +49,7 @@ public sealed class PluginCatalogTests : IDisposable
             ["Plugins:IncludeDefaultDirectory"] = "false",
             ["Plugins:Directories:0"] = PluginsDirectory,
             ["Plugins:CallTimeoutSeconds"] = "5",
-            ["Corpus:CachePath"] = string.Empty,
+            ["Corpus:CachePath"] = TestCorpus.SharedCachePath,
         };
         foreach (var (k, v) in extra ?? [])
         {
@@ -373,7 +373,7 @@ public sealed class PluginUnloadDuringCallTests : IDisposable
             ["Plugins:IncludeDefaultDirectory"] = "false",
             ["Plugins:Directories:0"] = Path.Combine(_root, "plugins"),
             ["Plugins:CallTimeoutSeconds"] = "5",
-            ["Corpus:CachePath"] = string.Empty,
+            ["Corpus:CachePath"] = TestCorpus.SharedCachePath,
         }, services => services.AddSingleton<TimeProvider>(time));
         var catalog = host.Services.GetRequiredService<PluginCatalog>();
         var call = host.Services.GetRequiredService<PluginInvoker>().InvokeAsync("Sleeper.sleep", new Dictionary<string, string>(), TestContext.Current.CancellationToken);

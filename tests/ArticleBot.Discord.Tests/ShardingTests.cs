@@ -150,6 +150,7 @@ public sealed class ShardingTests
             {
                 d.Clock = time.GetUtcNow;
                 d.RecommendedShards = 4;
+                d.HeartbeatIntervalMs = 600_000; // no second beat in the simulated 20 s: fast fake time cannot fake a zombie
             },
             time: time,
             waitForReady: false); // any shard may go first, and the others wait on the fake clock
@@ -164,7 +165,8 @@ public sealed class ShardingTests
         }
 
         // Assert: the k-th identify (in whatever order the shards got their turns) came no earlier than k × 5 s after the start.
-        var identifies = bot.Discord.Connections.Select(c => c.SessionRequestedAt!.Value).Order().ToArray();
+        // (Fast-moving fake time may also make a shard resume, on a connection of its own: resumes are not identifies.)
+        var identifies = bot.Discord.Connections.Where(c => c.Log.Any(p => Op(p) == 2)).Select(c => c.SessionRequestedAt!.Value).Order().ToArray();
         Assert.Equal(4, identifies.Length);
         for (var k = 0; k < identifies.Length; k++)
         {

@@ -220,7 +220,18 @@ public sealed class FakeDiscord : IAsyncDisposable
     public async Task StandardSessionAsync(GatewayConnection connection)
     {
         await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
+        // Heartbeats may come before Identify (a shard waiting for its identify turn keeps beating): ACK them meanwhile.
         var first = await connection.ReceiveAsync(TimeSpan.FromSeconds(30));
+        while (first["op"]!.GetValue<int>() == 1)
+        {
+            if (AcknowledgeHeartbeats)
+            {
+                await connection.SendAsync(new JsonObject { ["op"] = 11 });
+            }
+
+            first = await connection.ReceiveAsync(TimeSpan.FromSeconds(30));
+        }
+
         if (first["op"]!.GetValue<int>() == 2)
         {
             // shard: [id, count], as Discord checks it: a count below what the bot needs is 4011, an id out of range 4010.

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using ArticleBot.Core.Tests.Fakes;
 using ArticleBot.Discord.Bot;
 using ArticleBot.Discord.Tests.Fakes;

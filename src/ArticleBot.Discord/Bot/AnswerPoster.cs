@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using ArticleBot.Core.Answering;
-using ArticleBot.Core.Llm;
 using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Discord.Bot;
@@ -12,16 +11,16 @@ namespace ArticleBot.Discord.Bot;
 /// edited at most once a second on the injected clock; the final answer replaces it, split to Discord's limits,
 /// with the sources embed. Keeps a conversation per channel (or thread).
 /// </summary>
-public sealed class AnswerPoster(ArticleAnswerer answerer, IOptions<LlmOptions> llmOptions, TimeProvider time)
+public sealed class AnswerPoster(ArticleAnswerer answerer, IOptions<AnsweringOptions> answeringOptions, TimeProvider time)
 {
     private static readonly TimeSpan s_editInterval = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, ConversationHistory> _conversations = new(StringComparer.Ordinal);
 
-    /// <summary>A notice when the question is over <c>Llm:MaxQuestionChars</c> (it is refused, not cut, in a chat room).</summary>
+    /// <summary>A notice when the question is over <c>Answering:MaxQuestionChars</c> (it is refused, not cut, in a chat room).</summary>
     public string? TooLongNotice(string question)
     {
-        var limit = llmOptions.Value.MaxQuestionChars;
+        var limit = answeringOptions.Value.MaxQuestionChars;
         var length = QuestionText.Clean(question, int.MaxValue).Length;
         return length <= limit
             ? null
@@ -32,7 +31,7 @@ public sealed class AnswerPoster(ArticleAnswerer answerer, IOptions<LlmOptions> 
     public async Task PostAsync(IReplyTarget target, string conversationId, string question, string? replyTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var history = _conversations.GetOrAdd(conversationId, _ => new ConversationHistory(llmOptions.Value.MaxHistoryTurns, llmOptions.Value.MaxHistoryChars));
+        var history = _conversations.GetOrAdd(conversationId, _ => new ConversationHistory(answeringOptions.Value.MaxHistoryTurns, answeringOptions.Value.MaxHistoryChars));
         ArticleAnswer? answer = null;
         string? firstId = null;
         try

@@ -336,16 +336,11 @@ public static class CommandLineApp
                 await Console.Out.WriteLineAsync(parse.GetValue(json) ? PluginOutput.Json(result) : result.Result);
                 return ExitCodes.Success;
             }
-            catch (PluginCallException ex)
-            {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}");
-                return ExitCodes.Usage;
-            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The plugin itself failed (threw, timed out): a run-time failure, and the bot is fine.
-                await Console.Error.WriteLineAsync($"error: {parse.GetValue(function)} failed: {(ex is KernelException { InnerException: { } inner } ? inner.Message : ex.Message)}");
-                return ExitCodes.Failure;
+                // A bad call is a usage error (2); the plugin itself failing (threw, timed out) is a run-time failure (1).
+                await Console.Error.WriteLineAsync($"error: {PluginCallFailure.Describe(parse.GetValue(function)!, ex)}");
+                return PluginCallFailure.IsUsageError(ex) ? ExitCodes.Usage : ExitCodes.Failure;
             }
         }, cancellationToken));
         return command;

@@ -30,7 +30,13 @@ public static class AnsweringServiceCollectionExtensions
             var gate = new ArticleBot.Core.Answering.Gate.AnswerGate(ArticleBot.Core.Answering.Gate.GateModel.Shipped, retrieval.TargetPrecision);
             return new ExtractiveComposer(sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(), retrieval.MinCoverage, gate);
         });
+        services.TryAddSingleton(sp => new KindComposer(
+            sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(),
+            sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleOutline>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleSummarizer>(),
+            sp.GetRequiredService<ArticleBot.Core.ArticleTools.EntityFinder>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleFigures>(),
+            sp.GetRequiredService<ArticleBot.Core.ArticleTools.ClaimVerifier>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.EnglishFacts>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.SemanticKernel.IAutoFunctionInvocationFilter, ToolCapFilter>());
+        services.AddHttpClient(ArticleBot.Core.Llm.LlmChatClientFactory.HttpClientName).AddHttpMessageHandler(() => new ModelStatusHandler());
         services.TryAddSingleton<AnswerBackendFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<AnswerBackendFactory>().Create());
 

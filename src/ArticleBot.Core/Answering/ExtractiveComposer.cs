@@ -30,6 +30,12 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
         var language = LanguageDetector.Detect(question, folder);
+        return Draft(question, passages) is { } draft ? Render(language, draft.Sentences) : Abstention(language);
+    }
+
+    /// <summary>The draft the gate lets through, or null when the offline answer abstains.</summary>
+    private AnswerDraft? Draft(string question, IReadOnlyList<(int N, Passage Passage)> passages)
+    {
         var plan = search.Analyze(question);
         var selection = new List<SelectionPassage>(passages.Count);
         var anyCovers = false;
@@ -45,7 +51,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         var searchable = plan.Groups.Any(g => g.Strength != GroupStrength.Weak && g.InCorpus);
         if (!anyCovers || !searchable || _selector.Select(plan, selection) is not { } draft)
         {
-            return Abstention(language);
+            return null;
         }
 
         var decision = _gate.Decide(draft.Features);
@@ -55,7 +61,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         }
 
         GateTrace.Record(decision);
-        return decision.Answered ? Render(language, draft.Sentences) : Abstention(language);
+        return decision.Answered ? draft : null;
     }
 
     /// <summary>
@@ -67,6 +73,23 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         && !plan.Question.Any(CharClass.IsHan)
         && plan.Groups.Count(g => g.Strength != GroupStrength.Weak) <= 1
         && plan.Question.AsSpan().IndexOfAny("?？吗嗎呢") < 0;
+
+    /// <summary>
+    /// The sentences an answer would quote (the one that holds the answer first, with their passage numbers), or null
+    /// when the offline answer would abstain. For composers that render the same choice differently (English, why).
+    /// </summary>
+    public IReadOnlyList<(int N, Passage Passage, string Sentence)>? Select(string question, IReadOnlyList<(int N, Passage Passage)> passages)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(passages);
+        if (Draft(question, passages) is not { } draft)
+        {
+            return null;
+        }
+
+        var byNumber = passages.GroupBy(p => p.N).ToDictionary(g => g.Key, g => g.First().Passage);
+        return [.. draft.Sentences.Select(s => (s.N, byNumber[s.N], s.Sentence))];
+    }
 
     /// <summary>The reply when the article does not cover the question.</summary>
     public static string Abstention(QuestionLanguage language) => language switch

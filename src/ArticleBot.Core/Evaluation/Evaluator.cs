@@ -7,14 +7,38 @@ using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Evaluation;
 
-/// <summary>One line of an eval file (see eval/README.md).</summary>
+/// <summary>One line of an eval file (see eval/README.md). Kind lines (kinds-*.jsonl) may leave out gold, answers and answerable.</summary>
 public sealed record EvalItem(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("lang")] string Lang,
     [property: JsonPropertyName("question")] string Question,
     [property: JsonPropertyName("gold")] IReadOnlyList<string> Gold,
     [property: JsonPropertyName("answers")] IReadOnlyList<string> Answers,
-    [property: JsonPropertyName("answerable")] bool Answerable);
+    [property: JsonPropertyName("answerable")] bool Answerable = true)
+{
+    /// <summary>The question's kind (summary, outline, list, compare, verify, opinion, why, followup, english, trap), if it has one.</summary>
+    [JsonPropertyName("kind")]
+    public string? Kind { get; init; }
+
+    /// <summary>Groups of alternatives the answer must contain (one alternative per group), after folding.</summary>
+    [JsonPropertyName("groups")]
+    public IReadOnlyList<IReadOnlyList<string>>? Groups { get; init; }
+
+    /// <summary>When given, at least this many groups must be met instead of all.</summary>
+    [JsonPropertyName("min_groups")]
+    public int? MinGroups { get; init; }
+
+    /// <summary>The answer must cite at least this many passages.</summary>
+    [JsonPropertyName("min_citations")]
+    public int? MinCitations { get; init; }
+
+    /// <summary>Earlier questions of the same conversation, asked first (follow-ups).</summary>
+    [JsonPropertyName("turns")]
+    public IReadOnlyList<string>? Turns { get; init; }
+}
+
+/// <summary>Accuracy for one question kind.</summary>
+public sealed record KindMetrics(string Kind, int Questions, int Correct, double Accuracy);
 
 /// <summary>The metrics of eval/README.md for one language (or overall).</summary>
 public sealed record EvalMetrics(
@@ -39,7 +63,11 @@ public sealed record EvalOutcome(EvalItem Item, int FirstRelevantRank, bool Corr
 
 /// <summary>The whole evaluation.</summary>
 /// <remarks><c>Calibration</c>: the answer gate's calibration (answers given, by score bin, and the share right).</remarks>
-public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetrics Overall, IReadOnlyList<EvalOutcome> Outcomes, IReadOnlyList<CalibrationBin>? Calibration = null);
+public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetrics Overall, IReadOnlyList<EvalOutcome> Outcomes, IReadOnlyList<CalibrationBin>? Calibration = null)
+{
+    /// <summary>Accuracy per question kind (only for items with a <see cref="EvalItem.Kind"/>), then "all" over them.</summary>
+    public IReadOnlyList<KindMetrics> ByKind { get; init; } = [];
+}
 
 /// <summary>Runs a question set through retrieval and the answerer and scores it.</summary>
 public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, ScriptFolding folder)
@@ -63,7 +91,10 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
 
             try
             {
-                items.Add(JsonSerializer.Deserialize<EvalItem>(line) ?? throw new FormatException($"line {number}: empty"));
+                var item = JsonSerializer.Deserialize<EvalItem>(line) ?? throw new FormatException($"line {number}: empty");
+
+                // Kind lines leave out gold and answers: read them as empty lists.
+                items.Add(item with { Gold = item.Gold ?? [], Answers = item.Answers ?? [] });
             }
             catch (JsonException ex)
             {
@@ -96,20 +127,24 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
             GateDecision? gate;
             using (var trace = GateTrace.Begin())
             {
-                answer = await answerer.AskAsync(item.Question, null, cancellationToken);
+                answer = await answerer.AskAsync(item.Question, await EarlierTurnsAsync(item, cancellationToken), cancellationToken);
                 gate = trace.Decisions.Count > 0 ? trace.Decisions[^1] : null;
             }
 
+            var verbatim = true;
             foreach (var citation in answer.Citations.Concat(answer.Closest))
             {
                 quotes++;
-                faithful += search.Corpus.VerifyQuote(citation.Source, citation.Start, citation.End, citation.Quote) ? 1 : 0;
+                var ok = search.Corpus.VerifyQuote(citation.Source, citation.Start, citation.End, citation.Quote);
+                faithful += ok ? 1 : 0;
+                verbatim &= ok;
             }
 
             var foldedAnswer = folder.Fold(answer.Text);
             var relevantCitations = answer.Citations.Count(c => Relevant(c.Quote));
-            var correct = answer.Grounded && relevantCitations > 0
-                && item.Answers.Any(a => foldedAnswer.Contains(folder.Fold(a), StringComparison.Ordinal));
+            var correct = item.Kind is null
+                ? answer.Grounded && relevantCitations > 0 && item.Answers.Any(a => foldedAnswer.Contains(folder.Fold(a), StringComparison.Ordinal))
+                : KindCorrect(item, answer, foldedAnswer, verbatim);
             var firstSentence = folder.Fold(FirstSentence(answer.Text));
             var firstCorrect = correct && item.Answers.Any(a => firstSentence.Contains(folder.Fold(a), StringComparison.Ordinal));
             outcomes.Add(new EvalOutcome(item, firstRelevant, correct, !answer.Grounded, answer.Citations.Count, relevantCitations, answer.Text, firstCorrect, gate));
@@ -119,7 +154,7 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
         var byLanguage = outcomes.GroupBy(o => o.Item.Lang).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Score(g.Key, g.ToList(), fidelity)).ToList();
         var calibration = GateFitter.Calibrate(outcomes.Where(o => o.Gate is { Answered: true }).Select(o => (o.Gate!.Score, o.Correct)));
-        return new EvalReport(byLanguage, Score("all", outcomes, fidelity), outcomes, calibration);
+        return new EvalReport(byLanguage, Score("all", outcomes, fidelity), outcomes, calibration) { ByKind = ScoreKinds(outcomes) };
     }
 
     /// <summary>The answer's first sentence: up to and including its first citation mark <c>[n]</c> (all of it when it has none).</summary>
@@ -138,6 +173,54 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// A kind question is right when the answer is grounded, holds an alternative of every group (or of
+    /// <see cref="EvalItem.MinGroups"/> of them), cites enough passages and quotes verbatim; a trap when refused.
+    /// </summary>
+    private bool KindCorrect(EvalItem item, ArticleAnswer answer, string foldedAnswer, bool verbatim)
+    {
+        if (!item.Answerable)
+        {
+            return !answer.Grounded;
+        }
+
+        var groups = item.Groups ?? [];
+        var met = groups.Count(g => g.Any(a => AnswerGroups.Contains(foldedAnswer, folder.Fold(a))));
+        var needed = item.MinGroups ?? groups.Count;
+        return answer.Grounded && verbatim && met >= needed && answer.Citations.Count >= (item.MinCitations ?? 1);
+    }
+
+    private async Task<IReadOnlyList<Microsoft.Extensions.AI.ChatMessage>?> EarlierTurnsAsync(EvalItem item, CancellationToken cancellationToken)
+    {
+        if (item.Turns is not { Count: > 0 } turns)
+        {
+            return null;
+        }
+
+        var history = new ConversationHistory(maxTurns: 16, maxChars: 32_000);
+        foreach (var turn in turns)
+        {
+            var earlier = await answerer.AskAsync(turn, history.Messages(), cancellationToken);
+            history.Add(earlier.Question, earlier.Text);
+        }
+
+        return history.Messages();
+    }
+
+    private static List<KindMetrics> ScoreKinds(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var kinds = outcomes.Where(o => o.Item.Kind is not null).ToList();
+        if (kinds.Count == 0)
+        {
+            return [];
+        }
+
+        static KindMetrics Of(string kind, IReadOnlyCollection<EvalOutcome> set) =>
+            new(kind, set.Count, set.Count(o => o.Correct), set.Count(o => o.Correct) / (double)set.Count);
+
+        return [.. kinds.GroupBy(o => o.Item.Kind!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g.ToList())), Of("all", kinds)];
     }
 
     private static EvalMetrics Score(string language, IReadOnlyList<EvalOutcome> outcomes, double fidelity)

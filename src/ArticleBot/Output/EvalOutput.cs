@@ -26,6 +26,16 @@ public static class EvalOutput
             builder.AppendLine().AppendLine("answer gate calibration (answers given, by estimated chance of being right):").AppendLine(CalibrationTable(calibration));
         }
 
+        if (report.ByKind.Count > 0)
+        {
+            builder.AppendLine();
+            builder.AppendLine("kind          n  right  accuracy");
+            foreach (var k in report.ByKind)
+            {
+                builder.AppendLine(CultureInfo.InvariantCulture, $"{k.Kind,-10} {k.Questions,4} {k.Correct,6}  {F(k.Accuracy),8}");
+            }
+        }
+
         return builder.ToString().TrimEnd();
     }
 
@@ -61,7 +71,15 @@ public static class EvalOutput
     {
         ArgumentNullException.ThrowIfNull(report);
         var calibration = (report.Calibration ?? []).Where(b => b.Count > 0).Select(b => new { from = b.From, to = b.To, count = b.Count, shareRight = R(b.ShareRight) });
-        return JsonSerializer.Serialize(new { overall = Round(report.Overall), byLanguage = report.ByLanguage.Select(Round), gateCalibration = calibration }, JsonOutput.Options);
+        return JsonSerializer.Serialize(
+            new
+            {
+                overall = Round(report.Overall),
+                byLanguage = report.ByLanguage.Select(Round),
+                byKind = report.ByKind.Select(k => new { kind = k.Kind, questions = k.Questions, correct = k.Correct, accuracy = R(k.Accuracy) }),
+                gateCalibration = calibration,
+            },
+            JsonOutput.Options);
     }
 
     private static object Round(EvalMetrics m) => new

@@ -24,6 +24,9 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
     private readonly AnswerSelector _selector = new(MentionFinder.Default, search.InCorpus);
     private readonly AnswerGate _gate = gate ?? AnswerGate.Default;
 
+    /// <summary>The coverage <see cref="Select"/> asks of one passage (the former <c>Retrieval:MinCoverage</c> default).</summary>
+    private const double SelectMinCoverage = 0.5;
+
     /// <summary>Composes an answer from numbered passages (as the search tool returned them).</summary>
     public string Compose(string question, IReadOnlyList<(int N, Passage Passage)> passages)
     {
@@ -76,13 +79,25 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
 
     /// <summary>
     /// The sentences an answer would quote (the one that holds the answer first, with their passage numbers), or null
-    /// when the offline answer would abstain. For composers that render the same choice differently (English, why).
+    /// when no passage covers the question. For composers that render the same choice differently (English, why) and
+    /// gate it themselves.
     /// </summary>
     public IReadOnlyList<(int N, Passage Passage, string Sentence)>? Select(string question, IReadOnlyList<(int N, Passage Passage)> passages)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
-        if (Draft(question, passages) is not { } draft)
+        var plan = search.Analyze(question);
+        var selection = new List<SelectionPassage>(passages.Count);
+        var anyCovers = false;
+        foreach (var (n, passage) in passages)
+        {
+            // The kind composer applies gates of its own: here a passage must cover the question as coverage alone
+            // decided before the learned gate (half its content words by weight, both of two strong ones).
+            anyCovers |= search.Covers(plan, passage, Math.Max(minCoverage, SelectMinCoverage), out var coverage);
+            selection.Add(new SelectionPassage(n, passage, coverage, search.Sentences(passage)));
+        }
+
+        if (!anyCovers || _selector.Select(plan, selection) is not { } draft || IsBareKeyword(plan, draft))
         {
             return null;
         }

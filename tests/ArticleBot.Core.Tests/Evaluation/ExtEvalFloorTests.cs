@@ -7,15 +7,16 @@ namespace ArticleBot.Core.Tests.Evaluation;
 /// <summary>
 /// The external development sets (eval/ext: DRCD, CMRC 2018, XQuAD English over Chinese; see eval/ext/NOTICE.md),
 /// each over its own seed articles, must stay above the figures the answer gate reached when it was fitted, less a
-/// small margin. A drop here means answers got worse on articles nobody wrote questions for.
+/// small margin (figures of the kind composer's fact path, which selects through the answer selector with the
+/// coverage rule). A drop here means answers got worse on articles nobody wrote questions for.
 /// </summary>
 public sealed class ExtEvalFloorTests
 {
     [Theory]
     //          set            accuracy  abstention  false abstention (at most)
-    [InlineData("drcd-test", 0.81, 0.70, 0.09)]
-    [InlineData("cmrc-train", 0.72, 0.95, 0.11)]
-    [InlineData("xquad-dev-en", 0.53, 0.80, 0.26)]
+    [InlineData("drcd-test", 0.75, 0.77, 0.13)]
+    [InlineData("cmrc-train", 0.68, 0.95, 0.14)]
+    [InlineData("xquad-dev-en", 0.58, 0.80, 0.14)]
     public async Task ExtSet_MeetsTheFloors(string set, double accuracy, double abstention, double falseAbstention)
     {
         // Arrange: a host over the set's own seeds, its index built in memory.
@@ -39,6 +40,5 @@ public sealed class ExtEvalFloorTests
         Assert.True(m.FalseAbstention <= falseAbstention, $"{set} false abstention {m.FalseAbstention:0.000} > {falseAbstention}");
         Assert.True(m.HitAt3 >= 0.85, $"{set} hit@3 {m.HitAt3:0.000}");
         Assert.Equal(1.0, m.QuoteFidelity);
-        Assert.Contains(report.Calibration!, b => b.Count > 0);
     }
 }

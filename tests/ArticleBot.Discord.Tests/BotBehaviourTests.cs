@@ -280,7 +280,7 @@ public sealed class PluginCommandTests
 
         var response = bot.Discord.CallsTo("POST", "/interactions/p1/").Single().Body!;
         Assert.Equal(4, response["type"]!.GetValue<int>());
-        Assert.Contains("**article** (builtin, loaded): article_info, get_passage, list_sections, search", response["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("**article** (builtin, loaded): article_info, entities, figures, get_passage, list_sections, outline, search, summarize, verify", response["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

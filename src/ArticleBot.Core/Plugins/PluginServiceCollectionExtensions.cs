@@ -1,3 +1,4 @@
+using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,12 +22,15 @@ public static class PluginServiceCollectionExtensions
         var services = builder.Services;
         services.AddSettings<PluginOptions>(PluginOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddArticleTools();
         services.TryAddSingleton<ArticlePlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<ArticlePlugin>(), ArticlePlugin.PluginName));
 
         // Filters run in registration order: the span first, so it holds the timeout and the numbering.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, ToolCallTelemetryFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PluginGuardFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, ToolArgumentFilter>());
+        services.TryAddSingleton<PluginHealth>();
         services.TryAddSingleton<PluginCatalog>();
         services.TryAddSingleton<IKernelSource>(sp => sp.GetRequiredService<PluginCatalog>());
         services.TryAddSingleton<PluginInvoker>();

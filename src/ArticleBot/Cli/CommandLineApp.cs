@@ -4,6 +4,7 @@ using ArticleBot.Core.Answering;
 using ArticleBot.Core.Evaluation;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
 using ArticleBot.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -35,7 +36,34 @@ public static class CommandLineApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = true });
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (IOException ex)
+        {
+            // stdout closed early (a pipe whose reader quit) or a full disk (/dev/full): say so in one line.
+            TryWriteError($"error: cannot write the output: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug: one line for the user, the details for a report.
+            TryWriteError($"error: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static void TryWriteError(string message)
+    {
+        try
+        {
+            Console.Error.WriteLine(message);
+        }
+        catch (IOException)
+        {
+            // stderr is gone too: the exit code is all that is left.
+        }
     }
 
     private static RootCommand Build(string[] configurationArgs)
@@ -46,6 +74,7 @@ public static class CommandLineApp
             --Corpus:SeedsPath=other or --Retrieval:MinCoverage=0.4 may be given with any command.
             """);
         root.Subcommands.Add(AskCommand(configurationArgs));
+        root.Subcommands.Add(ChatCommand(configurationArgs));
         root.Subcommands.Add(SearchCommand(configurationArgs));
         root.Subcommands.Add(EvalCommand(configurationArgs));
         root.Subcommands.Add(PluginsCommand(configurationArgs));
@@ -107,6 +136,7 @@ public static class CommandLineApp
         await using var buffered = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
         var stdout = asJson ? buffered : Console.Out;
         using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
+        var failures = 0;
         while (true)
         {
             if (input.Peek() < 0)
@@ -125,7 +155,24 @@ public static class CommandLineApp
                 continue;
             }
 
-            var answer = await answerer.AskAsync(question, null, cancellationToken);
+            ArticleAnswer answer;
+            try
+            {
+                answer = await answerer.AskAsync(question, null, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One question's failure is that question's line; the batch goes on.
+                failures++;
+                await Console.Error.WriteLineAsync($"error: could not answer \"{TextCut.AtMost(question, 80)}\": {ex.Message}");
+                if (asJson)
+                {
+                    await stdout.WriteLineAsync(JsonOutput.Failure(question, ex.Message));
+                }
+
+                continue;
+            }
+
             if (asJson)
             {
                 await stdout.WriteLineAsync(JsonOutput.Answer(answer));
@@ -135,6 +182,63 @@ public static class CommandLineApp
                 renderer.Write(answer);
                 await stdout.WriteLineAsync();
             }
+        }
+
+        await stdout.FlushAsync(cancellationToken);
+        return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static Command ChatCommand(string[] configurationArgs)
+    {
+        var json = new Option<bool>("--json")
+        {
+            Description = "Machine-readable: one turn per line on stdin, all in one conversation; one 'ask --json' object per turn out. A line /new starts a new conversation.",
+        };
+        var command = new Command("chat", "Starts the interactive chat (the default), or with --json a machine-readable one.") { json };
+        command.SetAction((parse, cancellationToken) => parse.GetValue(json)
+            ? BotHost.RunAsync(configurationArgs, ChatJsonAsync, cancellationToken)
+            : BotHost.RunChatAsync(configurationArgs, cancellationToken));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>chat --json</c>: every line is a turn of one conversation, so a follow-up ("那阿里呢？") is answered with the
+    /// earlier turns, as in the console chat and Discord. <c>/new</c> forgets them and writes nothing.
+    /// </summary>
+    private static async Task<int> ChatJsonAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var answerer = services.GetRequiredService<ArticleAnswerer>();
+        var llm = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value;
+        var history = new ConversationHistory(llm.MaxHistoryTurns, llm.MaxHistoryChars);
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
+        while (true)
+        {
+            if (input.Peek() < 0)
+            {
+                await stdout.FlushAsync(cancellationToken);
+            }
+
+            if (await input.ReadLineAsync(cancellationToken) is not { } line)
+            {
+                break;
+            }
+
+            var question = QuestionText.Clean(line);
+            if (question.Length == 0)
+            {
+                continue;
+            }
+
+            if (string.Equals(question, "/new", StringComparison.OrdinalIgnoreCase))
+            {
+                history.Clear();
+                continue;
+            }
+
+            var answer = await answerer.AskAsync(question, history.Messages(), cancellationToken);
+            history.Add(answer.Question, answer.Text);
+            await stdout.WriteLineAsync(JsonOutput.Answer(answer));
         }
 
         await stdout.FlushAsync(cancellationToken);
@@ -285,7 +389,7 @@ public static class CommandLineApp
                 {
                     foreach (var o in report.Outcomes)
                     {
-                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} :: {o.Answer}");
+                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} {o.Item.Kind} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} :: {o.Answer}");
                     }
                 }
 

@@ -180,6 +180,44 @@ public sealed class MenuCommandAndRatingTests : IDisposable
     }
 
     [Fact]
+    public async Task MentionAnswer_CarriesTheButtonsToo_AndADirectMessageClickCounts()
+    {
+        await using var bot = await StartAsync();
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("m1", "c1", $"<@{FakeDiscord.BotUserId}> 騰訊紅包有多少？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c1").Count == 1, "the answer");
+        var (up, _) = Buttons(bot.MessagesIn("c1")[0]);
+
+        // In a DM the click names a user, not a member.
+        var click = FakeDiscord.ButtonClick("d1", up, userId: "unused");
+        click.Remove("member");
+        click.Remove("guild_id");
+        click["user"] = new JsonObject { ["id"] = "9001", ["username"] = "dm-user" };
+        await bot.DispatchAsync("INTERACTION_CREATE", click);
+        var store = bot.Host.Services.GetRequiredService<FeedbackStore>();
+
+        await FakeDiscord.WaitUntilAsync(() => store.RatedAnswers() is [{ Up: 1 }], "the vote");
+        Assert.Equal("騰訊紅包有多少？", store.RatedAnswers()[0].Question);
+    }
+
+    [Theory]
+    [InlineData("rate:up:no-such-answer")]
+    [InlineData("rate:sideways:abc")]
+    [InlineData("rate:up:")]
+    [InlineData("something-else")]
+    public async Task ClickThatCannotBeRecorded_IsHarmless_TheBotKeepsAnswering(string customId)
+    {
+        await using var bot = await StartAsync();
+
+        await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.ButtonClick("x1", customId, userId: "5"));
+        await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.MessageCommandInteraction("a1", Ask, "ChatGPT的週活躍用戶有多少？"));
+        await OriginalEditAsync(bot, "a1");
+
+        Assert.Empty(bot.Host.Services.GetRequiredService<FeedbackStore>().RatedAnswers());
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.All(bot.Discord.CallsTo("POST", "/interactions/x1/"), c => Assert.Equal(6, c.Body!["type"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task SecondClickBySameUser_ChangesTheirVote_NotTheCount()
     {
         await using var bot = await StartAsync();

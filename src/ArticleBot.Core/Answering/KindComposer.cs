@@ -273,7 +273,7 @@ public sealed class KindComposer(
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(passages);
         var named = entities.NamedIn(question);
-        if (AnswerGate.AsksForOwner(folder.Fold(question)) && named.FirstOrDefault(e => e.Kind != EntityKind.Organization) is { } owned
+        if (AnswerShape.AsksForOwner(folder.Fold(question)) && named.FirstOrDefault(e => e.Kind != EntityKind.Organization) is { } owned
             && Owner(owned, passages) is { } owner)
         {
             return language == QuestionLanguage.English
@@ -293,8 +293,8 @@ public sealed class KindComposer(
             // The answer gate: a question asking how many or when is answered only by a sentence holding one, about
             // what the question names (元寶派, not 元寶App) and, in Chinese, about the thing counted (下載量).
             var asksYear = s_yearCues.Any(c => plan.Folded.Contains(c, StringComparison.Ordinal));
-            Func<string, bool> holds = plan.AnswerType == AnswerType.Date ? AnswerGate.HoldsTime : s => AnswerGate.HoldsQuantity(s, datesCount: asksYear);
-            var counted = AnswerGate.CountedThing(folder.Fold(question));
+            Func<string, bool> holds = plan.AnswerType == AnswerType.Date ? AnswerShape.HoldsTime : s => AnswerShape.HoldsQuantity(s, datesCount: asksYear);
+            var counted = AnswerShape.CountedThing(folder.Fold(question));
             if (counted is not null && !CorpusText.Contains(counted, StringComparison.Ordinal))
             {
                 return ExtractiveComposer.Abstention(language); // the article never speaks of the thing counted

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ArticleBot.Core.ArticleTools;
 
 /// <summary>What a "how many" question counts, so an answer about something else is refused.</summary>
-public static partial class AnswerGate
+public static partial class AnswerShape
 {
     // Words for a quantity itself, not for what is counted: an article gives a share without saying 比例.
     private static readonly string[] s_generic = ["比例", "比重", "份额", "占比", "百分", "金额", "钱", "资金", "数量", "数字", "数据", "人数", "时间", "年", "天", "倍", "成", "次"];

@@ -26,6 +26,31 @@ public static partial class BotHost
             ContentRootPath = ContentRoot.Resolve(),
         });
 
+        Configure(builder, configurationArgs);
+        if (consoleChat)
+        {
+            builder.Services.AddHostedService<ConsoleChannel>();
+            builder.AddPluginWatcher();
+        }
+
+        if (discord)
+        {
+            // Under systemd (Type=notify) this reports readiness and stopping; elsewhere it does nothing.
+            builder.Services.AddSystemd();
+            builder.AddDiscordChannel();
+            builder.AddPluginWatcher();
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Configuration (appsettings.json, user-secrets, systemd credentials, environment, switches), logging to stderr
+    /// and the core services, for any host builder (the generic host, or the web host of <c>mcp --http</c>).
+    /// </summary>
+    public static void Configure(IHostApplicationBuilder builder, string[] configurationArgs)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration
             .AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, ContentRoot.SettingsFile), optional: true, reloadOnChange: false)
             .AddUserSecrets(typeof(BotHost).Assembly, optional: true, reloadOnChange: false)
@@ -43,21 +68,6 @@ public static partial class BotHost
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddArticleBotCore();
-        if (consoleChat)
-        {
-            builder.Services.AddHostedService<ConsoleChannel>();
-            builder.AddPluginWatcher();
-        }
-
-        if (discord)
-        {
-            // Under systemd (Type=notify) this reports readiness and stopping; elsewhere it does nothing.
-            builder.Services.AddSystemd();
-            builder.AddDiscordChannel();
-            builder.AddPluginWatcher();
-        }
-
-        return builder.Build();
     }
 
     /// <summary>
@@ -153,7 +163,7 @@ public static partial class BotHost
     /// Runs the options validation that <c>StartAsync</c> would run, before the host starts, so a bad setting is
     /// reported once, by <see cref="DescribeConfigurationError"/>, instead of also as a host start failure.
     /// </summary>
-    private static void ValidateConfiguration(IHost host) =>
+    public static void ValidateConfiguration(IHost host) =>
         host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 
     /// <summary>A user-facing message for a configuration error, or null when the exception is something else.</summary>

@@ -72,6 +72,7 @@ public static class ArticleBotServiceCollectionExtensions
         services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PluginGuardFilter>());
+        services.AddMcpPlugins();
         services.TryAddSingleton<PluginCatalog>();
         services.TryAddSingleton<PluginInvoker>();
 

@@ -25,11 +25,12 @@ public sealed class PluginCatalog : IDisposable
     private readonly IOptions<LlmOptions> _llmOptions;
     private readonly string _contentRoot;
     private readonly ILogger<PluginCatalog> _logger;
+    private readonly IReadOnlyList<IPluginSource> _sources;
     private readonly Lock _gate = new();
     private Snapshot? _current;
 
     /// <summary>Creates the catalog; plugins load on first use.</summary>
-    public PluginCatalog(IServiceProvider services, ArticlePlugin articlePlugin, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, ILogger<PluginCatalog> logger)
+    public PluginCatalog(IServiceProvider services, ArticlePlugin articlePlugin, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, ILogger<PluginCatalog> logger, IEnumerable<IPluginSource>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _services = services;
@@ -38,6 +39,17 @@ public sealed class PluginCatalog : IDisposable
         _llmOptions = llmOptions;
         _contentRoot = environment.ContentRootPath;
         _logger = logger;
+        _sources = sources?.ToList() ?? [];
+        foreach (var source in _sources)
+        {
+            source.Changed += () =>
+            {
+                if (_current is not null)
+                {
+                    Reload();
+                }
+            };
+        }
     }
 
     /// <summary>Raised after a reload.</summary>
@@ -136,6 +148,18 @@ public sealed class PluginCatalog : IDisposable
                 {
                     candidates.Add((plugin, info));
                 }
+            }
+        }
+
+        foreach (var (plugin, info) in _sources.SelectMany(s => s.GetPlugins()))
+        {
+            if (plugin is null)
+            {
+                infos.Add(info);
+            }
+            else
+            {
+                candidates.Add((plugin, info));
             }
         }
 

@@ -125,6 +125,12 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             session.Lose(reason);
             throw new PluginTimeoutException($"MCP server {Name}: {reason}");
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client cancels its pending requests when the connection drops (e.g. an oversized message): not the caller's cancellation.
+            await Task.WhenAny(session.Lost.Task, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+            throw new McpPluginException($"MCP server {Name} went away during {tool}: {(session.Lost.Task.IsCompleted ? await session.Lost.Task : "the connection was closed")}", ex);
+        }
         catch (McpProtocolException ex)
         {
             throw new McpPluginException($"MCP server {Name} refused {tool}: {ex.Message}", ex);

@@ -83,4 +83,19 @@ public sealed class McpPluginTests
         Assert.Contains("restart", listing.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains(reason, run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SampleMcpPlugin_AsTheReadmeDeclaresIt_CountsWords()
+    {
+        // The README's declaration, with the sample's build output for this configuration.
+        var dll = Path.Combine(Directory.GetParent(BotProcess.OutputDirectory)!.Parent!.FullName, "McpWordCount", new DirectoryInfo(BotProcess.OutputDirectory).Name, "McpWordCount.dll");
+
+        var run = await BotProcess.RunAsync(["call", "wordcount.count_words", "text=OpenAI的廣告業務。Hello world!", "--Plugins:McpServers:wordcount:Command=dotnet", $"--Plugins:McpServers:wordcount:Args:0={dll}"], cancellationToken: Ct);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(6, json.RootElement.GetProperty("chineseCharacters").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("latinWords").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("sentences").GetInt32());
+    }
 }

@@ -214,12 +214,15 @@ public sealed partial class McpServerConnection : IAsyncDisposable
                 return;
             }
 
+            // The delay's timer starts before anyone hears of the restart, so a test that advances a fake clock on
+            // that news cannot miss it.
+            var delay = TimeSpan.FromMilliseconds(_options.McpRestartDelayMilliseconds * Math.Pow(2, Restarts - 1));
+            var backoff = Task.Delay(delay < s_maxBackoff ? delay : s_maxBackoff, _time, stopping);
             Set(McpServerState.Restarting, reason, Tools);
             _firstAttempt.TrySetResult();
-            var delay = TimeSpan.FromMilliseconds(_options.McpRestartDelayMilliseconds * Math.Pow(2, Restarts - 1));
             try
             {
-                await Task.Delay(delay < s_maxBackoff ? delay : s_maxBackoff, _time, stopping);
+                await backoff;
             }
             catch (OperationCanceledException)
             {
@@ -251,7 +254,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         McpClient? client = null;
         try
         {
-            var connect = McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new Implementation { Name = "articlebot", Version = "1.0.0" } }, _loggers, linked.Token);
+            var connect = McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new Implementation { Name = "articlebot", Version = "1.0.0" }, TimeProvider = _time }, _loggers, linked.Token);
             var exited = process?.Exited ?? Task.Delay(Timeout.Infinite, linked.Token);
             if (await Task.WhenAny(connect, exited, lost.Task) != connect)
             {

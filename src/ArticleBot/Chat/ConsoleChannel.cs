@@ -1,5 +1,6 @@
 using ArticleBot.Cli;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Feedback;
 using ArticleBot.Core.Llm;
 using ArticleBot.Core.Plugins;
 using Microsoft.Extensions.Hosting;
@@ -12,11 +13,12 @@ namespace ArticleBot.Chat;
 /// The interactive console chat, as a hosted service: reads questions from stdin, answers with sources, keeps
 /// the session's history. Commands: /help, /sources, /quit. End of input or Ctrl+C stops the host.
 /// </summary>
-public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, IOptions<LlmOptions> llmOptions, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, FeedbackStore feedback, IOptions<LlmOptions> llmOptions, IHostApplicationLifetime lifetime) : BackgroundService
 {
     private const string Help = """
         Ask about the article in Chinese (Traditional or Simplified) or English.
           /sources   show the passages of the last answer in full
+          /good      rate the last answer helpful; /bad: not helpful (see `feedback`)
           /plugins   list the plugins and their functions
           /call Plugin.function name=value ...   call a plugin function
           /help      show this help
@@ -25,6 +27,7 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugi
 
     private readonly ConversationHistory _history = new(llmOptions.Value.MaxHistoryTurns, llmOptions.Value.MaxHistoryChars);
     private ArticleAnswer? _last;
+    private string? _lastRecordedId;
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -70,6 +73,7 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugi
                 try
                 {
                     _last = await StreamAnswerAsync(question, renderer, stoppingToken);
+                    _lastRecordedId = null;
                     await Console.Out.WriteLineAsync();
                     _history.Add(question, _last.Text);
                 }
@@ -95,6 +99,9 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugi
             case "/call":
                 await CallAsync(command, cancellationToken);
                 return true;
+            case "/good" or "/bad":
+                await Console.Out.WriteLineAsync(Rate(command.StartsWith("/good", StringComparison.OrdinalIgnoreCase) ? Vote.Up : Vote.Down));
+                return true;
             case "/quit" or "/exit":
                 return false;
             case "/help":
@@ -115,6 +122,27 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugi
                 await Console.Out.WriteLineAsync($"Unknown command {command.Split(' ', 2)[0]}. Try /help.");
                 return true;
         }
+    }
+
+    /// <summary>
+    /// Rates the last answer. It is recorded on its first rating (answers nobody rates are not stored); the reader is
+    /// this machine's user, kept only as a salted hash, so rating again changes the vote instead of adding one.
+    /// </summary>
+    private string Rate(Vote vote)
+    {
+        if (_last is null)
+        {
+            return "No answer to rate yet.";
+        }
+
+        _lastRecordedId ??= feedback.RecordAnswer(_last, "console");
+        var outcome = _lastRecordedId is null ? VoteOutcome.Unavailable : feedback.Vote(_lastRecordedId, "console:" + Environment.UserName, vote);
+        return outcome switch
+        {
+            VoteOutcome.Recorded => vote == Vote.Up ? "Thanks: rated helpful." : "Thanks: rated not helpful. `feedback` lists such answers.",
+            VoteOutcome.Changed => "Your rating of that answer is updated.",
+            _ => "The rating could not be recorded (see the log); the chat goes on.",
+        };
     }
 
     /// <summary>"/call Plugin.function name=value ...": the result, or why the call cannot be made.</summary>

@@ -68,6 +68,7 @@ public static partial class BotHost
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddArticleBotCore();
+        builder.AddArticleFeedback();
     }
 
     /// <summary>

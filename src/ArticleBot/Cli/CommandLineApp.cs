@@ -50,6 +50,7 @@ public static class CommandLineApp
         root.Subcommands.Add(PluginsCommand(configurationArgs));
         root.Subcommands.Add(CallCommand(configurationArgs));
         root.Subcommands.Add(McpCommand(configurationArgs));
+        root.Subcommands.Add(FeedbackCommand(configurationArgs));
         var discord = new Command("discord", "Runs the bot in Discord until Ctrl+C or SIGTERM (needs Discord:Token).");
         discord.SetAction((_, cancellationToken) => BotHost.RunDiscordAsync(configurationArgs, cancellationToken));
         root.Subcommands.Add(discord);
@@ -266,6 +267,20 @@ public static class CommandLineApp
 
             return McpHost.RunHttpAsync(configurationArgs, endpoint, cancellationToken);
         });
+        return command;
+    }
+
+    private static Command FeedbackCommand(string[] configurationArgs)
+    {
+        var json = new Option<bool>("--json") { Description = "One JSON object per rated answer (question, answer, citations, vote, backend, at), like an eval file." };
+        var command = new Command("feedback", "Lists readers' ratings of answers: counts, the worst-rated questions, the answers marked not helpful.") { json };
+        command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, _) =>
+        {
+            var store = services.GetRequiredService<ArticleBot.Core.Feedback.FeedbackStore>();
+            var rated = store.RatedAnswers();
+            await Console.Out.WriteLineAsync(parse.GetValue(json) ? FeedbackOutput.JsonLines(rated) : FeedbackOutput.Report(rated, store.DatabasePath));
+            return ExitCodes.Success;
+        }, cancellationToken));
         return command;
     }
 

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArticleBot.Core.Feedback;
+
+/// <summary>
+/// Where readers' ratings of answers are kept. Section <c>Feedback</c>:
+/// <code>
+/// "Feedback": { "DatabasePath": "", "BusyTimeoutSeconds": 2 }
+/// </code>
+/// An empty <see cref="DatabasePath"/> means <c>feedback.db</c> under <c>Corpus:CachePath</c>; with no cache path
+/// either, ratings are off.
+/// </summary>
+public sealed class FeedbackOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Feedback";
+
+    /// <summary>The SQLite file (relative to the content root, or absolute); empty for the default.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>How long a write waits for another process's lock before the rating is refused.</summary>
+    [Range(1, 60)]
+    public int BusyTimeoutSeconds { get; set; } = 2;
+}

@@ -30,7 +30,16 @@ public sealed class McpPluginTests
     [Fact]
     public async Task Plugins_ListsTheServersTools_AndAServerThatCannotStartAsFailedWithTheReason()
     {
-        var run = await BotProcess.RunAsync(["plugins", "--json", .. Hostile("--Plugins:McpServers:broken:Command=/no/such/program", "--Plugins:McpMaxRestarts=0")], cancellationToken: Ct);
+        string[] broken =
+        [
+            "--Plugins:McpServers:broken:Command=/no/such/program",
+            "--Plugins:McpServers:quitter:Command=dotnet",
+            $"--Plugins:McpServers:quitter:Args:0={ServerDll}",
+            "--Plugins:McpServers:quitter:Args:1=--exit-on-start",
+            "--Plugins:McpServers:quitter:Args:2=9",
+            "--Plugins:McpMaxRestarts=0",
+        ];
+        var run = await BotProcess.RunAsync(["plugins", "--json", .. Hostile(broken)], cancellationToken: Ct);
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
@@ -42,6 +51,8 @@ public sealed class McpPluginTests
         Assert.Contains("spin", functions);
         Assert.Equal("failed", plugins["broken"].GetProperty("state").GetString());
         Assert.Contains("cannot start '/no/such/program'", plugins["broken"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("failed", plugins["quitter"].GetProperty("state").GetString());
+        Assert.Contains("exited with code 9 (stderr: hostile server: refusing to start)", plugins["quitter"].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("loaded", plugins["KeyFigures"].GetProperty("state").GetString(), StringComparison.Ordinal); // the others still load
     }
 
@@ -97,5 +108,43 @@ public sealed class McpPluginTests
         Assert.Equal(6, json.RootElement.GetProperty("chineseCharacters").GetInt32());
         Assert.Equal(3, json.RootElement.GetProperty("latinWords").GetInt32());
         Assert.Equal(2, json.RootElement.GetProperty("sentences").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("exit")]
+    [InlineData("overflow")]
+    [InlineData("thread_throws")]
+    public async Task Chat_TheSameBehaviourInProcess_TakesTheBotDown(string behaviour)
+    {
+        // The contrast: as a compiled plugin, in the bot's own process, the same code ends the bot and the next
+        // question is never answered. This is what running a plugin as an MCP server isolates the bot from.
+        using var plugins = InProcessHostile();
+        var stdin = $"/call Hostile.{behaviour}\n{Question}\n/quit\n";
+
+        var run = await BotProcess.RunAsync(["--Plugins:IncludeDefaultDirectory=false", $"--Plugins:Directories:0={plugins.Path}", "--Plugins:CallTimeoutSeconds=3"], stdin, cancellationToken: Ct);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.DoesNotContain("250億美元", run.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A plugin folder holding the compiled hostile plugin (tests/ArticleBot.HostilePlugin) as Hostile/Hostile.dll.</summary>
+    private static TempPlugins InProcessHostile()
+    {
+        var build = Path.Combine(Directory.GetParent(BotProcess.OutputDirectory)!.Parent!.FullName, "ArticleBot.HostilePlugin", new DirectoryInfo(BotProcess.OutputDirectory).Name);
+        var root = Directory.CreateTempSubdirectory("articlebot-hostile-").FullName;
+        var folder = Directory.CreateDirectory(System.IO.Path.Combine(root, "Hostile")).FullName;
+        foreach (var file in Directory.GetFiles(build))
+        {
+            File.Copy(file, System.IO.Path.Combine(folder, System.IO.Path.GetFileName(file)));
+        }
+
+        return new TempPlugins(root);
+    }
+
+    private sealed class TempPlugins(string path) : IDisposable
+    {
+        public string Path => path;
+
+        public void Dispose() => Directory.Delete(path, recursive: true);
     }
 }

@@ -87,4 +87,18 @@ public sealed class McpServerTests
         Assert.Equal("ai-race-2026#p3", (string?)contents.Meta["passageId"]);
         Assert.Contains("nope", missing.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ExposePlugins_OffersTheLoadedPluginsFunctions_AsPluginUnderscoreFunction()
+    {
+        await using var client = await McpTestClient.ConnectAsync(["--Mcp:ExposePlugins=true"]);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.Name).ToList();
+        var result = await client.CallToolAsync("KeyFigures_key_figures", new Dictionary<string, object?> { ["contains"] = "騰訊" }, cancellationToken: Ct);
+
+        Assert.Contains("search", tools);
+        Assert.Contains("KeyFigures_key_figures", tools);
+        Assert.NotEqual(true, result.IsError);
+        Assert.Contains("10億", result.StructuredContent!.Value.GetProperty("result").GetRawText(), StringComparison.Ordinal);
+    }
 }

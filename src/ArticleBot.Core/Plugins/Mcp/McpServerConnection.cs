@@ -259,6 +259,12 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             if (await Task.WhenAny(connect, exited, lost.Task) != connect)
             {
                 _ = connect.ContinueWith(t => t.Exception is null ? t.Result.DisposeAsync().AsTask() : Task.CompletedTask, TaskScheduler.Default);
+                if (process is not null)
+                {
+                    // Its last words on stderr explain the exit: let them arrive.
+                    await Task.WhenAny(process.StderrDone, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+                }
+
                 throw new McpPluginException(lost.Task.IsCompleted ? await lost.Task : Exited(process));
             }
 
@@ -270,6 +276,20 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         {
             await DisposeQuietly(client, process);
             throw new McpPluginException($"did not start within {_options.McpStartTimeoutSeconds} s (Plugins:McpStartTimeoutSeconds); killed");
+        }
+        catch (Exception ex) when (process is not null && ex is not OperationCanceledException and not McpPluginException)
+        {
+            // A server that exits at once fails the handshake ("failed to send"): its exit code says more.
+            await Task.WhenAny(process.Exited, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+            await Task.WhenAny(process.StderrDone, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+            var reason = process.ExitCode is null ? null : Exited(process);
+            await DisposeQuietly(client, process);
+            if (reason is null)
+            {
+                throw;
+            }
+
+            throw new McpPluginException(reason, ex);
         }
         catch
         {
@@ -339,8 +359,9 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             {
                 if (process is not null)
                 {
-                    // The connection closes a moment before the exit code is known.
+                    // The connection closes a moment before the exit code (and the last of stderr) is known.
                     await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(5)));
+                    await Task.WhenAny(process.StderrDone, Task.Delay(TimeSpan.FromSeconds(2)));
                 }
 
                 lost.TrySetResult(process is null ? "closed the connection" : Exited(process));

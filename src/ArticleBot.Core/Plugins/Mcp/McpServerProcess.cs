@@ -38,6 +38,9 @@ internal sealed partial class McpServerProcess : IAsyncDisposable
     /// <summary>Completes when the process exits.</summary>
     public Task Exited => _process.WaitForExitAsync();
 
+    /// <summary>Completes when the server's stderr has been read to its end (after it exits).</summary>
+    public Task StderrDone => _stderrPump;
+
     /// <summary>The exit code, once exited.</summary>
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 

@@ -105,7 +105,7 @@ public sealed class McpPluginTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var json = JsonDocument.Parse(run.Stdout);
-        Assert.Equal(6, json.RootElement.GetProperty("chineseCharacters").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("chineseCharacters").GetInt32()); // 的廣告業務
         Assert.Equal(3, json.RootElement.GetProperty("latinWords").GetInt32());
         Assert.Equal(2, json.RootElement.GetProperty("sentences").GetInt32());
     }

@@ -99,6 +99,6 @@ public sealed class McpServerTests
         Assert.Contains("search", tools);
         Assert.Contains("KeyFigures_key_figures", tools);
         Assert.NotEqual(true, result.IsError);
-        Assert.Contains("10億", result.StructuredContent!.Value.GetProperty("result").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("10億", result.StructuredContent!.Value.GetProperty("result").GetString(), StringComparison.Ordinal);
     }
 }

@@ -110,6 +110,29 @@ public sealed class McpPluginTests
         Assert.Equal(2, json.RootElement.GetProperty("sentences").GetInt32());
     }
 
+    [Fact]
+    public async Task Chat_TheServerProcessEndsWithTheBot()
+    {
+        var run = await BotProcess.RunAsync(Hostile(), "/call hostile.pid\n/quit\n", cancellationToken: Ct);
+
+        Assert.Equal(0, run.ExitCode);
+        var pid = int.Parse(run.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && l.All(char.IsAsciiDigit)), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(IsRunning(pid), $"the MCP server {pid} outlived the bot");
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     [Theory]
     [InlineData("exit")]
     [InlineData("overflow")]

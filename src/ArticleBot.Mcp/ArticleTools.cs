@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using ArticleBot.Core.Plugins;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -77,7 +78,7 @@ public sealed partial class ArticleTools(
             }
         }
 
-        using var turn = TurnCitations.Begin();
+        using var turn = AnswerTurn.Begin();
         object? value;
         try
         {

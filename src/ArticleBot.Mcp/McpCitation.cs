@@ -1,5 +1,6 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 
 namespace ArticleBot.Mcp;
 

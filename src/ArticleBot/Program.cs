@@ -2,8 +2,8 @@
 //
 //   seeds/*.txt|*.md ─load─▶ ArticleCorpus (documents → blocks → passages with exact offsets)
 //                    ─fold + analyze─▶ LucenePassageIndex (Lucene.NET, BM25; CJK bigrams, words, numbers), cached on disk
-//   question (ask | search | eval | ConsoleChannel)
-//     ─▶ ArticleAnswerer: a citation turn (TurnCitations) around one IChatClient call
+//   question (ask | search | eval | ConsoleChatService)
+//     ─▶ ArticleAnswerer: an answer turn (AnswerTurn) around one IChatClient call
 //          ─▶ ExtractiveChatClient asks for article_search ─▶ Kernel ─▶ CitationFilter numbers the passages
 //          ─▶ ExtractiveChatClient answers from the tool result with the best sentences and [n] markers
 //     ─▶ CitationResolver: [n] → passage → verified quote + offsets; grounded flag

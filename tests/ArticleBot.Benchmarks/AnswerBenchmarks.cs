@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Llm;
 using ArticleBot.Core.Search;
@@ -57,10 +58,11 @@ public class AnswerBenchmarks
         var backends = services.GetRequiredService<AnswerBackends>();
         var model = Microsoft.SemanticKernel.KernelFunctionInvokingChatClientBuilderExtensions.UseKernelFunctionInvocation(_rawModel.AsBuilder(), services.GetService<ILoggerFactory>()).Build(services);
         _instantModel = new ArticleAnswerer(
-            services.GetRequiredService<ArticleBot.Core.Plugins.PluginCatalog>(),
+            services.GetRequiredService<ArticleBot.Core.Plugins.IKernelSource>(),
             backends with { Model = model, ModelName = "instant" },
             services.GetRequiredService<CitationResolver>(),
-            services.GetRequiredService<ScriptFolder>(),
+            services.GetRequiredService<ScriptFolding>(),
+            services.GetRequiredService<IOptions<AnsweringOptions>>(),
             services.GetRequiredService<IOptions<LlmOptions>>(),
             services.GetRequiredService<ILogger<ArticleAnswerer>>());
         _ = _search.Lexicon.Value;

@@ -62,7 +62,7 @@ public class ScaleBenchmarks
     [Benchmark(Description = "build the index (in memory)")]
     public int Index()
     {
-        using var index = LucenePassageIndex.InMemory(_passages, ScriptFolder.Default);
+        using var index = LucenePassageIndex.InMemory(_passages, ScriptFolding.Default);
         return index.Count;
     }
 

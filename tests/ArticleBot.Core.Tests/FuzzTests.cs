@@ -73,8 +73,8 @@ public sealed class FuzzTests : IDisposable
         var search = TestCorpus.Search;
         Text.Sample(text =>
         {
-            _ = ScriptFolder.Default.Fold(text);
-            _ = LanguageDetector.Detect(text, ScriptFolder.Default);
+            _ = ScriptFolding.Default.Fold(text);
+            _ = LanguageDetector.Detect(text, ScriptFolding.Default);
             var plan = search.Analyze(text);
             Assert.All(plan.Groups, g => Assert.True(g.Weight >= 0));
             _ = search.Search(text, 5);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using ArticleBot.Discord.Bot;
 using CsCheck;
 

@@ -1,7 +1,6 @@
-namespace ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 
-/// <summary>A verified citation: the quote is exactly <c>fileText[Start..End]</c> of <see cref="Source"/>.</summary>
-public sealed record Citation(int N, string PassageId, string Source, string? Section, int Start, int End, string Quote);
+namespace ArticleBot.Core.Answering;
 
 /// <summary>An answer, the same for every backend.</summary>
 /// <param name="Question">The question.</param>

@@ -1,6 +1,9 @@
 using System.ClientModel;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using ArticleBot.Core.Hosting;
+using System.Text;
+using ArticleBot.Core.Citations;
+using ArticleBot.Core.Diagnostics;
 using ArticleBot.Core.Llm;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Text;
@@ -12,18 +15,21 @@ using Microsoft.SemanticKernel;
 namespace ArticleBot.Core.Answering;
 
 /// <summary>
-/// Answers one question: starts a citation turn, runs the chat client (a model, or the offline answerer) with every
-/// kernel function on offer, then resolves and verifies the reply's citations. The same path for every backend.
+/// Answers one question: starts an answer turn, runs the chat client (a model, or the offline answerer) with every
+/// kernel function on offer, then resolves and verifies the reply's citations. The same path for every backend,
+/// and one flow: <see cref="AskAsync"/> is <see cref="AskStreamingAsync"/> read to its end.
 /// When the model fails (unreachable, timing out, rejecting the key, never searching, looping on tools), the
 /// extractive answer stands in, marked as a fallback with the reason.
 /// </summary>
-public sealed class ArticleAnswerer(
-    PluginCatalog plugins,
+public sealed partial class ArticleAnswerer(
+    IKernelSource kernels,
     AnswerBackends backends,
     CitationResolver resolver,
-    ScriptFolder folder,
+    ScriptFolding folding,
+    IOptions<AnsweringOptions> options,
     IOptions<LlmOptions> llmOptions,
-    ILogger<ArticleAnswerer> logger)
+    ILogger<ArticleAnswerer> logger,
+    TimeProvider? time = null)
 {
     private const int MaxClosest = 3;
     private static readonly Lazy<string> s_systemPrompt = new(() =>
@@ -32,61 +38,86 @@ public sealed class ArticleAnswerer(
         return reader.ReadToEnd();
     });
 
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <summary>The backend name reported with answers that do not fall back.</summary>
     public string Backend => backends.PrimaryName;
+
+    /// <summary>
+    /// True when a model answers, so <see cref="AskStreamingAsync"/> delivers text as it is written; false offline,
+    /// where the whole answer arrives in one piece.
+    /// </summary>
+    public bool Streams => backends.Model is not null;
 
     /// <summary>Answers a question, with earlier turns of the conversation for context.</summary>
     /// <exception cref="ArgumentException">The question is empty once cleaned.</exception>
     public async Task<ArticleAnswer> AskAsync(string question, IReadOnlyList<ChatMessage>? history = null, CancellationToken cancellationToken = default)
     {
-        var cleaned = Clean(question);
-        if (backends.Model is not { } model)
+        await foreach (var update in AskStreamingAsync(question, history, cancellationToken))
         {
-            return await AnswerExtractivelyAsync(cleaned, fallback: null, cancellationToken);
+            if (update.Answer is { } answer)
+            {
+                return answer;
+            }
         }
 
-        using var scope = TurnCitations.Begin();
-        ChatResponse response;
-        try
-        {
-            response = await model.GetResponseAsync(ModelMessages(cleaned, history), Options(), cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && DescribeFailure(ex) is { } reason)
-        {
-            return await FallBackAsync(cleaned, reason, ex, cancellationToken);
-        }
-
-        if (Unusable(response.Text, scope.Turn) is { } problem)
-        {
-            return await FallBackAsync(cleaned, problem, null, cancellationToken);
-        }
-
-        var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
-        return Finish(cleaned, text, citations, scope.Turn, backends.PrimaryName);
+        throw new InvalidOperationException("The answer stream ended without an answer.");
     }
 
     /// <summary>
     /// Answers a question as a stream: text as the model writes it (citation numbers already final), then the
     /// complete answer. The offline answerer streams too (in one piece).
     /// </summary>
-    public async IAsyncEnumerable<AnswerUpdate> AskStreamingAsync(string question, IReadOnlyList<ChatMessage>? history = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The question is empty once cleaned.</exception>
+    public IAsyncEnumerable<AnswerUpdate> AskStreamingAsync(string question, IReadOnlyList<ChatMessage>? history = null, CancellationToken cancellationToken = default)
     {
-        var cleaned = Clean(question);
+        var cleaned = Clean(question); // throws here, not on the first MoveNextAsync
+        return AnswerAsync(cleaned, history, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<AnswerUpdate> AnswerAsync(string question, IReadOnlyList<ChatMessage>? history, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        using var activity = ArticleBotTelemetry.Source.StartActivity("answer");
+        activity?.SetTag("articlebot.question.chars", question.Length);
+        activity?.SetTag("articlebot.backend", backends.PrimaryName);
+        await foreach (var update in TurnAsync(question, history, cancellationToken))
+        {
+            if (update.Answer is { } final)
+            {
+                // Recorded before the answer is handed out: a reader may stop at the answer (AskAsync does).
+                AnswerMetrics.Record(final, backends.PrimaryName, _time.GetElapsedTime(started));
+                activity?.SetTag("articlebot.answer.backend", final.Backend);
+                activity?.SetTag("articlebot.answer.grounded", final.Grounded);
+                activity?.SetTag("articlebot.answer.citations", final.Citations.Count);
+                if (final.Fallback is { } reason)
+                {
+                    activity?.SetTag("articlebot.answer.fallback", reason);
+                }
+            }
+
+            yield return update;
+        }
+    }
+
+    /// <summary>The one turn: the model's text as it streams, or the offline answer; then the finished answer.</summary>
+    private async IAsyncEnumerable<AnswerUpdate> TurnAsync(string question, IReadOnlyList<ChatMessage>? history, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         if (backends.Model is not { } model)
         {
-            var offline = await AnswerExtractivelyAsync(cleaned, fallback: null, cancellationToken);
+            var offline = await AnswerExtractivelyAsync(question, fallback: null, cancellationToken);
             yield return new AnswerUpdate(offline.Text);
             yield return new AnswerUpdate(null, offline);
             yield break;
         }
 
-        using var scope = TurnCitations.Begin();
+        using var scope = AnswerTurn.Begin();
         var rewriter = resolver.Rewriter(scope.Turn);
-        var raw = new System.Text.StringBuilder();
+        var raw = new StringBuilder();
         var shown = false;
         string? failure = null;
         Exception? error = null;
-        await using (var updates = model.GetStreamingResponseAsync(ModelMessages(cleaned, history), Options(), cancellationToken).GetAsyncEnumerator(cancellationToken))
+        await using (var updates = model.GetStreamingResponseAsync(ModelMessages(question, history), Options(), cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
             while (true)
             {
@@ -125,14 +156,20 @@ public sealed class ArticleAnswerer(
         failure ??= Unusable(raw.ToString(), scope.Turn);
         if (failure is not null)
         {
-            var fallback = await FallBackAsync(cleaned, failure, error, cancellationToken);
+            var fallback = await FallBackAsync(question, failure, error, cancellationToken);
             yield return new AnswerUpdate(fallback.Text, Restart: shown, Fallback: failure);
             yield return new AnswerUpdate(null, fallback);
             yield break;
         }
 
-        var (text, citations) = rewriter.Complete();
-        var answer = Finish(cleaned, text, citations, scope.Turn, backends.PrimaryName);
+        ArticleAnswer answer;
+        string text;
+        using (ArticleBotTelemetry.Source.StartActivity("citations"))
+        {
+            (text, var citations) = rewriter.Complete();
+            answer = Finish(question, text, citations, scope.Turn, backends.PrimaryName);
+        }
+
         if (answer.Text.Length > text.Length)
         {
             yield return new AnswerUpdate(answer.Text[text.Length..]); // the "could not be verified" note
@@ -143,14 +180,15 @@ public sealed class ArticleAnswerer(
 
     private string Clean(string question)
     {
-        var cleaned = QuestionText.Clean(question, llmOptions.Value.MaxQuestionChars);
+        var cleaned = QuestionText.Clean(question, options.Value.MaxQuestionChars);
         return cleaned.Length == 0 ? throw new ArgumentException("The question is empty.", nameof(question)) : cleaned;
     }
 
     private async Task<ArticleAnswer> AnswerExtractivelyAsync(string question, string? fallback, CancellationToken cancellationToken)
     {
-        using var scope = TurnCitations.Begin();
+        using var scope = AnswerTurn.Begin();
         var response = await backends.Extractive.GetResponseAsync([new ChatMessage(ChatRole.User, question)], Options(), cancellationToken);
+        using var activity = ArticleBotTelemetry.Source.StartActivity("citations");
         var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
         return Finish(question, text, citations, scope.Turn, ExtractiveChatClient.BackendName) with { Fallback = fallback };
     }
@@ -167,7 +205,7 @@ public sealed class ArticleAnswerer(
     }
 
     /// <summary>Why a model's reply cannot be used, or null when it can.</summary>
-    private string? Unusable(string text, TurnCitations turn)
+    private string? Unusable(string text, AnswerTurn turn)
     {
         if (turn.ToolCalls == 0)
         {
@@ -181,21 +219,22 @@ public sealed class ArticleAnswerer(
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return turn.ToolCalls >= llmOptions.Value.MaxToolCallsPerTurn
-                ? $"the model kept calling tools (limit {llmOptions.Value.MaxToolCallsPerTurn} per turn, Llm:MaxToolCallsPerTurn)"
+            var cap = options.Value.MaxToolCallsPerTurn;
+            return turn.ToolCalls >= cap
+                ? $"the model kept calling tools (limit {cap} per turn, {AnsweringOptions.SectionName}:MaxToolCallsPerTurn, formerly {AnsweringOptions.LegacySectionName}:MaxToolCallsPerTurn)"
                 : "the model returned an empty answer";
         }
 
         return null;
     }
 
-    private ArticleAnswer Finish(string question, string text, IReadOnlyList<Citation> citations, TurnCitations turn, string backend)
+    private ArticleAnswer Finish(string question, string text, IReadOnlyList<Citation> citations, AnswerTurn turn, string backend)
     {
         var grounded = citations.Count > 0;
         if (!grounded && backend != ExtractiveChatClient.BackendName)
         {
             // A model's reply with no verifiable citation is shown, but flagged.
-            text = $"{text}\n\n{Unverified(LanguageDetector.Detect(question, folder))}";
+            text = $"{text}\n\n{Unverified(LanguageDetector.Detect(question, folding))}";
         }
 
         IReadOnlyList<Citation> closest = grounded
@@ -229,7 +268,7 @@ public sealed class ArticleAnswerer(
     /// </summary>
     private ChatOptions Options()
     {
-        var kernel = plugins.Kernel;
+        var kernel = kernels.Kernel;
         var cached = _options;
         if (cached is null || !ReferenceEquals(cached.Kernel, kernel))
         {
@@ -266,4 +305,14 @@ public sealed class ArticleAnswerer(
         System.Text.Json.JsonException or FormatException or InvalidOperationException => "the model server sent a reply that could not be read",
         _ => null,
     };
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, EventName = "ModelFallback", Level = LogLevel.Warning,
+            Message = "Answering with the extractive answerer instead of the model: {Reason}")]
+        public static partial void ModelFallback(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 3002, EventName = "ModelFailure", Level = LogLevel.Debug, Message = "The model request failed")]
+        public static partial void ModelFailure(ILogger logger, Exception exception);
+    }
 }

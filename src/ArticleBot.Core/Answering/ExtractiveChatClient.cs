@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ArticleBot.Abstractions;
+using ArticleBot.Core.Diagnostics;
+using ArticleBot.Core.Plugins;
 using Microsoft.Extensions.AI;
 
 namespace ArticleBot.Core.Answering;
@@ -33,7 +35,9 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
         var results = last?.Role == ChatRole.Tool ? last.Contents.OfType<FunctionResultContent>().ToList() : [];
         if (results.Count > 0)
         {
+            using var activity = ArticleBotTelemetry.Source.StartActivity("compose");
             var passages = results.SelectMany(r => ReadPassages(r.Result)).ToList();
+            activity?.SetTag("articlebot.compose.passages", passages.Count);
             return Task.FromResult(Reply(composer.Compose(question, passages)));
         }
 

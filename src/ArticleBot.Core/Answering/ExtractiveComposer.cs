@@ -10,7 +10,7 @@ namespace ArticleBot.Core.Answering;
 /// The offline answer: the one to three sentences of the retrieved passages that best answer the question,
 /// each followed by its passage's <c>[n]</c>; or an abstention when no passage covers the question's content.
 /// </summary>
-public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolder folder, double minCoverage)
+public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folder, double minCoverage)
 {
     private const int MaxSentences = 3;
     private const double FollowerShare = 0.6;

@@ -186,12 +186,9 @@ public static partial class ArticleStructure
     private static bool NextIsText(string text, (int Start, int End) next) =>
         !ImageRegex().IsMatch(text.AsSpan(next.Start, next.End - next.Start));
 
-    private static bool EndsSentence(ReadOnlySpan<char> line)
-    {
-        var last = line[^1];
-        return last is '。' or '！' or '？' or '；' or '…' or '.' or '!' or '?' or ';' or ',' or '，' or '：' or ':'
-            || (CharClass.IsClosingQuote(last) && line.Length > 1 && line[^2] is '。' or '！' or '？' or '.' or '!' or '?');
-    }
+    /// <summary>A line ending a sentence, or ending in a comma or colon (it goes on): text, not a heading or byline.</summary>
+    private static bool EndsSentence(ReadOnlySpan<char> line) =>
+        SentenceEnd.Ends(line) || line[^1] is ',' or '，' or '：' or ':';
 
     private static bool ContainsSentenceTerminator(ReadOnlySpan<char> line) => line.IndexOfAny("。！？；") >= 0;
 

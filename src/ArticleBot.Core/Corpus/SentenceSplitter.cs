@@ -139,7 +139,7 @@ public static class SentenceSplitter
     private static bool IsSingleLetterAbbreviation(string text, int dot, int start) =>
         dot - 1 >= start && char.IsUpper(text[dot - 1]) && (dot - 2 < start || !char.IsLetter(text[dot - 2]));
 
-    private static bool IsStrongTerminator(char c) => c is '。' or '！' or '？' or '；' or '…' or '｡';
+    private static bool IsStrongTerminator(char c) => SentenceEnd.IsTerminator(c);
 
     private static void Add(List<SentenceSpan> sentences, string text, int start, int end, bool isClause)
     {

@@ -37,7 +37,7 @@ public sealed record EvalOutcome(EvalItem Item, int FirstRelevantRank, bool Corr
 public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetrics Overall, IReadOnlyList<EvalOutcome> Outcomes);
 
 /// <summary>Runs a question set through retrieval and the answerer and scores it.</summary>
-public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, ScriptFolder folder)
+public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, ScriptFolding folder)
 {
     private const int RetrievalDepth = 10;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using ArticleBot.Core.Corpus;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,5 @@
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 
 namespace ArticleBot.Core.Feedback;
 

@@ -1,138 +1,100 @@
-using System.Diagnostics;
-using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
-using ArticleBot.Core.Corpus;
-using ArticleBot.Core.Llm;
-using ArticleBot.Core.Plugins;
-using ArticleBot.Core.Search;
-using ArticleBot.Core.Text;
-using Microsoft.Extensions.AI;
+using ArticleBot.Core.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.SemanticKernel;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Registers the article bot's core: corpus, index, kernel with the article plugin, and the offline answerer.</summary>
+/// <summary>
+/// The bot's composition: <see cref="AddArticleBotCore"/> adds every feature (each registered beside itself), and
+/// <see cref="AddArticleBotDefaults"/> adds what every host of the bot shares: logging and OpenTelemetry.
+/// </summary>
 public static class ArticleBotServiceCollectionExtensions
 {
+    private static readonly string[] s_endpointKeys = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"];
+
     /// <summary>
-    /// Adds the core services. Binds these sections of configuration:
-    /// <code>
-    /// "Corpus":    { "SeedsPath": "seeds", "PassageTargetChars": 240, "PassageOverlapSentences": 1, "CachePath": ".cache" },
-    /// "Retrieval": { "TopK": 5, "MinCoverage": 0.5 },
-    /// "Llm":       { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "MaxToolCallsPerTurn": 4 },
-    /// "Plugins":   { "Directories": [], "CallTimeoutSeconds": 10, "WatchForChanges": true }
-    /// </code>
-    /// The corpus is loaded and indexed on first use; a missing or empty seeds folder then throws
-    /// <see cref="CorpusConfigurationException"/>.
+    /// Adds the core: the corpus, retrieval, the language model, the plugins, citations and answering, each binding its
+    /// own section (<c>Corpus</c>, <c>Retrieval</c>, <c>Llm</c>, <c>Plugins</c>, <c>Answering</c>). The corpus is loaded
+    /// and indexed on first use; a missing or empty seeds folder then throws <c>CorpusConfigurationException</c>.
     /// </summary>
     public static IHostApplicationBuilder AddArticleBotCore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
-
-        var contentRoot = builder.Environment.ContentRootPath;
-        services.TryAddSingleton(_ => ScriptFolder.Default);
-        services.TryAddSingleton<SeedLoader>();
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<CorpusOptions>>().Value;
-            var started = Stopwatch.GetTimestamp();
-            var seeds = Path.GetFullPath(options.SeedsPath, contentRoot);
-            var documents = sp.GetRequiredService<SeedLoader>().Load(seeds, contentRoot);
-            var corpus = new ArticleCorpus(documents, new PassageChunker(options.PassageTargetChars, options.PassageOverlapSentences));
-            var elapsedMs = ArticleBot.Core.Hosting.Log.Since(started);
-            var logger = sp.GetRequiredService<ILogger<ArticleCorpus>>();
-            ArticleBot.Core.Hosting.Log.CorpusLoaded(logger, documents.Count, seeds, corpus.Passages.Count, elapsedMs);
-            return corpus;
-        });
-        services.TryAddSingleton(sp =>
-        {
-            var cachePath = sp.GetRequiredService<IOptions<CorpusOptions>>().Value.CachePath;
-            var cacheDirectory = string.IsNullOrWhiteSpace(cachePath) ? null : Path.GetFullPath(cachePath, contentRoot);
-            var cache = new LexiconCache(cacheDirectory, sp.GetRequiredService<ILogger<LexiconCache>>());
-            return new ArticleSearch(sp.GetRequiredService<ArticleCorpus>(), sp.GetRequiredService<ScriptFolder>(), sp.GetService<ILogger<ArticleSearch>>(), cache, cacheDirectory);
-        });
-        services.TryAddSingleton<IArticleSearch>(sp => sp.GetRequiredService<ArticleSearch>());
-        services.TryAddSingleton<CitationResolver>();
-        services.TryAddSingleton(sp => new ExtractiveComposer(
-            sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolder>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, CitationFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAutoFunctionInvocationFilter, ToolCallLimitFilter>());
-        services.TryAddSingleton<ArticlePlugin>();
-        services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PluginGuardFilter>());
-        services.AddMcpPlugins();
-        services.TryAddSingleton<PluginCatalog>();
-        services.TryAddSingleton<PluginInvoker>();
-
-        // The kernel is the catalog's current snapshot: it changes when plugins are reloaded.
-        services.TryAddTransient(sp => sp.GetRequiredService<PluginCatalog>().Kernel);
-        AddAnswerBackends(services);
-        services.TryAddSingleton<ArticleAnswerer>();
-        return builder;
-    }
-
-    /// <summary>Adds hot reload of plugins (for long-running hosts: the chat and Discord).</summary>
-    public static IHostApplicationBuilder AddPluginWatcher(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddHostedService<PluginWatcher>();
+        builder.AddArticleCorpus();
+        builder.AddArticleRetrieval();
+        builder.AddLanguageModel();
+        builder.AddArticlePlugins();
+        builder.AddArticleCitations();
+        builder.AddArticleAnswering();
         return builder;
     }
 
     /// <summary>
-    /// The offline answerer always; the model named by <c>Llm:Provider</c> when there is one. Each chat client is
-    /// wrapped in Semantic Kernel's function invocation, capped at <see cref="LlmOptions.MaxToolCallsPerTurn"/>.
+    /// Adds logging to stderr (stdout carries only answers and JSON), configured by the <c>Logging</c> section, and
+    /// OpenTelemetry traces and metrics when the standard variables ask for them: <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+    /// (or the per-signal <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>/<c>OTEL_EXPORTER_OTLP_METRICS_ENDPOINT</c>), with
+    /// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_SERVICE_NAME</c> and the rest read by the exporter itself.
+    /// <c>OTEL_SDK_DISABLED=true</c> turns it off. Without them nothing is collected.
     /// </summary>
-    private static void AddAnswerBackends(IServiceCollection services)
+    public static IHostApplicationBuilder AddArticleBotDefaults(this IHostApplicationBuilder builder)
     {
-        services.AddHttpClient(LlmChatClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) =>
-            {
-                // One budget for the whole request, retries included; Retry-After is honoured (the default).
-                var timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<LlmOptions>>().Value.TimeoutSeconds);
-                resilience.TotalRequestTimeout.Timeout = timeout;
-                resilience.AttemptTimeout.Timeout = timeout;
-                resilience.CircuitBreaker.SamplingDuration = (timeout * 2) + TimeSpan.FromSeconds(1);
-                resilience.Retry.MaxRetryAttempts = 3;
-                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
-            });
-        services.TryAddSingleton<LlmChatClientFactory>();
-        services.TryAddSingleton(sp =>
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o =>
         {
-            var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
-            var loggers = sp.GetService<ILoggerFactory>();
-            IChatClient WithFunctions(IChatClient inner)
-            {
-                var client = inner.AsBuilder().UseKernelFunctionInvocation(loggers).Build(sp);
-                if (client.GetService<FunctionInvokingChatClient>() is { } invoker)
-                {
-                    invoker.MaximumIterationsPerRequest = options.MaxToolCallsPerTurn;
-                    invoker.MaximumConsecutiveErrorsPerRequest = 2;
-                }
-
-                return client;
-            }
-
-            var extractive = WithFunctions(new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<IArticleSearch>()));
-            return options.ParsedProvider == LlmProvider.None
-                ? new AnswerBackends(extractive, null, null)
-                : new AnswerBackends(extractive, WithFunctions(sp.GetRequiredService<LlmChatClientFactory>().Create()), LlmChatClientFactory.BackendName(options));
+            o.SingleLine = true;
+            o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.ConfigureOpenTelemetry();
+        return builder;
+    }
 
-        // Prompt functions (and anything else asking the kernel for a chat client) use the answering backend.
-        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<AnswerBackends>().Primary);
+    /// <summary>True when the configuration (environment variables included) asks for OTLP export.</summary>
+    public static bool TelemetryRequested(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (string.Equals(configuration["OTEL_SDK_DISABLED"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return s_endpointKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
+    }
+
+    private static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
+    {
+        if (!TelemetryRequested(builder.Configuration))
+        {
+            return;
+        }
+
+        var configuration = builder.Configuration;
+        var traces = !string.Equals(configuration["OTEL_TRACES_EXPORTER"], "none", StringComparison.OrdinalIgnoreCase);
+        var metrics = !string.Equals(configuration["OTEL_METRICS_EXPORTER"], "none", StringComparison.OrdinalIgnoreCase);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ArticleBotTelemetry.Name));
+        if (traces)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(ArticleBotTelemetry.Name)
+                .AddSource(AnswerBackendFactory.ChatTelemetrySourceName)
+                .AddOtlpExporter());
+        }
+
+        if (metrics)
+        {
+            telemetry.WithMetrics(meters => meters
+                .AddMeter(ArticleBotTelemetry.Name)
+                .AddMeter(AnswerBackendFactory.ChatTelemetrySourceName)
+                .AddOtlpExporter());
+        }
     }
 }

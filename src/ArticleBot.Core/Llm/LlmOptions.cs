@@ -23,10 +23,9 @@ public enum LlmProvider
 }
 
 /// <summary>
-/// Which model answers, and how it is bounded. Section <c>Llm</c>:
+/// Which model answers: provider settings only (the limits of a turn are the answering options). Section <c>Llm</c>:
 /// <code>
-/// "Llm": { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "MaxHistoryTurns": 6,
-///          "MaxHistoryChars": 6000, "MaxToolCallsPerTurn": 4 }
+/// "Llm": { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "Temperature": 0.2 }
 /// </code>
 /// <c>Llm:ApiKey</c> comes from the environment (<c>Llm__ApiKey</c>) or user-secrets, never from a file in the repository.
 /// </summary>
@@ -51,25 +50,6 @@ public sealed class LlmOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
 
-    /// <summary>How many earlier question/answer pairs of a conversation are sent with a question.</summary>
-    [Range(0, 50)]
-    public int MaxHistoryTurns { get; set; } = 6;
-
-    /// <summary>A character budget for that history; the oldest turns are dropped first.</summary>
-    [Range(0, 200_000)]
-    public int MaxHistoryChars { get; set; } = 6000;
-
-    /// <summary>How many tool calls one turn may make before the model is stopped.</summary>
-    [Range(1, 20)]
-    public int MaxToolCallsPerTurn { get; set; } = 4;
-
-    /// <summary>
-    /// The longest question answered, in characters: longer ones are cut (console) or refused with a notice
-    /// (Discord), so nobody can spend the model budget on a 100 KB prompt.
-    /// </summary>
-    [Range(16, 100_000)]
-    public int MaxQuestionChars { get; set; } = ArticleBot.Core.Answering.QuestionText.MaxLength;
-
     /// <summary>Sampling temperature sent to the model.</summary>
     [Range(0.0, 2.0)]
     public double Temperature { get; set; } = 0.2;
@@ -86,7 +66,7 @@ public sealed class LlmOptions
 /// <summary>Checks that the chosen provider has what it needs; messages name the settings, never the key's value.</summary>
 public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
 {
-    private const string KeyHint = "set it with the environment variable Llm__ApiKey or `dotnet user-secrets set Llm:ApiKey <key> --project src/ArticleBot`";
+    private const string KeyHint = "set it with the environment variable Llm__ApiKey or in the user-secrets of the app (key Llm:ApiKey)";
 
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, LlmOptions options)

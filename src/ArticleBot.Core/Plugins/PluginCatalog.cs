@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Runtime.Versioning;
-using ArticleBot.Core.Answering;
-using ArticleBot.Core.Hosting;
 using ArticleBot.Core.Llm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,15 +10,15 @@ using Microsoft.SemanticKernel;
 namespace ArticleBot.Core.Plugins;
 
 /// <summary>
-/// Every plugin the bot has: the built-in article plugin, compiled plugins (class libraries in their own collectible
+/// Every plugin the bot has: the built-in plugins (the article plugin, registered as a <see cref="KernelPlugin"/>), compiled plugins (class libraries in their own collectible
 /// load context) and prompt plugins (Semantic Kernel prompt directories), found in the plugin folders. Holds the
 /// current <see cref="Kernel"/>, an immutable snapshot rebuilt on <see cref="Reload"/>, so answers in flight keep
 /// the kernel they started with. A plugin that cannot load is listed as failed with the reason; the others load.
 /// </summary>
-public sealed class PluginCatalog : IDisposable
+public sealed partial class PluginCatalog : IKernelSource, IDisposable
 {
     private readonly IServiceProvider _services;
-    private readonly ArticlePlugin _articlePlugin;
+    private readonly IReadOnlyList<KernelPlugin> _builtins;
     private readonly IOptions<PluginOptions> _options;
     private readonly IOptions<LlmOptions> _llmOptions;
     private readonly string _contentRoot;
@@ -30,11 +28,11 @@ public sealed class PluginCatalog : IDisposable
     private Snapshot? _current;
 
     /// <summary>Creates the catalog; plugins load on first use.</summary>
-    public PluginCatalog(IServiceProvider services, ArticlePlugin articlePlugin, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, ILogger<PluginCatalog> logger, IEnumerable<IPluginSource>? sources = null)
+    public PluginCatalog(IServiceProvider services, IEnumerable<KernelPlugin> builtins, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, ILogger<PluginCatalog> logger, IEnumerable<IPluginSource>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _services = services;
-        _articlePlugin = articlePlugin;
+        _builtins = builtins.ToList();
         _options = options;
         _llmOptions = llmOptions;
         _contentRoot = environment.ContentRootPath;
@@ -58,7 +56,7 @@ public sealed class PluginCatalog : IDisposable
     /// <summary>The kernel with every loaded plugin.</summary>
     public Kernel Kernel => Current.Kernel;
 
-    /// <summary>Every plugin, loaded or not, in name order (the article plugin first).</summary>
+    /// <summary>Every plugin, loaded or not, in name order (the built-in plugins first).</summary>
     public IReadOnlyList<PluginInfo> Plugins => Current.Plugins;
 
     /// <summary>The folders searched for plugins.</summary>
@@ -129,9 +127,13 @@ public sealed class PluginCatalog : IDisposable
     private Snapshot Build()
     {
         var kernelPlugins = new KernelPluginCollection();
-        var builtin = KernelPluginFactory.CreateFromObject(_articlePlugin, ArticlePlugin.PluginName);
-        kernelPlugins.Add(builtin);
-        var infos = new List<PluginInfo> { Describe(builtin, PluginKind.Builtin, PluginState.Loaded, null, "built in") };
+        var infos = new List<PluginInfo>();
+        foreach (var builtin in _builtins)
+        {
+            kernelPlugins.Add(builtin);
+            infos.Add(Describe(builtin, PluginKind.Builtin, PluginState.Loaded, null, "built in"));
+        }
+
         var contexts = new List<PluginLoadContext>();
         var unavailable = new Dictionary<string, KernelPlugin>(StringComparer.Ordinal);
         var candidates = new List<(KernelPlugin Plugin, PluginInfo Info)>();
@@ -164,7 +166,7 @@ public sealed class PluginCatalog : IDisposable
         }
 
         // Two plugins with one name: both are reported, neither silently wins.
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ArticlePlugin.PluginName };
+        var taken = new HashSet<string>(_builtins.Select(b => b.Name), StringComparer.OrdinalIgnoreCase);
         foreach (var group in candidates.GroupBy(c => c.Info.Name, StringComparer.OrdinalIgnoreCase))
         {
             if (group.Count() > 1 || taken.Contains(group.Key))
@@ -188,7 +190,7 @@ public sealed class PluginCatalog : IDisposable
             infos.Add(info);
         }
 
-        var ordered = infos.Take(1).Concat(infos.Skip(1).OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Source, StringComparer.Ordinal)).ToList();
+        var ordered = infos.Take(_builtins.Count).Concat(infos.Skip(_builtins.Count).OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Source, StringComparer.Ordinal)).ToList();
         return new Snapshot(new Kernel(_services, kernelPlugins), ordered, contexts, unavailable);
     }
 
@@ -336,5 +338,11 @@ public sealed class PluginCatalog : IDisposable
                 context.Unload();
             }
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5001, EventName = "PluginsLoaded", Level = LogLevel.Information, Message = "Plugins reloaded: {Loaded} loaded, {Failed} failed")]
+        public static partial void PluginsLoaded(ILogger logger, int loaded, int failed);
     }
 }

@@ -1,4 +1,3 @@
-using ArticleBot.Core.Answering;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 

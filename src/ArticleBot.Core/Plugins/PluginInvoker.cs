@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using Microsoft.SemanticKernel;
 
 namespace ArticleBot.Core.Plugins;
@@ -70,7 +70,7 @@ public sealed class PluginInvoker(PluginCatalog catalog)
         Validate(info, function, arguments);
         var kernelFunction = catalog.FindFunction(info.Name, function.Name)
             ?? throw new PluginCallException($"{info.Name}.{function.Name} is not loaded.");
-        using var turn = TurnCitations.Begin();
+        using var turn = AnswerTurn.Begin();
         var result = await catalog.Kernel.InvokeAsync(kernelFunction, new KernelArguments(arguments.ToDictionary(a => a.Key, a => (object?)a.Value)), cancellationToken);
         return new PluginCallResult(info.Name, function.Name, Render(result.GetValue<object>()));
     }

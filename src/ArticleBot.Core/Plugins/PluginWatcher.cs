@@ -1,4 +1,3 @@
-using ArticleBot.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +9,7 @@ namespace ArticleBot.Core.Plugins;
 /// <see cref="PluginOptions.ReloadDebounceMilliseconds"/>, reloads every plugin. Adding, replacing or removing a
 /// plugin folder takes effect without a restart.
 /// </summary>
-public sealed class PluginWatcher(PluginCatalog catalog, IOptions<PluginOptions> options, TimeProvider time, ILogger<PluginWatcher> logger) : BackgroundService
+public sealed partial class PluginWatcher(PluginCatalog catalog, IOptions<PluginOptions> options, TimeProvider time, ILogger<PluginWatcher> logger) : BackgroundService
 {
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -74,5 +73,11 @@ public sealed class PluginWatcher(PluginCatalog catalog, IOptions<PluginOptions>
         await timer.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
         return first == wait && wait.Status == TaskStatus.RanToCompletion;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5002, EventName = "PluginFolderChanged", Level = LogLevel.Debug, Message = "Plugin folder changed: {Path}")]
+        public static partial void PluginFolderChanged(ILogger logger, string path);
     }
 }

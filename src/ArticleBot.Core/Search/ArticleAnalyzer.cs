@@ -4,7 +4,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace ArticleBot.Core.Search;
 
 /// <summary>
-/// The Lucene analyzer of the passage index: the input is already folded (see <see cref="Text.ScriptFolder"/>),
+/// The Lucene analyzer of the passage index: the input is already folded (see <see cref="Text.ScriptFolding"/>),
 /// and <see cref="TermScanner"/> makes the terms, so queries built from the same scanner match exactly.
 /// </summary>
 internal sealed class ArticleAnalyzer : Analyzer

@@ -1,7 +1,7 @@
 using ArticleBot.Abstractions;
-using ArticleBot.Core.Corpus;
 using System.Diagnostics;
-using ArticleBot.Core.Hosting;
+using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Diagnostics;
 using ArticleBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,19 +21,19 @@ public sealed record Retrieval(QueryPlan Plan, IReadOnlyList<RetrievedPassage> P
 /// The article search service: corpus, Lucene index, query analysis and coverage. Built once per corpus;
 /// the English lexicon is built on the first English question that needs it.
 /// </summary>
-public sealed class ArticleSearch : IArticleSearch, IDisposable
+public sealed partial class ArticleSearch : IArticleSearch, IDisposable
 {
     private readonly ArticleCorpus _corpus;
     private readonly IPassageIndex _index;
     private readonly QueryAnalyzer _analyzer;
     private readonly Dictionary<string, int> _positions;
-    private readonly ScriptFolder _folder;
+    private readonly ScriptFolding _folder;
     private readonly (string, string)[]?[] _sentences;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan> _plans = new(StringComparer.Ordinal);
     private const int MaxCachedPlans = 512;
 
     /// <summary>Indexes a corpus.</summary>
-    public ArticleSearch(ArticleCorpus corpus, ScriptFolder folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null, string? indexCacheDirectory = null)
+    public ArticleSearch(ArticleCorpus corpus, ScriptFolding folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null, string? indexCacheDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var log = logger ?? (ILogger)NullLogger.Instance;
@@ -43,7 +43,7 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
             ? LucenePassageIndex.InMemory(corpus.Passages, folder)
             : LucenePassageIndex.Open(corpus.Passages, folder, indexCacheDirectory);
         _index = index;
-        var indexMs = Log.Since(started);
+        var indexMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Log.IndexBuilt(log, _index.Count, index.Reused ? "opened from the cache" : "built", indexMs);
         Lexicon = new Lazy<EnglishLexicon>(
             () =>
@@ -51,7 +51,7 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
                 var lexiconStarted = Stopwatch.GetTimestamp();
                 EnglishLexicon Build() => EnglishLexicon.Build(_index.Contains, _index.HanRuns());
                 var lexicon = lexiconCache is null ? Build() : lexiconCache.GetOrBuild(corpus.Passages.Select(p => p.Text), Build);
-                var lexiconMs = Log.Since(lexiconStarted);
+                var lexiconMs = (long)Stopwatch.GetElapsedTime(lexiconStarted).TotalMilliseconds;
                 Log.LexiconBuilt(log, lexicon.Count, lexiconMs);
                 return lexicon;
             },
@@ -84,7 +84,11 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     public IReadOnlyList<ScoredPassage> Search(string query, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _index.Search(Analyze(query).Terms, Math.Clamp(top, 0, 1000)).Select(h => new ScoredPassage(_corpus.Passages[h.Index], h.Score)).ToList();
+        using var activity = ArticleBotTelemetry.Source.StartActivity("retrieve");
+        var found = _index.Search(Analyze(query).Terms, Math.Clamp(top, 0, 1000)).Select(h => new ScoredPassage(_corpus.Passages[h.Index], h.Score)).ToList();
+        activity?.SetTag("articlebot.retrieval.top", top);
+        activity?.SetTag("articlebot.retrieval.found", found.Count);
+        return found;
     }
 
     /// <summary>
@@ -128,9 +132,12 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
     public Retrieval Retrieve(string question, int top)
     {
         ArgumentNullException.ThrowIfNull(question);
+        using var activity = ArticleBotTelemetry.Source.StartActivity("retrieve");
         var plan = Analyze(question);
         var hits = _index.Search(plan.Terms, Math.Clamp(top, 0, 1000));
         var passages = hits.Select(h => new RetrievedPassage(_corpus.Passages[h.Index], h.Score, Coverage(plan, h.Index))).ToList();
+        activity?.SetTag("articlebot.retrieval.top", top);
+        activity?.SetTag("articlebot.retrieval.found", passages.Count);
         return new Retrieval(plan, passages);
     }
 
@@ -220,5 +227,16 @@ public sealed class ArticleSearch : IArticleSearch, IDisposable
         }
 
         return total == 0 ? 0 : covered / total;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2001, EventName = "IndexBuilt", Level = LogLevel.Information,
+            Message = "Index of {Passages} passages {How} in {ElapsedMs} ms")]
+        public static partial void IndexBuilt(ILogger logger, int passages, string how, long elapsedMs);
+
+        [LoggerMessage(EventId = 2002, EventName = "LexiconBuilt", Level = LogLevel.Information,
+            Message = "Built the English lexicon ({Keys} keys) in {ElapsedMs} ms")]
+        public static partial void LexiconBuilt(ILogger logger, int keys, long elapsedMs);
     }
 }

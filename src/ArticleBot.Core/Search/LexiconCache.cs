@@ -23,7 +23,7 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
             return build();
         }
 
-        var path = Path.Combine(directory, $"{Version}-{Fingerprint(passages)}.tsv");
+        var path = FingerprintedCache.PathFor(directory, Version, Fingerprint(passages), ".tsv");
         try
         {
             if (File.Exists(path))
@@ -43,14 +43,11 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
         var lexicon = build();
         try
         {
-            Directory.CreateDirectory(directory);
-            var temporary = $"{path}.{Environment.ProcessId}.tmp";
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+            FingerprintedCache.WriteFile(path, temporary =>
             {
+                using var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false));
                 lexicon.Write(writer);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -61,9 +58,8 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
     }
 
     /// <summary>SHA-256 over the corpus, this build of the code (folding and analysis) and the shipped data.</summary>
-    private static string Fingerprint(IEnumerable<string> passages)
+    private static string Fingerprint(IEnumerable<string> passages) => FingerprintedCache.Fingerprint(hash =>
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(typeof(LexiconCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         foreach (var passage in passages)
         {
@@ -82,9 +78,7 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
         {
             hash.AppendData(BitConverter.GetBytes(cedict.Length));
         }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
-    }
+    });
 
     private static partial class Log
     {

@@ -29,11 +29,11 @@ public sealed class LucenePassageIndex : IPassageIndex
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly IReadOnlyList<Passage> _passages;
-    private readonly ScriptFolder _folder;
+    private readonly ScriptFolding _folder;
     private readonly string?[] _folded;
     private readonly ConcurrentDictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
 
-    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolder folder, LuceneDirectory directory, bool reused)
+    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused)
     {
         _passages = passages;
         _folder = folder;
@@ -55,7 +55,7 @@ public sealed class LucenePassageIndex : IPassageIndex
     public float MaxInverseDocumentFrequency { get; }
 
     /// <summary>Indexes the passages in memory.</summary>
-    public static LucenePassageIndex InMemory(IReadOnlyList<Passage> passages, ScriptFolder folder)
+    public static LucenePassageIndex InMemory(IReadOnlyList<Passage> passages, ScriptFolding folder)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
@@ -68,11 +68,11 @@ public sealed class LucenePassageIndex : IPassageIndex
     /// Opens the index of these passages from <paramref name="cacheDirectory"/>, building it there first when it is
     /// missing or stale. Falls back to memory when the cache cannot be written.
     /// </summary>
-    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolder folder, string cacheDirectory)
+    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolding folder, string cacheDirectory)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
-        var path = Path.Combine(cacheDirectory, $"{FormatVersion}-{Fingerprint(passages)}");
+        var path = FingerprintedCache.PathFor(cacheDirectory, FormatVersion, Fingerprint(passages));
         try
         {
             if (System.IO.Directory.Exists(path))
@@ -86,21 +86,11 @@ public sealed class LucenePassageIndex : IPassageIndex
                 existing.Dispose();
             }
 
-            // Build beside, then move into place: a crash mid-build never leaves a half index to be reused.
-            var building = $"{path}.{Environment.ProcessId}.tmp";
-            using (var directory = FSDirectory.Open(building))
+            FingerprintedCache.WriteDirectory(path, building =>
             {
+                using var directory = FSDirectory.Open(building);
                 Build(directory, passages, folder);
-            }
-
-            try
-            {
-                System.IO.Directory.Move(building, path);
-            }
-            catch (IOException) when (System.IO.Directory.Exists(path))
-            {
-                System.IO.Directory.Delete(building, recursive: true); // another process won the race
-            }
+            });
 
             return new LucenePassageIndex(passages, folder, FSDirectory.Open(path), reused: false);
         }
@@ -192,7 +182,7 @@ public sealed class LucenePassageIndex : IPassageIndex
 
     private float Idf(int df) => MathF.Log(1 + ((_passages.Count - df + 0.5f) / (df + 0.5f)));
 
-    private static void Build(LuceneDirectory directory, IReadOnlyList<Passage> passages, ScriptFolder folder)
+    private static void Build(LuceneDirectory directory, IReadOnlyList<Passage> passages, ScriptFolding folder)
     {
         using var analyzer = new ArticleAnalyzer();
         var config = new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 };
@@ -207,9 +197,8 @@ public sealed class LucenePassageIndex : IPassageIndex
     }
 
     /// <summary>SHA-256 over the passages (ids, offsets, text) and the analysis version.</summary>
-    private static string Fingerprint(IReadOnlyList<Passage> passages)
+    private static string Fingerprint(IReadOnlyList<Passage> passages) => FingerprintedCache.Fingerprint(hash =>
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(FormatVersion + typeof(TermScanner).Assembly.ManifestModule.ModuleVersionId));
         foreach (var passage in passages)
         {
@@ -217,8 +206,6 @@ public sealed class LucenePassageIndex : IPassageIndex
             hash.AppendData(Encoding.UTF8.GetBytes(passage.Text));
             hash.AppendData([0]);
         }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
-    }
+    });
 
 }

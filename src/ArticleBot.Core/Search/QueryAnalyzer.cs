@@ -16,12 +16,12 @@ public sealed partial class QueryAnalyzer
     private const int MaxTerms = 512;
     private const int MaxExpansionsPerWord = 6;
 
-    private readonly ScriptFolder _folder;
+    private readonly ScriptFolding _folder;
     private readonly IIndexVocabulary _vocabulary;
     private readonly Lazy<EnglishLexicon> _lexicon;
 
     /// <summary>Creates an analyzer over an index's vocabulary.</summary>
-    public QueryAnalyzer(ScriptFolder folder, IIndexVocabulary vocabulary, Lazy<EnglishLexicon> lexicon)
+    public QueryAnalyzer(ScriptFolding folder, IIndexVocabulary vocabulary, Lazy<EnglishLexicon> lexicon)
     {
         _folder = folder;
         _vocabulary = vocabulary;
@@ -32,15 +32,7 @@ public sealed partial class QueryAnalyzer
     public QueryPlan Analyze(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var folded = _folder.Fold(question.Length > MaxQueryChars * 2 ? question[..(MaxQueryChars * 2)] : question);
-        if (folded.Length > MaxQueryChars)
-        {
-            folded = folded[..MaxQueryChars];
-            if (char.IsHighSurrogate(folded[^1]))
-            {
-                folded = folded[..^1];
-            }
-        }
+        var folded = TextCut.AtMost(_folder.Fold(TextCut.AtMost(question, MaxQueryChars * 2)), MaxQueryChars);
 
         var builder = new PlanBuilder(_vocabulary);
         var content = AnswerKindRegex().Replace(RemoveChineseStopWords(folded), " ");

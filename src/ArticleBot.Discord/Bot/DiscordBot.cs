@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArticleBot.Core.Answering;
-using ArticleBot.Core.Llm;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Discord.Gateway;
 using ArticleBot.Discord.Rest;
@@ -25,7 +24,7 @@ public sealed partial class DiscordBot(
     PluginCatalog plugins,
     PluginInvoker invoker,
     IOptions<DiscordOptions> options,
-    IOptions<LlmOptions> llmOptions,
+    IOptions<AnsweringOptions> answeringOptions,
     TimeProvider time,
     ILogger<DiscordBot> logger)
 {
@@ -298,7 +297,7 @@ public sealed partial class DiscordBot(
     /// <summary>Answers and posts: streamed with a model (edits at most once a second), in one go offline.</summary>
     private async Task ReplyAsync(IReplyTarget target, string conversationId, string question, string? replyTo, CancellationToken cancellationToken)
     {
-        var history = _conversations.GetOrAdd(conversationId, _ => new ConversationHistory(llmOptions.Value.MaxHistoryTurns, llmOptions.Value.MaxHistoryChars));
+        var history = _conversations.GetOrAdd(conversationId, _ => new ConversationHistory(answeringOptions.Value.MaxHistoryTurns, answeringOptions.Value.MaxHistoryChars));
         ArticleAnswer? answer = null;
         string? firstId = null;
         try
@@ -321,7 +320,7 @@ public sealed partial class DiscordBot(
 
                 text.Append(update.Text);
                 var now = time.GetUtcNow();
-                if (now - lastEdit < s_editInterval || text.Length == 0 || text.Length > MessageSplitter.MaxMessageLength - 8 || llmOptions.Value.ParsedProvider == LlmProvider.None)
+                if (now - lastEdit < s_editInterval || text.Length == 0 || text.Length > MessageSplitter.MaxMessageLength - 8 || !answerer.Streams)
                 {
                     continue;
                 }
@@ -369,10 +368,10 @@ public sealed partial class DiscordBot(
         }
     }
 
-    /// <summary>A notice when the question is over <c>Llm:MaxQuestionChars</c> (it is refused, not cut, in a chat room).</summary>
+    /// <summary>A notice when the question is over <c>Answering:MaxQuestionChars</c> (it is refused, not cut, in a chat room).</summary>
     private string? TooLongNotice(string question)
     {
-        var limit = llmOptions.Value.MaxQuestionChars;
+        var limit = answeringOptions.Value.MaxQuestionChars;
         var length = QuestionText.Clean(question, int.MaxValue).Length;
         return length <= limit
             ? null

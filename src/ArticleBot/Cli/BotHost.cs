@@ -1,13 +1,11 @@
-using System.Text.RegularExpressions;
 using ArticleBot.Chat;
 using ArticleBot.Core.Corpus;
-using ArticleBot.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace ArticleBot.Cli;
 
@@ -15,7 +13,7 @@ namespace ArticleBot.Cli;
 /// Builds the generic host every command runs in, and turns configuration errors into exit code 2 with a
 /// message that names the setting.
 /// </summary>
-public static partial class BotHost
+public static class BotHost
 {
     /// <summary>Builds the host. Configuration: appsettings.json, user-secrets, environment variables, switches.</summary>
     public static IHost Build(string[] configurationArgs, bool consoleChat, bool discord = false)
@@ -29,7 +27,7 @@ public static partial class BotHost
         Configure(builder, configurationArgs);
         if (consoleChat)
         {
-            builder.Services.AddHostedService<ConsoleChannel>();
+            builder.Services.AddHostedService<ConsoleChatService>();
             builder.AddPluginWatcher();
         }
 
@@ -58,15 +56,8 @@ public static partial class BotHost
             .AddEnvironmentVariables()
             .AddCommandLine(configurationArgs);
 
-        // Logs go to stderr so stdout carries only answers and JSON.
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.ColorBehavior = LoggerColorBehavior.Disabled;
-        });
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-
+        // Logs go to stderr so stdout carries only answers and JSON; traces and metrics only when OTEL_* ask for them.
+        builder.AddArticleBotDefaults();
         builder.AddArticleBotCore();
         builder.AddArticleFeedback();
     }
@@ -109,6 +100,7 @@ public static partial class BotHost
             finally
             {
                 await host.StopAsync(CancellationToken.None);
+                Flush(host.Services);
             }
         }
         catch (Exception ex) when (DescribeConfigurationError(ex) is { } message)
@@ -161,6 +153,16 @@ public static partial class BotHost
     }
 
     /// <summary>
+    /// Exports what a one-shot command traced before the process exits (the batch exporters would otherwise wait for
+    /// their next interval). Disposing the host flushes too; this makes it explicit and bounded.
+    /// </summary>
+    private static void Flush(IServiceProvider services)
+    {
+        services.GetService<TracerProvider>()?.ForceFlush(5000);
+        services.GetService<MeterProvider>()?.ForceFlush(5000);
+    }
+
+    /// <summary>
     /// Runs the options validation that <c>StartAsync</c> would run, before the host starts, so a bad setting is
     /// reported once, by <see cref="DescribeConfigurationError"/>, instead of also as a host start failure.
     /// </summary>
@@ -174,7 +176,8 @@ public static partial class BotHost
         return exception switch
         {
             CorpusConfigurationException corpus => corpus.Message,
-            OptionsValidationException validation => string.Join("; ", validation.Failures.Select(f => NameSetting(validation.OptionsType, f))),
+            // The validators write messages that name the setting (e.g. "Corpus:PassageTargetChars must be between …").
+            OptionsValidationException validation => $"invalid configuration: {string.Join("; ", validation.Failures)}",
             InvalidOperationException invalid when invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
                 => $"invalid configuration: {invalid.Message}",
             AggregateException aggregate => aggregate.InnerExceptions.Select(DescribeConfigurationError).FirstOrDefault(m => m is not null),
@@ -182,17 +185,4 @@ public static partial class BotHost
             _ => null,
         };
     }
-
-    /// <summary>"DataAnnotation validation failed for 'CorpusOptions' members: 'X' ..." → "Corpus:X: ...".</summary>
-    private static string NameSetting(Type optionsType, string failure)
-    {
-        var section = optionsType.GetField("SectionName")?.GetRawConstantValue() as string ?? optionsType.Name;
-        var match = FailureRegex().Match(failure);
-        return match.Success
-            ? $"invalid configuration {section}:{match.Groups["member"].Value}: {match.Groups["error"].Value}"
-            : $"invalid configuration in section {section}: {failure}";
-    }
-
-    [GeneratedRegex("members: '(?<member>[^']+)' with the error: '(?<error>.*)'")]
-    private static partial Regex FailureRegex();
 }

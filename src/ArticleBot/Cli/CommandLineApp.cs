@@ -4,6 +4,7 @@ using ArticleBot.Core.Answering;
 using ArticleBot.Core.Evaluation;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
+using ArticleBot.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using ArticleBot.Core.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
+using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -112,7 +114,7 @@ public sealed class ArticleAnswererTests
     {
         // Arrange
         var kernel = TestCorpus.Services.GetRequiredService<Kernel>();
-        using var scope = TurnCitations.Begin();
+        using var scope = AnswerTurn.Begin();
 
         // Act
         var first = (await kernel.InvokeAsync(ArticlePlugin.PluginName, ArticlePlugin.SearchFunction, new() { ["query"] = "騰訊紅包", ["top"] = 2 }, TestContext.Current.CancellationToken)).GetValue<PassageSearchResult>()!;

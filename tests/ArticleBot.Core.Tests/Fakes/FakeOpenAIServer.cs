@@ -82,6 +82,31 @@ public sealed record FakeReply(int Status = 200, string? Json = null, IReadOnlyL
         ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 5, ["total_tokens"] = 15 },
     }.ToJsonString();
 
+    /// <summary>
+    /// This reply as a server sends it when the request asked for <c>"stream": true</c>: a completed message becomes
+    /// one chunk with the message as its delta, then a chunk with the finish reason. Errors and events stay as they are.
+    /// </summary>
+    public FakeReply AsStreamed()
+    {
+        if (Status != 200 || Events is not null || Json is null
+            || JsonNode.Parse(Json)?["choices"]?[0] is not JsonObject choice || choice["message"] is not JsonObject message)
+        {
+            return this;
+        }
+
+        var delta = (JsonObject)message.DeepClone();
+        if (delta["tool_calls"] is JsonArray calls)
+        {
+            for (var i = 0; i < calls.Count; i++)
+            {
+                calls[i]!["index"] = i;
+            }
+        }
+
+        var finish = choice["finish_reason"]?.GetValue<string>() ?? "stop";
+        return this with { Json = null, Events = [Chunk(delta, null), Chunk(new JsonObject(), finish)] };
+    }
+
     private static string Chunk(JsonObject delta, string? finishReason) => new JsonObject
     {
         ["id"] = "chatcmpl-fake",
@@ -192,6 +217,11 @@ public sealed class FakeOpenAIServer : IDisposable
             Requests.Enqueue(request);
             Received?.Invoke(request);
             var reply = Handler(request);
+            if (request.Streaming)
+            {
+                reply = reply.AsStreamed();
+            }
+
             if (reply.Hang)
             {
                 await _hang.Task;

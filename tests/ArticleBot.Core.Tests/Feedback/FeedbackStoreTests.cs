@@ -1,4 +1,5 @@
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Feedback;
 using ArticleBot.Core.Tests.Fakes;

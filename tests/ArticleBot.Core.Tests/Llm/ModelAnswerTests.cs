@@ -233,14 +233,23 @@ public sealed class ModelAnswerTests
     }
 
     [Fact]
-    public void FunctionInvocation_IsCappedPerRequest()
+    public void Streams_IsTrueWithAModel_AndFalseOffline()
+    {
+        using var host = ModelHost("http://127.0.0.1:9/v1");
+
+        Assert.True(Answerer(host).Streams);
+        Assert.False(TestCorpus.Answerer.Streams);
+    }
+
+    [Fact]
+    public void ToolCap_IsEnforcedOnce_ByTheAutoInvocationFilter()
     {
         using var host = ModelHost("http://127.0.0.1:9/v1", extra: new() { ["Llm:MaxToolCallsPerTurn"] = "3" });
 
-        var invoker = host.Services.GetRequiredService<AnswerBackends>().Model!.GetService<FunctionInvokingChatClient>();
+        var filters = host.Services.GetServices<Microsoft.SemanticKernel.IAutoFunctionInvocationFilter>().ToList();
 
-        Assert.NotNull(invoker);
-        Assert.Equal(3, invoker.MaximumIterationsPerRequest);
+        Assert.IsType<ToolCapFilter>(Assert.Single(filters));
+        Assert.Equal(3, host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.MaxToolCallsPerTurn);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class ArticleSearchTests
 
         Assert.Same(lexicon, Search.Lexicon.Value);
         Assert.NotEmpty(lexicon.Lookup("revenu"));
-        Assert.All(lexicon.Lookup("revenu"), e => Assert.Contains(Search.Corpus.Passages, p => ScriptFolderFold(p.Text).Contains(e.Chinese, StringComparison.Ordinal)));
+        Assert.All(lexicon.Lookup("revenu"), e => Assert.Contains(Search.Corpus.Passages, p => ScriptFoldingFold(p.Text).Contains(e.Chinese, StringComparison.Ordinal)));
         Assert.Empty(lexicon.Lookup("giraff"));
     }
 
@@ -79,5 +79,5 @@ public sealed class ArticleSearchTests
         Assert.Contains(top, p => p.Passage.Text.Contains("紅包", StringComparison.Ordinal));
     }
 
-    private static string ScriptFolderFold(string text) => ArticleBot.Core.Text.ScriptFolder.Default.Fold(text);
+    private static string ScriptFoldingFold(string text) => ArticleBot.Core.Text.ScriptFolding.Default.Fold(text);
 }

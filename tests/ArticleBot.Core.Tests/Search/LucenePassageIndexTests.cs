@@ -17,8 +17,8 @@ public sealed class LucenePassageIndexTests : IDisposable
     {
         var passages = TestCorpus.FromText(TestCorpus.SeedText).Passages;
 
-        using var first = LucenePassageIndex.Open(passages, ScriptFolder.Default, _cache);
-        using var second = LucenePassageIndex.Open(passages, ScriptFolder.Default, _cache);
+        using var first = LucenePassageIndex.Open(passages, ScriptFolding.Default, _cache);
+        using var second = LucenePassageIndex.Open(passages, ScriptFolding.Default, _cache);
 
         Assert.False(first.Reused);
         Assert.True(second.Reused);
@@ -29,10 +29,10 @@ public sealed class LucenePassageIndexTests : IDisposable
     [Fact]
     public void Open_ChangedSeed_IndexesAfresh()
     {
-        using var original = LucenePassageIndex.Open(TestCorpus.FromText(TestCorpus.SeedText).Passages, ScriptFolder.Default, _cache);
+        using var original = LucenePassageIndex.Open(TestCorpus.FromText(TestCorpus.SeedText).Passages, ScriptFolding.Default, _cache);
         var changed = TestCorpus.FromText(TestCorpus.SeedText + "\n新增的一段：騰訊再發紅包。").Passages;
 
-        using var reopened = LucenePassageIndex.Open(changed, ScriptFolder.Default, _cache);
+        using var reopened = LucenePassageIndex.Open(changed, ScriptFolding.Default, _cache);
 
         Assert.False(reopened.Reused);
         Assert.Equal(changed.Count, reopened.Count);
@@ -46,7 +46,7 @@ public sealed class LucenePassageIndexTests : IDisposable
         File.WriteAllText(blocker, "x");
         var passages = TestCorpus.FromText(TestCorpus.SeedText).Passages;
 
-        using var index = LucenePassageIndex.Open(passages, ScriptFolder.Default, Path.Combine(blocker, "sub"));
+        using var index = LucenePassageIndex.Open(passages, ScriptFolding.Default, Path.Combine(blocker, "sub"));
 
         Assert.False(index.Reused);
         Assert.NotEmpty(index.Search(Query, 3));
@@ -55,7 +55,7 @@ public sealed class LucenePassageIndexTests : IDisposable
     [Fact]
     public void Vocabulary_MatchesTheIndexedText()
     {
-        using var index = LucenePassageIndex.InMemory(TestCorpus.FromText(TestCorpus.SeedText).Passages, ScriptFolder.Default);
+        using var index = LucenePassageIndex.InMemory(TestCorpus.FromText(TestCorpus.SeedText).Passages, ScriptFolding.Default);
 
         Assert.True(index.Contains("红包"));
         Assert.True(index.Contains("春节活动"));

@@ -1,8 +1,7 @@
-using ArticleBot.Cli;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Feedback;
-using ArticleBot.Core.Llm;
 using ArticleBot.Core.Plugins;
+using ArticleBot.Output;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -13,7 +12,7 @@ namespace ArticleBot.Chat;
 /// The interactive console chat, as a hosted service: reads questions from stdin, answers with sources, keeps
 /// the session's history. Commands: /help, /sources, /quit. End of input or Ctrl+C stops the host.
 /// </summary>
-public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, FeedbackStore feedback, IOptions<LlmOptions> llmOptions, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, FeedbackStore feedback, IOptions<AnsweringOptions> answeringOptions, IHostApplicationLifetime lifetime) : BackgroundService
 {
     private const string Help = """
         Ask about the article in Chinese (Traditional or Simplified) or English.
@@ -25,7 +24,7 @@ public sealed class ConsoleChannel(ArticleAnswerer answerer, PluginCatalog plugi
           /quit      leave (Ctrl+C or end of input also work)
         """;
 
-    private readonly ConversationHistory _history = new(llmOptions.Value.MaxHistoryTurns, llmOptions.Value.MaxHistoryChars);
+    private readonly ConversationHistory _history = new(answeringOptions.Value.MaxHistoryTurns, answeringOptions.Value.MaxHistoryChars);
     private ArticleAnswer? _last;
     private string? _lastRecordedId;
 

@@ -2,7 +2,7 @@ using System.Text;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Corpus;
 
-namespace ArticleBot.Core.Answering;
+namespace ArticleBot.Core.Citations;
 
 /// <summary>
 /// Maps the <c>[n]</c> markers of a reply to the passages returned in the same turn, never trusting the reply:
@@ -12,7 +12,7 @@ namespace ArticleBot.Core.Answering;
 public sealed class CitationResolver(ArticleCorpus corpus)
 {
     /// <summary>Resolves the markers of a whole reply.</summary>
-    public (string Text, IReadOnlyList<Citation> Citations) Resolve(string reply, TurnCitations turn)
+    public (string Text, IReadOnlyList<Citation> Citations) Resolve(string reply, AnswerTurn turn)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var rewriter = Rewriter(turn);
@@ -21,7 +21,7 @@ public sealed class CitationResolver(ArticleCorpus corpus)
     }
 
     /// <summary>A resolver for a reply that arrives in pieces: what it emits is final, markers already renumbered.</summary>
-    public CitationRewriter Rewriter(TurnCitations turn)
+    public CitationRewriter Rewriter(AnswerTurn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
         return new CitationRewriter(this, turn);
@@ -47,14 +47,14 @@ public sealed class CitationRewriter
     private const int MaxMarkerLength = 32;
 
     private readonly CitationResolver _resolver;
-    private readonly TurnCitations _turn;
+    private readonly AnswerTurn _turn;
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _marker = new();
     private readonly StringBuilder _space = new();
     private readonly Dictionary<int, int> _dense = [];
     private readonly List<Citation> _citations = [];
 
-    internal CitationRewriter(CitationResolver resolver, TurnCitations turn)
+    internal CitationRewriter(CitationResolver resolver, AnswerTurn turn)
     {
         _resolver = resolver;
         _turn = turn;

@@ -3,8 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 
-namespace ArticleBot.Cli;
+namespace ArticleBot.Output;
 
 /// <summary>The JSON contracts of architecture.md; one object per line.</summary>
 public static class JsonOutput

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ArticleBot.Core.Plugins;
 
-namespace ArticleBot.Cli;
+namespace ArticleBot.Output;
 
 /// <summary>Renders the plugin list and call results, as text or in the JSON contract of the plugins issue.</summary>
 public static class PluginOutput

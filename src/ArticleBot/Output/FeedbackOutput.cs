@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ArticleBot.Core.Feedback;
 
-namespace ArticleBot.Cli;
+namespace ArticleBot.Output;
 
 /// <summary>The <c>feedback</c> command's output: a report for people, or eval-style JSON lines for tools.</summary>
 public static class FeedbackOutput

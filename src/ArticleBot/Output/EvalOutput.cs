@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ArticleBot.Core.Evaluation;
 
-namespace ArticleBot.Cli;
+namespace ArticleBot.Output;
 
 /// <summary>Renders an eval report as a table or as JSON.</summary>
 public static class EvalOutput

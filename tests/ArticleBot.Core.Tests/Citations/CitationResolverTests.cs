@@ -1,17 +1,18 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
 using ArticleBot.Core.Tests.Fakes;
 
-namespace ArticleBot.Core.Tests.Answering;
+namespace ArticleBot.Core.Tests.Citations;
 
 public sealed class CitationResolverTests
 {
     private static readonly CitationResolver Resolver = new(TestCorpus.Search.Corpus);
     private static readonly IReadOnlyList<Passage> Passages = TestCorpus.Search.Corpus.Passages;
 
-    private static TurnCitations TurnWith(params int[] passageIndexes)
+    private static AnswerTurn TurnWith(params int[] passageIndexes)
     {
-        var turn = new TurnCitations();
+        var turn = new AnswerTurn();
         foreach (var i in passageIndexes)
         {
             turn.Register(Passages[i]);
@@ -68,9 +69,9 @@ public sealed class CitationResolverTests
         Assert.Equal("假的", text);
     }
 
-    private static TurnCitations TurnWithPassage(Passage passage)
+    private static AnswerTurn TurnWithPassage(Passage passage)
     {
-        var turn = new TurnCitations();
+        var turn = new AnswerTurn();
         turn.Register(passage);
         return turn;
     }

@@ -1,15 +1,16 @@
 using ArticleBot.Abstractions;
 
-namespace ArticleBot.Core.Answering;
+namespace ArticleBot.Core.Citations;
 
 /// <summary>
-/// The passages a tool returned during one conversation turn, numbered in the order they were first returned.
-/// Only these can be cited in the turn's answer. The current turn flows with the async context, so concurrent
-/// turns (several Discord channels) each see their own.
+/// One answer turn: the passages its tools returned, numbered in the order they were first returned (only these can
+/// be cited in the turn's answer), and how many tool calls it made (the answerer's fallback reasons need them; the
+/// cap on tool calls is the function-invoking client's). The current turn flows with the async context, so
+/// concurrent turns (several Discord channels) each see their own.
 /// </summary>
-public sealed class TurnCitations
+public sealed class AnswerTurn
 {
-    private static readonly AsyncLocal<TurnCitations?> s_current = new();
+    private static readonly AsyncLocal<AnswerTurn?> s_current = new();
 
     private readonly Lock _gate = new();
     private readonly List<Passage> _passages = [];
@@ -18,7 +19,7 @@ public sealed class TurnCitations
     private int _completedToolCalls;
 
     /// <summary>The turn running in this async context, if any.</summary>
-    public static TurnCitations? Current => s_current.Value;
+    public static AnswerTurn? Current => s_current.Value;
 
     /// <summary>The passages returned so far, with their numbers (1-based), in number order.</summary>
     public IReadOnlyList<(int N, Passage Passage)> Passages
@@ -42,7 +43,7 @@ public sealed class TurnCitations
     public static Scope Begin()
     {
         var previous = s_current.Value;
-        var turn = new TurnCitations();
+        var turn = new AnswerTurn();
         s_current.Value = turn;
         return new Scope(turn, previous);
     }
@@ -73,17 +74,17 @@ public sealed class TurnCitations
         }
     }
 
-    /// <summary>Counts a function invocation; returns how many there have been.</summary>
-    public int CountToolCall() => Interlocked.Increment(ref _toolCalls);
+    /// <summary>Counts a function invocation.</summary>
+    public void CountToolCall() => Interlocked.Increment(ref _toolCalls);
 
     /// <summary>Counts a function invocation that completed.</summary>
     public void CountCompletedToolCall() => Interlocked.Increment(ref _completedToolCalls);
 
     /// <summary>Restores the previous turn when disposed.</summary>
-    public readonly struct Scope(TurnCitations turn, TurnCitations? previous) : IDisposable
+    public readonly struct Scope(AnswerTurn turn, AnswerTurn? previous) : IDisposable
     {
         /// <summary>The turn.</summary>
-        public TurnCitations Turn => turn;
+        public AnswerTurn Turn => turn;
 
         /// <inheritdoc/>
         public void Dispose() => s_current.Value = previous;

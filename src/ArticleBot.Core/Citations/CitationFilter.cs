@@ -1,33 +1,22 @@
 using ArticleBot.Abstractions;
-using ArticleBot.Core.Llm;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
-namespace ArticleBot.Core.Answering;
+namespace ArticleBot.Core.Citations;
 
 /// <summary>
 /// Sees every kernel function invocation. When a function returns passages, they are numbered for the current
 /// turn (so numbers are unique across several searches in one turn) and the result is rewritten with those
 /// numbers, which is what the model sees and cites.
 /// </summary>
-public sealed class CitationFilter(IArticleSearch search, IOptions<LlmOptions> llmOptions) : IFunctionInvocationFilter
+public sealed class CitationFilter(IArticleSearch search) : IFunctionInvocationFilter
 {
-    /// <summary>What a function call beyond the turn's limit returns instead of running.</summary>
-    public const string LimitReached = "Tool call limit reached for this turn. Answer now from the passages you already have.";
-
     /// <inheritdoc/>
     public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var turn = TurnCitations.Current;
-        if (turn is not null && turn.CountToolCall() > llmOptions.Value.MaxToolCallsPerTurn)
-        {
-            // A hard per-turn cap, whatever the model (or an instruction injected into a question) asks for.
-            context.Result = new FunctionResult(context.Function, LimitReached);
-            return;
-        }
-
+        var turn = AnswerTurn.Current;
+        turn?.CountToolCall();
         await next(context);
         if (turn is null)
         {
@@ -51,7 +40,7 @@ public sealed class CitationFilter(IArticleSearch search, IOptions<LlmOptions> l
     }
 
     /// <summary>Keeps only passages of the corpus (a plugin cannot invent one) and gives them the turn's numbers.</summary>
-    private List<FoundPassage> Renumber(IEnumerable<FoundPassage> passages, TurnCitations turn) =>
+    private List<FoundPassage> Renumber(IEnumerable<FoundPassage> passages, AnswerTurn turn) =>
         passages.Select(p => (Found: p, Passage: search.GetPassage(p.Id)))
             .Where(x => x.Passage is not null)
             .Select(x => x.Found with { N = turn.Register(x.Passage!), Text = x.Passage!.Text, Section = x.Passage.Section })

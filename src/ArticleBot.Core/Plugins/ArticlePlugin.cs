@@ -4,7 +4,7 @@ using ArticleBot.Core.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
-namespace ArticleBot.Core.Answering;
+namespace ArticleBot.Core.Plugins;
 
 /// <summary>
 /// The built-in article plugin: what every answerer (offline or a model) uses to read the article.

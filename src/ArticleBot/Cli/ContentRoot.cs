@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Hosting;
+namespace ArticleBot.Cli;
 
 /// <summary>
 /// Finds the folder that holds <c>appsettings.json</c> and <c>seeds/</c>: the current directory when it has

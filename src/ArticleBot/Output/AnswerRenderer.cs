@@ -1,7 +1,9 @@
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
+using ArticleBot.Core.Text;
 using Spectre.Console;
 
-namespace ArticleBot.Cli;
+namespace ArticleBot.Output;
 
 /// <summary>
 /// Writes answers for people: Spectre.Console colour and layout on a terminal, plain text when stdout is
@@ -138,8 +140,5 @@ public sealed class AnswerRenderer(TextWriter output, bool rich)
     private static string Location(Citation c) => $"{c.Source} §{c.Section ?? "—"} ({c.PassageId}, {c.Start}-{c.End})";
 
     private static string Quote(Citation c, bool full) =>
-        full || c.Quote.Length <= QuotePreview ? $"“{c.Quote}”" : $"“{TrimAt(c.Quote, QuotePreview)}…”";
-
-    private static string TrimAt(string text, int length) =>
-        char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
+        full || c.Quote.Length <= QuotePreview ? $"“{c.Quote}”" : $"“{TextCut.AtMost(c.Quote, QuotePreview)}…”";
 }

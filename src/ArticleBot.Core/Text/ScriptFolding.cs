@@ -8,9 +8,9 @@ namespace ArticleBot.Core.Text;
 /// Folds text to one form for matching: NFKC (full-width → ASCII), lower case, and Traditional → Simplified
 /// with the OpenCC tables shipped as resources. Users never see folded text; it feeds the index and queries.
 /// </summary>
-public sealed class ScriptFolder
+public sealed class ScriptFolding
 {
-    private static readonly Lazy<ScriptFolder> s_default = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ScriptFolding> s_default = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<int, string> _characters;
     private readonly FrozenDictionary<string, string> _phrases;
@@ -19,7 +19,7 @@ public sealed class ScriptFolder
     private readonly int _longestPhrase;
     private readonly FrozenSet<int> _simplifiedOnly;
 
-    internal ScriptFolder(IReadOnlyDictionary<int, string> characters, IReadOnlyDictionary<string, string> phrases)
+    internal ScriptFolding(IReadOnlyDictionary<int, string> characters, IReadOnlyDictionary<string, string> phrases)
     {
         _characters = characters.ToFrozenDictionary();
         _phrases = phrases.ToFrozenDictionary(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ public sealed class ScriptFolder
     }
 
     /// <summary>The folder built from the OpenCC tables embedded in this assembly (loaded once).</summary>
-    public static ScriptFolder Default => s_default.Value;
+    public static ScriptFolding Default => s_default.Value;
 
     /// <summary>Folds text for matching. The result may differ in length from the input.</summary>
     public string Fold(string text)
@@ -152,7 +152,7 @@ public sealed class ScriptFolder
         return false;
     }
 
-    private static ScriptFolder Load()
+    private static ScriptFolding Load()
     {
         var characters = new Dictionary<int, string>();
         foreach (var (source, target) in ReadTable("opencc/TSCharacters.txt"))
@@ -169,7 +169,7 @@ public sealed class ScriptFolder
             phrases[source] = target;
         }
 
-        return new ScriptFolder(characters, phrases);
+        return new ScriptFolding(characters, phrases);
     }
 
     private static IEnumerable<(string Source, string Target)> ReadTable(string resource)
@@ -211,7 +211,7 @@ public enum QuestionLanguage
 public static class LanguageDetector
 {
     /// <summary>Detects the language of <paramref name="text"/>.</summary>
-    public static QuestionLanguage Detect(string text, ScriptFolder folder)
+    public static QuestionLanguage Detect(string text, ScriptFolding folder)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(folder);

@@ -2,9 +2,9 @@ using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Tests.Text;
 
-public sealed class ScriptFolderTests
+public sealed class ScriptFoldingTests
 {
-    private static readonly ScriptFolder Folder = ScriptFolder.Default;
+    private static readonly ScriptFolding Folder = ScriptFolding.Default;
 
     [Theory]
     [InlineData("騰訊宣布", "腾讯宣布")]

@@ -1,0 +1,37 @@
+using ArticleBot.Core.Answering;
+using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers answering: the offline answerer, the model backend (if any) and the <see cref="ArticleAnswerer"/>.</summary>
+public static class AnsweringServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the answerer. Call after the corpus, retrieval, language model, plugins and citations. Binds (the same keys
+    /// under <c>Llm</c> are still read):
+    /// <code>
+    /// "Answering": { "MaxQuestionChars": 4000, "MaxHistoryTurns": 6, "MaxHistoryChars": 6000, "MaxToolCallsPerTurn": 4 }
+    /// </code>
+    /// </summary>
+    public static IHostApplicationBuilder AddArticleAnswering(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSettings<AnsweringOptions>(AnsweringOptions.SectionName, AnsweringOptions.LegacySectionName);
+        services.TryAddSingleton(sp => new ExtractiveComposer(
+            sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.SemanticKernel.IAutoFunctionInvocationFilter, ToolCapFilter>());
+        services.TryAddSingleton<AnswerBackendFactory>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<AnswerBackendFactory>().Create());
+
+        // Prompt functions (and anything else asking the kernel for a chat client) use the answering backend.
+        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<AnswerBackends>().Primary);
+        services.TryAddSingleton<ArticleAnswerer>();
+        return builder;
+    }
+}

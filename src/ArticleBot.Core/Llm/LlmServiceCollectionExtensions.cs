@@ -1,0 +1,39 @@
+using ArticleBot.Core.Llm;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers the language-model provider: its settings, its resilient HTTP client and the chat client factory.</summary>
+public static class LlmServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the provider named by <c>Llm:Provider</c> (nothing is contacted with <c>None</c>). Binds:
+    /// <code>
+    /// "Llm": { "Provider": "None", "Model": "", "Endpoint": "", "TimeoutSeconds": 60, "Temperature": 0.2 }
+    /// </code>
+    /// </summary>
+    public static IHostApplicationBuilder AddLanguageModel(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSettings<LlmOptions>(LlmOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
+        services.AddHttpClient(LlmChatClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) =>
+            {
+                // One budget for the whole request, retries included; Retry-After is honoured (the default).
+                var timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<LlmOptions>>().Value.TimeoutSeconds);
+                resilience.TotalRequestTimeout.Timeout = timeout;
+                resilience.AttemptTimeout.Timeout = timeout;
+                resilience.CircuitBreaker.SamplingDuration = (timeout * 2) + TimeSpan.FromSeconds(1);
+                resilience.Retry.MaxRetryAttempts = 3;
+                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+            });
+        services.TryAddSingleton<LlmChatClientFactory>();
+        return builder;
+    }
+}

@@ -18,7 +18,7 @@ public static class ArticleMcpServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<ArticleMcpOptions>().BindConfiguration(ArticleMcpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<ArticleMcpOptions>(ArticleMcpOptions.SectionName);
         services.TryAddSingleton<ArticleTools>();
         services.TryAddSingleton<ArticleResources>();
         var version = typeof(ArticleTools).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";

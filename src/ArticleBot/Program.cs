@@ -15,4 +15,5 @@ Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false
 Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
 var (configurationArgs, commandArgs) = ConfigurationSwitches.Split(args);
+using var watchdog = ShutdownWatchdog.Start(ShutdownWatchdog.GraceFor(commandArgs));
 return await CommandLineApp.RunAsync(commandArgs, configurationArgs);

@@ -97,4 +97,64 @@ public sealed class ConfigurationTests : IDisposable
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.NotEmpty(run.Stderr);
     }
+
+    [Fact]
+    public async Task EmptySettingsFile_ExitsWith2_NamingTheFile()
+    {
+        // Arrange: a content root with the article and an empty appsettings.json.
+        var seeds = Directory.CreateDirectory(Path.Combine(_temp, "seeds")).FullName;
+        File.Copy(BotProcess.SeedFile, Path.Combine(seeds, "article.txt"));
+        await File.WriteAllTextAsync(Path.Combine(_temp, "appsettings.json"), string.Empty, Ct);
+
+        // Act
+        var run = await BotProcess.RunAsync(["ask", "騰訊"], workingDirectory: _temp, cancellationToken: Ct);
+
+        // Assert
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(Path.Combine(_temp, "appsettings.json"), run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownLogLevel_ExitsWith2_NamingTheSettingAndTheLevels()
+    {
+        var run = await BotProcess.RunAsync(["ask", "騰訊", "--Logging:LogLevel:Default=Verbose"], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Logging:LogLevel:Default is 'Verbose'", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Information", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Retreival:TopK=3", "did you mean --Retrieval:TopK?")]
+    [InlineData("--Corpus:SeedPath=x", "did you mean --Corpus:SeedsPath?")]
+    [InlineData("--Nonsense:Thing=1", "unknown setting --Nonsense:Thing")]
+    public async Task MisspeltSwitch_IsRefused_WithTheNearestKnownKey(string setting, string expected)
+    {
+        var run = await BotProcess.RunAsync(["ask", "騰訊", setting], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KnownSwitches_OfEverySection_AreAccepted()
+    {
+        var run = await BotProcess.RunAsync(
+            ["ask", "騰訊", "--Retrieval:TopK=3", "--Plugins:Directories:0=none", "--Discord:GuildIds:0=1", "--Llm:MaxToolCallsPerTurn=3", "--Answering:MaxHistoryTurns=2", "--Logging:LogLevel:Polly=None"],
+            cancellationToken: Ct);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+    }
+
+    [Fact]
+    public async Task FullStdout_ExitsWith1_InOneLine()
+    {
+        var run = await PluginGuideTests.RunAsync("bash", ["-c", $"exec dotnet '{Path.Combine(BotProcess.OutputDirectory, "ArticleBot.dll")}' ask 騰訊 > /dev/full"], BotProcess.OutputDirectory);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: cannot write the output", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
 }

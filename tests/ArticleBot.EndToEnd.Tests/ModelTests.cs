@@ -72,6 +72,27 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public async Task Batch_ModelSendingToolCallsWithoutArguments_EveryQuestionIsAnswered_WithTheTrueReason()
+    {
+        // Arrange: a model that calls the search tool with {} every time (no query).
+        using var server = new FakeOpenAIServer(r => FakeReply.ToolCall(r.SearchTool, "{}"));
+
+        // Act
+        var run = await BotProcess.RunAsync(["ask", "--json", "-"], "英偉達的市值突破了多少？\n騰訊春節要分多少紅包？\nWho wrote the article?\n", environment: ModelEnvironment(server.Endpoint), cancellationToken: Ct);
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            Assert.Contains("missing query", json.RootElement.GetProperty("fallback").GetString(), StringComparison.Ordinal);
+            Assert.True(json.RootElement.GetProperty("grounded").GetBoolean());
+        }
+    }
+
+    [Fact]
     public async Task UnreachableModel_FallsBack_WithOneWarningLine_AndNoStackTrace()
     {
         // Arrange: a port nothing listens on (bound, then released), so the connection is refused at once.

@@ -26,6 +26,7 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(sp => new ExtractiveComposer(
             sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.SemanticKernel.IAutoFunctionInvocationFilter, ToolCapFilter>());
+        services.AddHttpClient(ArticleBot.Core.Llm.LlmChatClientFactory.HttpClientName).AddHttpMessageHandler(() => new ModelStatusHandler());
         services.TryAddSingleton<AnswerBackendFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<AnswerBackendFactory>().Create());
 

@@ -117,7 +117,7 @@ public sealed partial class ArticleAnswerer(
         var shown = false;
         string? failure = null;
         Exception? error = null;
-        await using (var updates = model.GetStreamingResponseAsync(ModelMessages(question, history), Options(), cancellationToken).GetAsyncEnumerator(cancellationToken))
+        await using (var updates = model.GetStreamingResponseAsync(ModelMessages(question, history), Options(kernels.Kernel), cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
             while (true)
             {
@@ -131,7 +131,7 @@ public sealed partial class ArticleAnswerer(
 
                     piece = updates.Current.Text;
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && DescribeFailure(ex) is { } reason)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && DescribeFailure(ex, scope.Turn) is { } reason)
                 {
                     failure = reason;
                     error = ex;
@@ -187,7 +187,7 @@ public sealed partial class ArticleAnswerer(
     private async Task<ArticleAnswer> AnswerExtractivelyAsync(string question, string? fallback, CancellationToken cancellationToken)
     {
         using var scope = AnswerTurn.Begin();
-        var response = await backends.Extractive.GetResponseAsync([new ChatMessage(ChatRole.User, question)], Options(), cancellationToken);
+        var response = await backends.Extractive.GetResponseAsync([new ChatMessage(ChatRole.User, question)], Options(kernels.BuiltinKernel), cancellationToken);
         using var activity = ArticleBotTelemetry.Source.StartActivity("citations");
         var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
         return Finish(question, text, citations, scope.Turn, ExtractiveChatClient.BackendName) with { Fallback = fallback };
@@ -214,7 +214,9 @@ public sealed partial class ArticleAnswerer(
 
         if (turn.CompletedToolCalls == 0)
         {
-            return "the model's tool calls failed (malformed arguments?), so it read nothing of the article";
+            return turn.LastToolError is { } error
+                ? $"the model's tool calls could not be made, so it read nothing of the article: {error}"
+                : "the model's tool calls failed, so it read nothing of the article";
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -263,13 +265,13 @@ public sealed partial class ArticleAnswerer(
     }
 
     /// <summary>
-    /// The chat options offering every function of the current kernel; built once per kernel snapshot (plugins
-    /// reloaded → new kernel → new options) and handed to each turn as a copy.
+    /// The chat options offering every function of a kernel: a model gets every plugin's, the offline answerer only
+    /// the built-in ones (it calls nothing else, so plugins never load for it). Built once per kernel snapshot
+    /// (plugins reloaded → new kernel → new options) and handed to each turn as a copy.
     /// </summary>
-    private ChatOptions Options()
+    private ChatOptions Options(Kernel kernel)
     {
-        var kernel = kernels.Kernel;
-        var cached = _options;
+        var cached = ReferenceEquals(kernel, kernels.BuiltinKernel) ? _builtinOptions : _options;
         if (cached is null || !ReferenceEquals(cached.Kernel, kernel))
         {
             var settings = new PromptExecutionSettings
@@ -278,25 +280,40 @@ public sealed partial class ArticleAnswerer(
                 ExtensionData = new Dictionary<string, object> { ["temperature"] = llmOptions.Value.Temperature },
             };
             cached = new OptionsForKernel(kernel, settings.ToChatOptions(kernel));
-            _options = cached; // a reference swap: safe without a lock
+            if (ReferenceEquals(kernel, kernels.BuiltinKernel))
+            {
+                _builtinOptions = cached;
+            }
+            else
+            {
+                _options = cached; // a reference swap: safe without a lock
+            }
         }
 
         return cached.Options.Clone();
     }
 
     private OptionsForKernel? _options;
+    private OptionsForKernel? _builtinOptions;
 
     private sealed record OptionsForKernel(Kernel Kernel, ChatOptions Options);
 
-    /// <summary>A user-facing reason for a model failure, or null for exceptions that are bugs.</summary>
-    private static string? DescribeFailure(Exception exception) => exception switch
+    /// <summary>
+    /// A user-facing reason for a model failure, or null for exceptions that are bugs. A wait that ended in a timeout
+    /// or an open circuit after 429s is reported as the rate limiting it was.
+    /// </summary>
+    private static string? DescribeFailure(Exception exception, AnswerTurn turn) => exception switch
     {
+        Polly.Timeout.TimeoutRejectedException or TimeoutException or TaskCanceledException or OperationCanceledException when turn.LastModelStatus.Status == 429 =>
+            $"the model server is rate limiting (HTTP 429{(turn.LastModelStatus.RetryAfter is { } wait ? $", asking to wait {wait.TotalSeconds:0} s" : string.Empty)}) for longer than Llm:TimeoutSeconds allows",
+        Polly.CircuitBreaker.BrokenCircuitException when turn.LastModelStatus.Status == 429 =>
+            "the model server kept rate limiting (HTTP 429); requests to it are paused for a while",
         ClientResultException { Status: 401 or 403 } e =>
             $"the model server rejected the credentials (HTTP {e.Status}); check Llm:ApiKey",
         ClientResultException { Status: 429 } => "the model server is rate limiting (HTTP 429) and retries ran out",
         ClientResultException { Status: >= 500 } e => $"the model server failed (HTTP {e.Status}) and retries ran out",
         ClientResultException { Status: 404 } => "the model server does not know the model or endpoint (HTTP 404); check Llm:Model and Llm:Endpoint",
-        ClientResultException { Status: 0 } e when e.InnerException is { } inner => DescribeFailure(inner) ?? "the model server could not be reached",
+        ClientResultException { Status: 0 } e when e.InnerException is { } inner => DescribeFailure(inner, turn) ?? "the model server could not be reached",
         ClientResultException e => $"the model request failed (HTTP {e.Status})",
         HttpRequestException => "the model server could not be reached; check Llm:Endpoint",
         Polly.Timeout.TimeoutRejectedException or TimeoutException or TaskCanceledException or OperationCanceledException =>

@@ -17,6 +17,7 @@ public sealed class AnswerTurn
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private int _toolCalls;
     private int _completedToolCalls;
+    private string? _toolError;
 
     /// <summary>The turn running in this async context, if any.</summary>
     public static AnswerTurn? Current => s_current.Value;
@@ -38,6 +39,18 @@ public sealed class AnswerTurn
 
     /// <summary>How many of them ran to completion (did not throw).</summary>
     public int CompletedToolCalls => Volatile.Read(ref _completedToolCalls);
+
+    /// <summary>The HTTP status of the model server's last reply in this turn (0 before any), and its Retry-After.</summary>
+    public (int Status, TimeSpan? RetryAfter) LastModelStatus { get; private set; }
+
+    /// <summary>Records a model server reply.</summary>
+    public void RecordModelStatus(int status, TimeSpan? retryAfter) => LastModelStatus = (status, retryAfter);
+
+    /// <summary>What was wrong with the last tool call that could not be made, if any.</summary>
+    public string? LastToolError => Volatile.Read(ref _toolError);
+
+    /// <summary>Records why a tool call could not be made.</summary>
+    public void RecordToolError(string message) => Volatile.Write(ref _toolError, message);
 
     /// <summary>Starts a turn in the current async context; dispose to end it.</summary>
     public static Scope Begin()

@@ -26,6 +26,12 @@ public static class SettingsServiceCollectionExtensions
 
         builder.BindConfiguration(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(section)));
+        foreach (var known in legacySections.Prepend(section))
+        {
+            services.AddSingleton(new SettingsSection(known, typeof(TOptions)));
+        }
+
+        services.TryAddSingleton<KnownSettings>();
         return builder;
     }
 }

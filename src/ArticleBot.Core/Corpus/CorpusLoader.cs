@@ -18,7 +18,7 @@ public sealed partial class CorpusLoader(SeedLoader seeds, IOptions<CorpusOption
         var contentRoot = environment.ContentRootPath;
         var started = Stopwatch.GetTimestamp();
         var folder = Path.GetFullPath(settings.SeedsPath, contentRoot);
-        var documents = seeds.Load(folder, contentRoot);
+        var documents = seeds.Load(folder, contentRoot, settings.MaxSeedFileBytes);
         var corpus = new ArticleCorpus(documents, new PassageChunker(settings.PassageTargetChars, settings.PassageOverlapSentences));
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Log.CorpusLoaded(logger, documents.Count, folder, corpus.Passages.Count, elapsedMs);

@@ -27,6 +27,10 @@ public sealed class CorpusOptions
     /// </summary>
     public string? CachePath { get; set; } = ".cache";
 
+    /// <summary>The largest seed file read, in bytes; a larger one is skipped with a warning naming it.</summary>
+    [Range(1024, 1L << 32)]
+    public long MaxSeedFileBytes { get; set; } = SeedLoader.DefaultMaxFileBytes;
+
     /// <summary>How many sentences consecutive pieces of a split paragraph share.</summary>
     [Range(0, 5)]
     public int PassageOverlapSentences { get; set; } = 1;

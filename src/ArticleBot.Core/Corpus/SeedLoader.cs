@@ -7,17 +7,24 @@ namespace ArticleBot.Core.Corpus;
 public sealed class CorpusConfigurationException(string message) : Exception(message);
 
 /// <summary>
-/// Reads every <c>.txt</c>/<c>.md</c> file under the seeds folder as strict UTF-8 (with or without BOM).
-/// A file that is not valid UTF-8 is skipped with a warning naming it; the others still load.
+/// Reads every <c>.txt</c>/<c>.md</c> file under the seeds folder as strict UTF-8 (with or without BOM), once: the
+/// text read is the snapshot every passage, offset and quote of this run refers to. Discovery is safe on odd folders:
+/// each real folder is visited once (symlink loops end), a file reached by two paths is read once, and only files
+/// with content are read (a FIFO or a device, which report no length, is skipped instead of blocking or filling
+/// memory), up to a size cap. Each skipped file gets a warning that names it; the others still load.
 /// </summary>
 public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
 {
+    /// <summary>The default cap on one seed file (<c>Corpus:MaxSeedFileBytes</c>).</summary>
+    public const long DefaultMaxFileBytes = 16 * 1024 * 1024;
+
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Loads the documents.</summary>
     /// <param name="seedsPath">The seeds folder (absolute).</param>
     /// <param name="contentRoot">Sources are reported relative to this folder.</param>
-    public IReadOnlyList<SeedDocument> Load(string seedsPath, string contentRoot)
+    /// <param name="maxFileBytes">Files larger than this are skipped with a warning.</param>
+    public IReadOnlyList<SeedDocument> Load(string seedsPath, string contentRoot, long maxFileBytes = DefaultMaxFileBytes)
     {
         if (!Directory.Exists(seedsPath))
         {
@@ -25,10 +32,7 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
                 $"Corpus:SeedsPath: the seeds folder '{seedsPath}' does not exist. Put the article's .txt/.md files there or set Corpus:SeedsPath.");
         }
 
-        var files = Directory.EnumerateFiles(seedsPath, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = Discover(seedsPath, maxFileBytes);
 
         var documents = new List<SeedDocument>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -37,7 +41,7 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
             string text;
             try
             {
-                text = s_strictUtf8.GetString(File.ReadAllBytes(file));
+                text = s_strictUtf8.GetString(ReadAtMost(file, maxFileBytes));
             }
             catch (DecoderFallbackException)
             {
@@ -71,6 +75,122 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
         }
 
         return documents;
+    }
+
+    /// <summary>
+    /// The seed files under <paramref name="root"/>, in path order: each real folder visited once, each real file
+    /// listed once, only files with content and within the cap.
+    /// </summary>
+    private List<string> Discover(string root, long maxFileBytes)
+    {
+        var files = new List<string>();
+        var seenFolders = new HashSet<string>(StringComparer.Ordinal);
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([root]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            if (!seenFolders.Add(RealPath(new DirectoryInfo(folder))))
+            {
+                Log.FolderSeenBefore(logger, folder);
+                continue;
+            }
+
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderByDescending(e => e.FullName, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Log.SeedUnreadable(logger, folder, ex.Message);
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry is DirectoryInfo)
+                {
+                    pending.Push(entry.FullName);
+                }
+                else if (entry.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || entry.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                {
+                    AddFile(entry.FullName, maxFileBytes, seenFiles, files);
+                }
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private void AddFile(string file, long maxFileBytes, HashSet<string> seen, List<string> files)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            if (target is null || !target.Exists)
+            {
+                Log.SeedSkipped(logger, file, "a link to nothing");
+            }
+            else if (!seen.Add(target.FullName))
+            {
+                Log.SeedSkipped(logger, file, $"the same file as one already read ({target.FullName})");
+            }
+            else if (target.Length == 0)
+            {
+                // A FIFO, a socket or a device reports no length; reading one would block or never end.
+                Log.SeedSkipped(logger, file, "empty, or not a regular file (a FIFO or a device)");
+            }
+            else if (target.Length > maxFileBytes)
+            {
+                Log.SeedSkipped(logger, file, $"{target.Length:N0} bytes is over Corpus:MaxSeedFileBytes ({maxFileBytes:N0})");
+            }
+            else
+            {
+                files.Add(file);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.SeedUnreadable(logger, file, ex.Message);
+        }
+    }
+
+    /// <summary>A folder's path with every link resolved, so two ways to one folder are seen as one.</summary>
+    private static string RealPath(DirectoryInfo folder)
+    {
+        try
+        {
+            var resolved = folder.LinkTarget is null ? folder : folder.ResolveLinkTarget(returnFinalTarget: true) ?? folder;
+            var parent = Directory.GetParent(resolved.FullName);
+            return parent is null ? resolved.FullName : Path.Combine(RealPath(parent), resolved.Name);
+        }
+        catch (IOException)
+        {
+            return folder.FullName; // a link loop that cannot be resolved: its own path stands for it
+        }
+    }
+
+    /// <summary>Reads a file, never more than the cap (its length may have grown since it was checked).</summary>
+    private static byte[] ReadAtMost(string file, long maxFileBytes)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxFileBytes)
+            {
+                throw new IOException($"it grew over Corpus:MaxSeedFileBytes ({maxFileBytes:N0}) while it was read");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>A passage-id prefix from the file name ("ai-race-2026"), made unique with the folder when needed.</summary>
@@ -115,5 +235,12 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
         [LoggerMessage(EventId = 1002, EventName = "SeedUnreadable", Level = LogLevel.Warning,
             Message = "Skipping seed file {File}: {Reason}")]
         public static partial void SeedUnreadable(ILogger logger, string file, string reason);
+
+        [LoggerMessage(EventId = 1003, EventName = "SeedSkipped", Level = LogLevel.Warning, Message = "Skipping seed file {File}: {Reason}")]
+        public static partial void SeedSkipped(ILogger logger, string file, string reason);
+
+        [LoggerMessage(EventId = 1004, EventName = "SeedFolderSeenBefore", Level = LogLevel.Warning,
+            Message = "Skipping seed folder {Folder}: it is a folder already read (a symbolic link loop or a second link to it)")]
+        public static partial void FolderSeenBefore(ILogger logger, string folder);
     }
 }

@@ -17,7 +17,7 @@ public static class FeedbackServiceCollectionExtensions
     public static IHostApplicationBuilder AddArticleFeedback(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<FeedbackOptions>(FeedbackOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<FeedbackStore>();
         return builder;

@@ -46,6 +46,7 @@ public static class ArticleBotServiceCollectionExtensions
     public static IHostApplicationBuilder AddArticleBotDefaults(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning); // without a Logging section, as appsettings.json ships
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o =>
         {

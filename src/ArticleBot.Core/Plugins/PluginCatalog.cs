@@ -23,12 +23,15 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
     private readonly IOptions<LlmOptions> _llmOptions;
     private readonly string _contentRoot;
     private readonly ILogger<PluginCatalog> _logger;
+    private readonly PluginHealth _health;
+    private readonly TimeProvider _time;
+    private readonly Lazy<Kernel> _builtinKernel;
     private readonly IReadOnlyList<IPluginSource> _sources;
     private readonly Lock _gate = new();
     private Snapshot? _current;
 
-    /// <summary>Creates the catalog; plugins load on first use.</summary>
-    public PluginCatalog(IServiceProvider services, IEnumerable<KernelPlugin> builtins, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, ILogger<PluginCatalog> logger, IEnumerable<IPluginSource>? sources = null)
+    /// <summary>Creates the catalog; plugin folders load on first use of <see cref="Kernel"/> or <see cref="Plugins"/>.</summary>
+    public PluginCatalog(IServiceProvider services, IEnumerable<KernelPlugin> builtins, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, PluginHealth health, TimeProvider time, ILogger<PluginCatalog> logger, IEnumerable<IPluginSource>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _services = services;
@@ -36,7 +39,10 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
         _options = options;
         _llmOptions = llmOptions;
         _contentRoot = environment.ContentRootPath;
+        _health = health;
+        _time = time;
         _logger = logger;
+        _builtinKernel = new Lazy<Kernel>(() => new Kernel(_services, new KernelPluginCollection(_builtins)));
         _sources = sources?.ToList() ?? [];
         foreach (var source in _sources)
         {
@@ -56,8 +62,15 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
     /// <summary>The kernel with every loaded plugin.</summary>
     public Kernel Kernel => Current.Kernel;
 
-    /// <summary>Every plugin, loaded or not, in name order (the built-in plugins first).</summary>
-    public IReadOnlyList<PluginInfo> Plugins => Current.Plugins;
+    /// <inheritdoc/>
+    public Kernel BuiltinKernel => _builtinKernel.Value;
+
+    /// <summary>
+    /// Every plugin, loaded or not, in name order (the built-in plugins first). A plugin taken out of service after a
+    /// call overran its budget is listed as failed, with the reason.
+    /// </summary>
+    public IReadOnlyList<PluginInfo> Plugins =>
+        [.. Current.Plugins.Select(p => p.State == PluginState.Loaded && _health.Failure(p.Name) is { } failure ? p with { State = PluginState.Failed, Reason = failure } : p)];
 
     /// <summary>The folders searched for plugins.</summary>
     public IReadOnlyList<string> Directories()
@@ -96,6 +109,7 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
         }
 
         old?.Unload();
+        _health.Clear();
         var loaded = fresh.Plugins.Count(p => p.State == PluginState.Loaded);
         var failed = fresh.Plugins.Count(p => p.State == PluginState.Failed);
         Log.PluginsLoaded(_logger, loaded, failed);
@@ -252,7 +266,19 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
                 var pluginName = SafeName(type.Name);
                 try
                 {
-                    var instance = ActivatorUtilities.CreateInstance(new PluginServices(_services), type);
+                    // The constructor is the plugin's code: on a thread of its own, so one that hangs fails the plugin, not the bot.
+                    var budget = TimeSpan.FromSeconds(_options.Value.LoadTimeoutSeconds);
+                    object instance;
+                    try
+                    {
+                        instance = PluginThread.Run(() => ActivatorUtilities.CreateInstance(new PluginServices(_services), type), budget, _time);
+                    }
+                    catch (TimeoutException)
+                    {
+                        results.Add((null, Failed(pluginName, PluginKind.Compiled, dll, $"its constructor did not finish within {_options.Value.LoadTimeoutSeconds} s (Plugins:LoadTimeoutSeconds)")));
+                        continue;
+                    }
+
                     var plugin = KernelPluginFactory.CreateFromObject(instance, pluginName);
                     results.Add((plugin, Describe(plugin, PluginKind.Compiled, PluginState.Loaded, null, dll)));
                 }
@@ -319,15 +345,7 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
             f.Description,
             f.Parameters.Select(p => new PluginParameterInfo(p.Name, TypeName(p.ParameterType), p.IsRequired, p.Description)).ToList())).ToList());
 
-    private static string TypeName(Type? type) => type switch
-    {
-        null => "string",
-        _ when type == typeof(string) => "string",
-        _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "integer",
-        _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "number",
-        _ when type == typeof(bool) => "boolean",
-        _ => type.Name,
-    };
+    private static string TypeName(Type? type) => ToolArguments.TypeName(type);
 
     private sealed record Snapshot(Kernel Kernel, IReadOnlyList<PluginInfo> Plugins, List<PluginLoadContext> Contexts, Dictionary<string, KernelPlugin> Unavailable)
     {

@@ -7,10 +7,12 @@ namespace ArticleBot.Core.Plugins;
 public sealed class PluginTimeoutException(string message) : TimeoutException(message);
 
 /// <summary>
-/// Bounds every call to a plugin function (not the built-in article plugin) by <see cref="PluginOptions.CallTimeoutSeconds"/>:
-/// a hanging plugin fails its call instead of hanging the answer. The abandoned call finishes (or not) on its own.
+/// Bounds every call to a plugin function (not the built-in article plugin) by <see cref="PluginOptions.CallTimeoutSeconds"/>,
+/// synchronous or not: the function runs on a thread of its own (<see cref="PluginThread"/>), so even one that spins
+/// or sleeps without awaiting fails its call in time instead of hanging the answer. Its plugin is then marked failed
+/// (<see cref="PluginHealth"/>) until plugins are reloaded, since its thread may still be running.
 /// </summary>
-public sealed class PluginGuardFilter(IOptions<PluginOptions> options, TimeProvider time) : IFunctionInvocationFilter
+public sealed class PluginGuardFilter(IOptions<PluginOptions> options, PluginHealth health, TimeProvider time) : IFunctionInvocationFilter
 {
     /// <inheritdoc/>
     public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
@@ -23,16 +25,22 @@ public sealed class PluginGuardFilter(IOptions<PluginOptions> options, TimeProvi
             return;
         }
 
-        var timeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds);
-        var call = next(context);
-        var delay = Task.Delay(timeout, time, context.CancellationToken);
-        if (await Task.WhenAny(call, delay) != call)
+        var plugin = context.Function.PluginName ?? string.Empty;
+        if (health.Failure(plugin) is { } failure)
         {
-            _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // observe a late failure
-            throw new PluginTimeoutException(
-                $"{context.Function.PluginName}.{context.Function.Name} did not finish within {options.Value.CallTimeoutSeconds} s (Plugins:CallTimeoutSeconds).");
+            throw new PluginTimeoutException(failure + ".");
         }
 
-        await call;
+        var timeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds);
+        try
+        {
+            await PluginThread.RunAsync(async () => { await next(context); return true; }, timeout, time, context.CancellationToken);
+        }
+        catch (TimeoutException ex) when (ex is not PluginTimeoutException)
+        {
+            var reason = $"{plugin}.{context.Function.Name} did not finish within {options.Value.CallTimeoutSeconds} s (Plugins:CallTimeoutSeconds); {plugin} is out of service until plugins are reloaded";
+            health.MarkFailed(plugin, reason);
+            throw new PluginTimeoutException(reason + ".");
+        }
     }
 }

@@ -58,7 +58,7 @@ public sealed class PluginInvoker(PluginCatalog catalog)
         var (pluginName, functionName) = ParseName(qualifiedName);
         var info = catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase) && p.State != PluginState.Failed)
             ?? throw new PluginCallException(catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase)) is { } failed
-                ? $"plugin {failed.Name} failed to load: {failed.Reason}"
+                ? $"plugin {failed.Name} has failed: {failed.Reason}"
                 : $"there is no plugin '{pluginName}'; loaded: {string.Join(", ", catalog.Plugins.Where(p => p.State == PluginState.Loaded).Select(p => p.Name))}.");
         var function = info.Functions.FirstOrDefault(f => string.Equals(f.Name, functionName, StringComparison.OrdinalIgnoreCase))
             ?? throw new PluginCallException($"{info.Name} has no function '{functionName}'; it has: {string.Join(", ", info.Functions.Select(f => f.Name))}.");
@@ -67,9 +67,9 @@ public sealed class PluginInvoker(PluginCatalog catalog)
             throw new PluginCallException($"{info.Name}.{function.Name} is unavailable: {info.Reason}. Configure a model (see Llm:Provider) to use prompt plugins.");
         }
 
-        Validate(info, function, arguments);
         var kernelFunction = catalog.FindFunction(info.Name, function.Name)
             ?? throw new PluginCallException($"{info.Name}.{function.Name} is not loaded.");
+        Validate(info, function, kernelFunction, arguments);
         using var turn = AnswerTurn.Begin();
         var result = await catalog.Kernel.InvokeAsync(kernelFunction, new KernelArguments(arguments.ToDictionary(a => a.Key, a => (object?)a.Value)), cancellationToken);
         return new PluginCallResult(info.Name, function.Name, Render(result.GetValue<object>()));
@@ -86,36 +86,9 @@ public sealed class PluginInvoker(PluginCatalog catalog)
         return $"{plugin.Name}.{function.Name} {string.Join(' ', function.Parameters.Select(p => p.Required ? $"{p.Name}=<{p.Type}>" : $"[{p.Name}=<{p.Type}>]"))}  parameters: {parameters}";
     }
 
-    private static void Validate(PluginInfo plugin, PluginFunctionInfo function, IReadOnlyDictionary<string, string> arguments)
+    private static void Validate(PluginInfo plugin, PluginFunctionInfo function, KernelFunction kernelFunction, IReadOnlyDictionary<string, string> arguments)
     {
-        var problems = new List<string>();
-        foreach (var parameter in function.Parameters)
-        {
-            if (!arguments.TryGetValue(parameter.Name, out var value))
-            {
-                if (parameter.Required)
-                {
-                    problems.Add($"missing {parameter.Name}");
-                }
-
-                continue;
-            }
-
-            var ok = parameter.Type switch
-            {
-                "integer" => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-                "number" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-                "boolean" => bool.TryParse(value, out _),
-                _ => true,
-            };
-            if (!ok)
-            {
-                problems.Add($"{parameter.Name}='{value}' is not of type {parameter.Type}");
-            }
-        }
-
-        var unknown = arguments.Keys.Where(k => !function.Parameters.Any(p => string.Equals(p.Name, k, StringComparison.OrdinalIgnoreCase))).ToList();
-        problems.AddRange(unknown.Select(k => $"unknown argument {k}"));
+        var problems = ToolArguments.Problems(kernelFunction.Metadata, arguments.ToDictionary(a => a.Key, a => (object?)a.Value));
         if (problems.Count > 0)
         {
             throw new PluginCallException($"{string.Join(", ", problems)}. Usage: {Usage(plugin, function)}");

@@ -25,6 +25,10 @@ public sealed class PluginOptions
     [Range(1, 600)]
     public int CallTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How long a compiled plugin's constructor may take when it loads; past it the plugin is failed.</summary>
+    [Range(1, 600)]
+    public int LoadTimeoutSeconds { get; set; } = 10;
+
     /// <summary>In the chat and in Discord, reload plugins when their folders change.</summary>
     public bool WatchForChanges { get; set; } = true;
 

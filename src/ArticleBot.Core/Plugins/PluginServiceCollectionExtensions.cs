@@ -27,6 +27,8 @@ public static class PluginServiceCollectionExtensions
         // Filters run in registration order: the span first, so it holds the timeout and the numbering.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, ToolCallTelemetryFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PluginGuardFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, ToolArgumentFilter>());
+        services.TryAddSingleton<PluginHealth>();
         services.AddMcpPlugins();
         services.TryAddSingleton<PluginCatalog>();
         services.TryAddSingleton<IKernelSource>(sp => sp.GetRequiredService<PluginCatalog>());

@@ -41,7 +41,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         var started = Stopwatch.GetTimestamp();
         var index = indexCacheDirectory is null
             ? LucenePassageIndex.InMemory(corpus.Passages, folder)
-            : LucenePassageIndex.Open(corpus.Passages, folder, indexCacheDirectory);
+            : LucenePassageIndex.Open(corpus.Passages, folder, indexCacheDirectory, log);
         _index = index;
         var indexMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Log.IndexBuilt(log, _index.Count, index.Reused ? "opened from the cache" : "built", indexMs);

@@ -26,18 +26,30 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
         var path = FingerprintedCache.PathFor(directory, Version, Fingerprint(passages), ".tsv");
         try
         {
+            FingerprintedCache.CleanLeftovers(directory);
             if (File.Exists(path))
             {
-                using var reader = new StreamReader(path, Encoding.UTF8);
-                if (EnglishLexicon.Read(reader) is { } cached)
+                if (FingerprintedCache.Damage(path) is { } damage)
                 {
-                    return cached;
+                    // Truncated, edited or corrupted since it was written: rebuilt below, and replaced.
+                    Log.CacheDamaged(logger, path, damage);
+                    FingerprintedCache.Discard(path);
+                }
+                else
+                {
+                    using var reader = new StreamReader(path, Encoding.UTF8);
+                    if (EnglishLexicon.Read(reader) is { } cached)
+                    {
+                        return cached;
+                    }
+
+                    Log.CacheDamaged(logger, path, "it is not a lexicon of this version");
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
-            Log.CacheUnreadable(logger, path, ex.Message);
+            Log.CacheDamaged(logger, path, ex.Message);
         }
 
         var lexicon = build();
@@ -82,10 +94,11 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2003, EventName = "LexiconCacheUnreadable", Level = LogLevel.Debug, Message = "Ignoring the lexicon cache {Path}: {Reason}")]
-        public static partial void CacheUnreadable(ILogger logger, string path, string reason);
+        [LoggerMessage(EventId = 2003, EventName = "LexiconCacheDamaged", Level = LogLevel.Warning, Message = "The lexicon cache {Path} is damaged ({Reason}); rebuilding it")]
+        public static partial void CacheDamaged(ILogger logger, string path, string reason);
 
-        [LoggerMessage(EventId = 2004, EventName = "LexiconCacheUnwritable", Level = LogLevel.Debug, Message = "Cannot write the lexicon cache {Path}: {Reason}")]
+        [LoggerMessage(EventId = 2004, EventName = "LexiconCacheUnwritable", Level = LogLevel.Warning,
+            Message = "Cannot write the lexicon cache {Path} ({Reason}): it is rebuilt on every run. Make Corpus:CachePath writable, or set it empty")]
         public static partial void CacheUnwritable(ILogger logger, string path, string reason);
     }
 }

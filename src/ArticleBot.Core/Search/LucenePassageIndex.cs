@@ -4,6 +4,8 @@ using System.Text;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Text;
 using Lucene.Net.Documents;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -18,7 +20,7 @@ namespace ArticleBot.Core.Search;
 /// folder it is kept on disk, keyed by a fingerprint of the passages, so a restart opens an unchanged corpus instead
 /// of indexing it again, and a changed seed is indexed afresh. Thread-safe for searching.
 /// </summary>
-public sealed class LucenePassageIndex : IPassageIndex
+public sealed partial class LucenePassageIndex : IPassageIndex
 {
     private const string TextField = "text";
     private const string FormatVersion = "index-1";
@@ -68,22 +70,34 @@ public sealed class LucenePassageIndex : IPassageIndex
     /// Opens the index of these passages from <paramref name="cacheDirectory"/>, building it there first when it is
     /// missing or stale. Falls back to memory when the cache cannot be written.
     /// </summary>
-    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolding folder, string cacheDirectory)
+    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolding folder, string cacheDirectory, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
+        var log = logger ?? NullLogger.Instance;
         var path = FingerprintedCache.PathFor(cacheDirectory, FormatVersion, Fingerprint(passages));
         try
         {
+            FingerprintedCache.CleanLeftovers(cacheDirectory);
             if (System.IO.Directory.Exists(path))
             {
-                var existing = FSDirectory.Open(path);
-                if (DirectoryReader.IndexExists(existing))
+                if (FingerprintedCache.Damage(path) is { } damage)
                 {
-                    return new LucenePassageIndex(passages, folder, existing, reused: true);
+                    // A truncated norms file would otherwise be read, and every answer would be "the article does not say".
+                    Log.IndexDamaged(log, path, damage);
+                    FingerprintedCache.Discard(path);
                 }
+                else
+                {
+                    var existing = FSDirectory.Open(path);
+                    if (DirectoryReader.IndexExists(existing))
+                    {
+                        return new LucenePassageIndex(passages, folder, existing, reused: true);
+                    }
 
-                existing.Dispose();
+                    existing.Dispose();
+                    FingerprintedCache.Discard(path);
+                }
             }
 
             FingerprintedCache.WriteDirectory(path, building =>
@@ -96,6 +110,7 @@ public sealed class LucenePassageIndex : IPassageIndex
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            Log.IndexUnwritable(log, cacheDirectory, ex.Message);
             return InMemory(passages, folder);
         }
     }
@@ -208,4 +223,14 @@ public sealed class LucenePassageIndex : IPassageIndex
         }
     });
 
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2005, EventName = "IndexCacheDamaged", Level = LogLevel.Warning, Message = "The index cache {Path} is damaged ({Reason}); rebuilding it")]
+        public static partial void IndexDamaged(ILogger logger, string path, string reason);
+
+        [LoggerMessage(EventId = 2006, EventName = "IndexCacheUnwritable", Level = LogLevel.Warning,
+            Message = "Cannot keep the index in {Directory} ({Reason}): it is built in memory on every run. Make Corpus:CachePath writable, or set it empty")]
+        public static partial void IndexUnwritable(ILogger logger, string directory, string reason);
+    }
 }

@@ -1,3 +1,4 @@
+using ArticleBot.Core.Configuration;
 using ArticleBot.Chat;
 using ArticleBot.Core.Corpus;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,9 @@ public static class BotHost
             builder.AddPluginWatcher();
         }
 
-        return builder.Build();
+        var host = builder.Build();
+        SettingsCheck.Switches(configurationArgs, host.Services.GetRequiredService<KnownSettings>());
+        return host;
     }
 
     /// <summary>
@@ -57,9 +60,14 @@ public static class BotHost
             .AddCommandLine(configurationArgs);
 
         // Logs go to stderr so stdout carries only answers and JSON; traces and metrics only when OTEL_* ask for them.
+        SettingsCheck.LogLevels(builder.Configuration);
         builder.AddArticleBotDefaults();
         builder.AddArticleBotCore();
         builder.AddArticleFeedback();
+
+        // Every command knows every section, so a Discord or Mcp switch given to `ask` is not called a typo.
+        builder.Services.AddSingleton(new SettingsSection(Discord.DiscordOptions.SectionName, typeof(Discord.DiscordOptions)));
+        builder.Services.AddSingleton(new SettingsSection(ArticleBot.Mcp.ArticleMcpOptions.SectionName, typeof(ArticleBot.Mcp.ArticleMcpOptions)));
     }
 
     /// <summary>
@@ -169,6 +177,8 @@ public static class BotHost
     public static void ValidateConfiguration(IHost host) =>
         host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 
+    private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;
+
     /// <summary>A user-facing message for a configuration error, or null when the exception is something else.</summary>
     public static string? DescribeConfigurationError(Exception exception)
     {
@@ -176,6 +186,9 @@ public static class BotHost
         return exception switch
         {
             CorpusConfigurationException corpus => corpus.Message,
+            SettingsException settings => settings.Message,
+            InvalidDataException { Message: var message } data when message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal)
+                => $"{data.Message.Replace("Failed to load configuration from file", "cannot read the settings file", StringComparison.Ordinal)} {Innermost(data).Message} Fix it, or remove it to use the defaults.",
             // The validators write messages that name the setting (e.g. "Corpus:PassageTargetChars must be between …").
             OptionsValidationException validation => $"invalid configuration: {string.Join("; ", validation.Failures)}",
             InvalidOperationException invalid when invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)

@@ -4,6 +4,7 @@ using ArticleBot.Core.Answering;
 using ArticleBot.Core.Evaluation;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
 using ArticleBot.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -35,7 +36,34 @@ public static class CommandLineApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = true });
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (IOException ex)
+        {
+            // stdout closed early (a pipe whose reader quit) or a full disk (/dev/full): say so in one line.
+            TryWriteError($"error: cannot write the output: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug: one line for the user, the details for a report.
+            TryWriteError($"error: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static void TryWriteError(string message)
+    {
+        try
+        {
+            Console.Error.WriteLine(message);
+        }
+        catch (IOException)
+        {
+            // stderr is gone too: the exit code is all that is left.
+        }
     }
 
     private static RootCommand Build(string[] configurationArgs)
@@ -108,6 +136,7 @@ public static class CommandLineApp
         await using var buffered = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
         var stdout = asJson ? buffered : Console.Out;
         using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
+        var failures = 0;
         while (true)
         {
             if (input.Peek() < 0)
@@ -126,7 +155,24 @@ public static class CommandLineApp
                 continue;
             }
 
-            var answer = await answerer.AskAsync(question, null, cancellationToken);
+            ArticleAnswer answer;
+            try
+            {
+                answer = await answerer.AskAsync(question, null, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One question's failure is that question's line; the batch goes on.
+                failures++;
+                await Console.Error.WriteLineAsync($"error: could not answer \"{TextCut.AtMost(question, 80)}\": {ex.Message}");
+                if (asJson)
+                {
+                    await stdout.WriteLineAsync(JsonOutput.Failure(question, ex.Message));
+                }
+
+                continue;
+            }
+
             if (asJson)
             {
                 await stdout.WriteLineAsync(JsonOutput.Answer(answer));
@@ -139,7 +185,7 @@ public static class CommandLineApp
         }
 
         await stdout.FlushAsync(cancellationToken);
-        return ExitCodes.Success;
+        return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static Command SearchCommand(string[] configurationArgs)

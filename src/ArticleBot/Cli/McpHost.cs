@@ -1,4 +1,5 @@
 using System.Net;
+using ArticleBot.Core.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class McpHost
             BotHost.Configure(builder, configurationArgs);
             builder.AddArticleBotMcpServer().WithStdioServerTransport();
             using var host = builder.Build();
+            SettingsCheck.Switches(configurationArgs, host.Services.GetRequiredService<KnownSettings>());
             BotHost.ValidateConfiguration(host);
             host.Services.GetRequiredService<Core.Search.ArticleSearch>(); // a bad seeds folder is reported before the client connects
             await host.RunAsync(cancellationToken);
@@ -48,6 +50,7 @@ public static class McpHost
             BotHost.Configure(builder, configurationArgs);
             builder.AddArticleBotMcpServer().WithHttpTransport();
             await using var app = builder.Build();
+            SettingsCheck.Switches(configurationArgs, app.Services.GetRequiredService<KnownSettings>());
             BotHost.ValidateConfiguration(app);
             app.Services.GetRequiredService<Core.Search.ArticleSearch>();
             app.UseRouting();

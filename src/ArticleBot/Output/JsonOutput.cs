@@ -27,6 +27,10 @@ public static class JsonOutput
             Options);
     }
 
+    /// <summary>A batch line for a question that could not be answered: <c>{"question", "error"}</c>.</summary>
+    public static string Failure(string question, string error) =>
+        JsonSerializer.Serialize(new FailureJson(question, error), Options);
+
     /// <summary>The <c>search --json</c> object.</summary>
     public static string Search(string query, IReadOnlyList<ScoredPassage> results)
     {
@@ -40,6 +44,8 @@ public static class JsonOutput
     private sealed record AnswerJson(string Question, string Answer, bool Grounded, string Backend, IReadOnlyList<CitationJson> Citations, IReadOnlyList<CitationJson> Closest, string? Fallback);
 
     private sealed record CitationJson(int N, string PassageId, string Source, string? Section, int Start, int End, string Quote);
+
+    private sealed record FailureJson(string Question, string Error);
 
     private sealed record SearchJson(string Query, IReadOnlyList<SearchResultJson> Results);
 

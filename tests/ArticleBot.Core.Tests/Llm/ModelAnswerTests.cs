@@ -131,6 +131,29 @@ public sealed class ModelAnswerTests
     }
 
     [Fact]
+    public async Task RateLimitedPastTheTimeBudget_FallsBack_SayingItIsRateLimiting()
+    {
+        // Arrange: every request gets 429 asking for 120 s, longer than the 30 s budget; time is fake.
+        var time = new FakeTimeProvider();
+        using var server = new FakeOpenAIServer(FakeReply.Error(429, new Dictionary<string, string> { ["Retry-After"] = "120" }));
+        using var host = ModelHost(server.Endpoint, time: time);
+
+        // Act
+        var asking = Answerer(host).AskAsync("ChatGPT週活多少？", null, Ct);
+        while (!asking.IsCompleted)
+        {
+            await Task.Delay(20, Ct);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var answer = await asking;
+
+        // Assert
+        Assert.Contains("rate limiting (HTTP 429, asking to wait 120 s)", answer.Fallback, StringComparison.Ordinal);
+        Assert.Contains("9億", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RateLimited_WaitsForRetryAfter_ThenRetries()
     {
         // Arrange: the first request gets 429 with Retry-After: 3; time is fake, so the test does not wait 3 s.
@@ -262,6 +285,26 @@ public sealed class ModelAnswerTests
 
         Assert.NotNull(answer.Fallback);
         Assert.Contains("5萬億", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}", "missing")]
+    [InlineData("{\"query\":\"騰訊\",\"top\":\"many\"}", "top")]
+    [InlineData("{\"query\":\"騰訊\",\"colour\":\"red\",\"top\":99999999999}", "top")]
+    public async Task ToolCallWithBadArguments_IsAToolErrorTheModelSees_ThenAFallbackWithTheTrueReason(string arguments, string named)
+    {
+        // Arrange: a model that keeps calling the search tool with arguments it cannot take.
+        using var server = new FakeOpenAIServer(r => FakeReply.ToolCall(r.SearchTool, arguments));
+        using var host = ModelHost(server.Endpoint);
+
+        // Act
+        var answer = await Answerer(host).AskAsync("英偉達的市值突破了多少？", null, Ct);
+
+        // Assert: no crash; the model was told what was wrong; the fallback says so.
+        Assert.Contains("5萬億", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("arguments", answer.Fallback, StringComparison.Ordinal);
+        Assert.Contains(named, answer.Fallback, StringComparison.Ordinal);
+        Assert.Contains(server.Requests, r => r.LastRole == "tool" && r.ToolResults.Contains(named, StringComparison.Ordinal));
     }
 
     [Fact]

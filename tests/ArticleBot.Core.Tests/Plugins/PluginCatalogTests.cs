@@ -194,6 +194,8 @@ public sealed class PluginCatalogTests : IDisposable
     [InlineData("Echo.nope", "", "has no function 'nope'")]
     [InlineData("Nobody.echo", "", "there is no plugin 'Nobody'")]
     [InlineData("Echo.echo", "text=hi colour=red", "unknown argument colour")]
+    [InlineData("Echo.echo", "text=hi times=99999999999", "times='99999999999' is not of type integer")]
+    [InlineData("Echo.echo", "text=hi times=1e400", "times='1e400' is not of type integer")]
     public async Task BadCalls_AreExplained_WithTheParameters(string function, string arguments, string expected)
     {
         InstallTestPlugins();

@@ -22,7 +22,7 @@ public sealed class FingerprintedCacheTests : IDisposable
     }
 
     [Fact]
-    public void WriteFile_WritesBesideThenReplaces_LeavingNoTemporaryFile()
+    public void WriteFile_WritesBesideThenReplaces_LeavingNoTemporaryFile_OnlyTheEntryAndItsChecksum()
     {
         var path = FingerprintedCache.PathFor(Path.Combine(_root, "sub"), "v1", "abc", ".tsv");
 
@@ -31,7 +31,8 @@ public sealed class FingerprintedCacheTests : IDisposable
 
         Assert.Equal(Path.Combine(_root, "sub", "v1-abc.tsv"), path);
         Assert.Equal("second", File.ReadAllText(path));
-        Assert.Single(Directory.GetFileSystemEntries(Path.Combine(_root, "sub")));
+        Assert.Equal([path, path + ".sha256"], Directory.GetFileSystemEntries(Path.Combine(_root, "sub")).Order(StringComparer.Ordinal));
+        Assert.Null(FingerprintedCache.Damage(path));
     }
 
     [Fact]

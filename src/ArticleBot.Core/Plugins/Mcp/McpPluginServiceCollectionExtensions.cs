@@ -15,7 +15,7 @@ public static class McpPluginServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMcpPlugins(this IServiceCollection services)
     {
-        services.AddOptions<McpPluginOptions>().BindConfiguration(McpPluginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<McpPluginOptions>(McpPluginOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpPluginOptions>, McpPluginOptionsValidator>());
         services.TryAddSingleton<McpPluginSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPluginSource, McpPluginSource>(sp => sp.GetRequiredService<McpPluginSource>()));

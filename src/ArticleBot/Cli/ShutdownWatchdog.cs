@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+
+namespace ArticleBot.Cli;
+
+/// <summary>
+/// Makes SIGINT and SIGTERM end the process in bounded time, whatever it is blocked on. The command line and the
+/// host get the signal first and stop gracefully (cancellation); but code that blocks without observing a token (a
+/// read from stdin or a FIFO, a plugin's constructor or synchronous function) would hold the process for ever. So
+/// each signal also starts a grace period, after which the process exits with 128 + the signal number, as a shell
+/// reports a process ended by that signal.
+/// </summary>
+public sealed class ShutdownWatchdog : IDisposable
+{
+    /// <summary>How long a command may take to stop after SIGINT/SIGTERM (Discord: see <see cref="GraceFor"/>).</summary>
+    public static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(2);
+
+    private readonly TimeSpan _grace;
+    private readonly PosixSignalRegistration[] _registrations;
+    private int _armed;
+
+    private ShutdownWatchdog(TimeSpan grace)
+    {
+        _grace = grace;
+        _registrations =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
+        ];
+    }
+
+    /// <summary>Starts watching for SIGINT and SIGTERM.</summary>
+    public static ShutdownWatchdog Start(TimeSpan grace) => new(grace);
+
+    /// <summary>
+    /// The grace for a command: two seconds, except for <c>discord</c>, whose replies in flight get the host's
+    /// shutdown timeout (30 s) to finish before the gateway closes.
+    /// </summary>
+    public static TimeSpan GraceFor(IReadOnlyList<string> commandArgs)
+    {
+        ArgumentNullException.ThrowIfNull(commandArgs);
+        return commandArgs.Count > 0 && commandArgs[0] == "discord" ? TimeSpan.FromSeconds(35) : DefaultGrace;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        // The default action is left to the other handlers (the host and the command line cancel it and stop
+        // gracefully); this one only arms the deadline, once.
+        if (Interlocked.Exchange(ref _armed, 1) == 1)
+        {
+            return;
+        }
+
+        var code = 128 + (context.Signal == PosixSignal.SIGINT ? 2 : 15);
+        var deadline = new Thread(() =>
+        {
+            Thread.Sleep(_grace);
+            Console.Error.WriteLine($"error: still running {_grace.TotalSeconds:0} s after the signal; stopping now.");
+            Environment.Exit(code);
+        })
+        {
+            IsBackground = true,
+            Name = "ArticleBot shutdown watchdog",
+        };
+        deadline.Start();
+    }
+}

@@ -6,7 +6,7 @@ namespace ArticleBot.Discord;
 /// The Discord channel. Section <c>Discord</c>:
 /// <code>
 /// "Discord": { "ApiBaseUrl": "https://discord.com/api/v10", "GatewayUrl": "", "GuildIds": [], "AllowedChannelIds": [],
-///              "MessageContentIntent": false, "UserCooldownSeconds": 10 }
+///              "MessageContentIntent": false, "UserCooldownSeconds": 10, "ShardCount": 0, "ShardIds": [] }
 /// </code>
 /// <c>Discord:Token</c> comes from the environment (<c>Discord__Token</c>) or user-secrets; it is never logged.
 /// </summary>
@@ -46,6 +46,16 @@ public sealed class DiscordOptions
     /// <summary>Seconds to wait for Hello after connecting.</summary>
     [Range(1, 300)]
     public int HelloTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>
+    /// How many shards the bot has in all (every process uses the same number); 0 asks <c>GET /gateway/bot</c> for
+    /// Discord's recommendation. Discord requires sharding from 2,500 servers (close code 4011).
+    /// </summary>
+    [Range(0, 65_536)]
+    public int ShardCount { get; set; }
+
+    /// <summary>The shards this process runs (ids from 0 to ShardCount − 1); empty runs all of them. DMs arrive on shard 0.</summary>
+    public IList<int> ShardIds { get; } = [];
 
     /// <summary>The longest wait between reconnection attempts, in seconds.</summary>
     [Range(1, 600)]

@@ -15,7 +15,7 @@ public static class DiscordServiceCollectionExtensions
     /// Adds the Discord channel (gateway, REST client, bot, hosted service). Binds:
     /// <code>
     /// "Discord": { "ApiBaseUrl": "https://discord.com/api/v10", "GatewayUrl": "", "GuildIds": [], "AllowedChannelIds": [],
-    ///              "MessageContentIntent": false, "UserCooldownSeconds": 10 }
+    ///              "MessageContentIntent": false, "UserCooldownSeconds": 10, "ShardCount": 0, "ShardIds": [] }
     /// </code>
     /// and <c>Discord:Token</c> from the environment or user-secrets. Call after <c>AddArticleBotCore</c>.
     /// </summary>
@@ -29,9 +29,18 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<RateLimiter>();
         services.AddHttpClient<IDiscordRestClient, DiscordRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
-        services.TryAddSingleton<GatewayClient>();
+        services.TryAddSingleton<IdentifyLimiter>();
+        services.TryAddSingleton<DiscordSession>();
+        services.TryAddSingleton<GatewayShards>();
+        services.TryAddSingleton<OwnMessages>();
+        services.TryAddSingleton<UserCooldown>();
+        services.TryAddSingleton<AnswerPoster>();
+        services.TryAddSingleton<MessageHandler>();
+        services.TryAddSingleton<AskCommandHandler>();
+        services.TryAddSingleton<PluginsCommandHandler>();
+        services.TryAddSingleton<CallCommandHandler>();
         services.TryAddSingleton<DiscordBot>();
-        services.AddHostedService<DiscordChannel>();
+        services.AddHostedService<DiscordBotService>();
         return builder;
     }
 }
@@ -52,6 +61,16 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (!string.IsNullOrWhiteSpace(options.GatewayUrl) && (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss")))
         {
             return ValidateOptionsResult.Fail($"Discord:GatewayUrl '{options.GatewayUrl}' is not a ws:// or wss:// URL.");
+        }
+
+        if (options.ShardIds.Where(id => id < 0 || (options.ShardCount > 0 && id >= options.ShardCount)).Select(id => (int?)id).FirstOrDefault() is int bad)
+        {
+            return ValidateOptionsResult.Fail(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Discord:ShardIds contains {bad}: shard ids run from 0 to Discord:ShardCount − 1 ({options.ShardCount} shards)."));
+        }
+
+        if (options.ShardIds.Distinct().Count() != options.ShardIds.Count)
+        {
+            return ValidateOptionsResult.Fail("Discord:ShardIds lists a shard twice.");
         }
 
         return ValidateOptionsResult.Success;

@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
 using ArticleBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.Hosting;
 
 namespace ArticleBot.Discord.Tests;
 
 public sealed class BotBehaviourTests
 {
+    /// <summary>Events handled one at a time, in the order they came: "nothing else was posted" is then certain, not timed.</summary>
+    private static readonly Dictionary<string, string?> OneAtATime = new() { ["Discord:MaxConcurrentAnswers"] = "1" };
+
     [Fact]
     public async Task Lifecycle_IdentifiesWithIntents_RegistersTheSlashCommand()
     {
@@ -62,7 +66,7 @@ public sealed class BotBehaviourTests
         var embed = body["embeds"]![0]!;
         Assert.Equal("Sources", embed["title"]!.GetValue<string>());
         Assert.Contains("英偉達市值突破5萬億美元", embed["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.NotEmpty(bot.Discord.CallsTo("POST", "/channels/c1/typing"));
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.CallsTo("POST", "/channels/c1/typing").Any(), "typing shown (it runs beside the answer)");
     }
 
     [Fact]
@@ -93,7 +97,8 @@ public sealed class BotBehaviourTests
     [Fact]
     public async Task IgnoresUnaddressedMessages_Bots_Webhooks_AndItself()
     {
-        await using var bot = await BotHarness.StartAsync();
+        // One event at a time, in order: once the last (addressed) message is answered, the others were handled.
+        await using var bot = await BotHarness.StartAsync(settings: OneAtATime);
 
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i1", "c5", "騰訊紅包？"));
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("i2", "c5", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true, bot: true));
@@ -108,16 +113,15 @@ public sealed class BotBehaviourTests
     [Fact]
     public async Task DuplicateMessageCreate_IsAnsweredOnce()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(settings: OneAtATime);
         var message = FakeDiscord.Message("d1", "c7", $"<@{FakeDiscord.BotUserId}> 騰訊紅包有多少？", mentionBot: true);
 
         await bot.DispatchAsync("MESSAGE_CREATE", message);
         await bot.DispatchAsync("MESSAGE_CREATE", (JsonObject)message.DeepClone());
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("d2", "c7", $"<@{FakeDiscord.BotUserId}> 英偉達市值？", mentionBot: true));
-        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c7").Count >= 2, "two answers");
-        await Task.Delay(200, TestContext.Current.CancellationToken); // room for a wrong third reply to show up
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("c7").Any(c => c.Body!["message_reference"]!["message_id"]!.GetValue<string>() == "d2"), "the answer to d2 (events are handled in order)");
 
-        Assert.Equal(2, bot.MessagesIn("c7").Count);
+        Assert.Equal(["d1", "d2"], bot.MessagesIn("c7").Select(c => c.Body!["message_reference"]!["message_id"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -134,6 +138,7 @@ public sealed class BotBehaviourTests
         var edit = Assert.Single(bot.Discord.CallsTo("PATCH", $"/webhooks/{FakeDiscord.ApplicationId}/itokeni100/messages/@original"));
         Assert.True(callback.At <= edit.At);
         Assert.Contains("9億", edit.Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(edit.Body!["message_reference"]);
         Assert.Empty(edit.Body!["allowed_mentions"]!["parse"]!.AsArray());
     }
 
@@ -162,6 +167,42 @@ public sealed class BotBehaviourTests
     }
 
     [Fact]
+    public async Task ReplyWithoutAPing_EmptyContent_GetsAHintOncePerChannel_NeverAnAnswer()
+    {
+        // Without the Message Content intent, a reply that does not mention the bot arrives with empty content.
+        await using var bot = await BotHarness.StartAsync(settings: OneAtATime);
+
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("e1", "ce", string.Empty, replyTo: "b1"));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("e2", "ce", string.Empty, replyTo: "b1"));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("e3", "ce2", string.Empty, replyTo: "b2"));
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("e4", "ce", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("ce").Count == 2, "the hint and the answer to the mention (events in order)");
+
+        var inChannel = bot.MessagesIn("ce").Select(c => c.Body!).ToList();
+        Assert.Equal("e1", inChannel[0]["message_reference"]!["message_id"]!.GetValue<string>());
+        Assert.Contains("/ask", inChannel[0]["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("e4", inChannel[1]["message_reference"]!["message_id"]!.GetValue<string>()); // no second hint for e2
+        Assert.Single(bot.MessagesIn("ce2")); // another channel gets its own hint
+        Assert.DoesNotContain(bot.Discord.Calls, c => c.Body is JsonObject body && body["embeds"] is not null && body["message_reference"]?["message_id"]?.GetValue<string>() is "e1" or "e2" or "e3");
+    }
+
+    [Fact]
+    public async Task MalformedEvent_IsLoggedAndSkipped_TheBotKeepsAnswering()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: OneAtATime);
+
+        var broken = FakeDiscord.Message("x1", "cx", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true);
+        broken.Remove("author");
+        await bot.DispatchAsync("MESSAGE_CREATE", broken);
+        await bot.DispatchAsync("INTERACTION_CREATE", new JsonObject { ["id"] = "x2", ["type"] = 2 }); // no token
+        await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("x3", "cx", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("cx").Count == 1, "the answer to the good message");
+
+        Assert.Equal("x3", bot.MessagesIn("cx")[0].Body!["message_reference"]!["message_id"]!.GetValue<string>());
+        Assert.Equal(2, bot.Logs.Lines.Count(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("failed", StringComparison.Ordinal) && l.Contains("_CREATE", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task MessageThatTriesToPing_IsDefused()
     {
         await using var bot = await BotHarness.StartAsync();
@@ -180,19 +221,23 @@ public sealed class ShutdownTests
     [Fact]
     public async Task Stop_LetsAnInFlightReplyFinish_AndClosesTheGatewayWith1000()
     {
-        // Arrange: REST takes 1 s, so the reply is in flight when the host stops.
+        // Arrange: the reply's REST call is held, so it is in flight when the host stops.
         await using var bot = await BotHarness.StartAsync();
         var connection = bot.Discord.Current!;
-        bot.Discord.RestLatency = TimeSpan.FromSeconds(1);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Discord.RestGate = call => call.Path == "/channels/cz/messages" ? held.Task : Task.CompletedTask;
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("z1", "cz", $"<@{FakeDiscord.BotUserId}> 騰訊紅包有多少？", mentionBot: true));
         await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("cz").Count == 1, "the reply is on its way");
-        var answeredBefore = bot.Discord.Answered;
+        var lifetime = (IHostApplicationLifetime)bot.Host.Services.GetService(typeof(IHostApplicationLifetime))!;
 
-        // Act
-        await bot.Host.StopAsync(TestContext.Current.CancellationToken);
+        // Act: stop, and let the reply's response come only once stopping has begun.
+        var stopping = bot.Host.StopAsync(TestContext.Current.CancellationToken);
+        await FakeDiscord.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "stopping began");
+        held.SetResult();
+        await stopping;
 
-        // Assert: the reply completed, nothing was half-posted, and the session ended cleanly.
-        Assert.True(bot.Discord.Answered > answeredBefore);
+        // Assert: the reply completed (a cancelled request's response could not be written), and the session ended cleanly.
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.Answered == bot.Discord.Calls.Count, "every call answered");
         await FakeDiscord.WaitUntilAsync(() => connection.Closed, "the gateway closed");
         Assert.Equal(1000, connection.ClientCloseCode);
     }
@@ -235,7 +280,7 @@ public sealed class PluginCommandTests
 
         var response = bot.Discord.CallsTo("POST", "/interactions/p1/").Single().Body!;
         Assert.Equal(4, response["type"]!.GetValue<int>());
-        Assert.Contains("**article** (builtin, loaded): article_info, get_passage, list_sections, search", response["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("**article** (builtin, loaded): article_info, entities, figures, get_passage, list_sections, outline, search, summarize, verify", response["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ArticleBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
@@ -94,9 +95,8 @@ public sealed class GatewayTests
 
         // Act
         await bot.Discord.Current!.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
-        await FakeDiscord.WaitUntilAsync(() => bot.Discord.Connections.First().Closed, "the invalid session closed");
-        await Task.Delay(100, TestContext.Current.CancellationToken);
-        Assert.Single(bot.Discord.Connections); // waits before reconnecting
+        await FakeDiscord.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("reconnecting to identify", StringComparison.Ordinal)), "the bot decided to wait, then identify");
+        Assert.Single(bot.Discord.Connections); // the pause is on the fake clock, which has not moved
         time.Advance(TimeSpan.FromSeconds(6));
         await FakeDiscord.WaitUntilAsync(() => bot.Discord.Connections.Count == 2 && bot.Discord.Connections.Last().Log.Any(p => Op(p) is 2 or 6), "a new session");
 
@@ -130,9 +130,11 @@ public sealed class GatewayTests
         await using var bot = await BotHarness.StartAsync();
         var lifetime = (IHostApplicationLifetime)bot.Host.Services.GetService(typeof(IHostApplicationLifetime))!;
 
+        var service = bot.Host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Namespace == "ArticleBot.Discord.Bot");
+
         await bot.Discord.Current!.CloseAsync(code);
         await FakeDiscord.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "the application stops");
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken); // the gateway loop has ended: no reconnect can follow
 
         Assert.Single(bot.Discord.Connections);
         Assert.Contains(bot.Logs.Lines, l => l.Contains($"closed with {code}", StringComparison.Ordinal) && l.StartsWith("Critical", StringComparison.Ordinal));
@@ -178,23 +180,41 @@ public sealed class GatewayTests
     [Fact]
     public async Task SlowReplies_DoNotDelayHeartbeats()
     {
-        // Arrange: heartbeats every 150 ms; every REST call takes 10 s, so the reply hangs for 10 s.
-        await using var bot = await BotHarness.StartAsync(d => d.HeartbeatIntervalMs = 150);
+        // Arrange: fake time; heartbeats every 5 s; the reply's REST call is held until the test releases it.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var interval = TimeSpan.FromSeconds(5);
+        var step = TimeSpan.FromSeconds(1);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var bot = await BotHarness.StartAsync(
+            d =>
+            {
+                d.Clock = time.GetUtcNow;
+                d.HeartbeatIntervalMs = (int)interval.TotalMilliseconds;
+                d.RestGate = call => call.Path == "/channels/cs/messages" ? held.Task : Task.CompletedTask;
+            },
+            time: time);
         var connection = bot.Discord.Current!;
-        bot.Discord.RestLatency = TimeSpan.FromSeconds(10);
 
-        // Act
+        // Act: while the reply hangs, ten intervals pass on the bot's clock.
         await bot.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("s1", "cs", $"<@{FakeDiscord.BotUserId}> 騰訊紅包？", mentionBot: true));
-        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("cs").Count == 1, "the reply is being sent");
-        var sent = bot.MessagesIn("cs")[0].At;
-        var window = (Start: sent, End: sent + TimeSpan.FromSeconds(8)); // the reply is still waiting for its response
-        await FakeDiscord.WaitUntilAsync(() => connection.Heartbeats.Count(t => t >= window.Start && t <= window.End) >= 10, "ten heartbeats while the reply hangs");
+        await FakeDiscord.WaitUntilAsync(() => bot.MessagesIn("cs").Count == 1, "the reply is being sent (and held)");
+        var start = time.GetUtcNow();
+        for (var elapsed = TimeSpan.Zero; elapsed < interval * 10; elapsed += step)
+        {
+            // A beat that is due must arrive, and be acknowledged (else the next beat would see a zombie), before time moves on.
+            await bot.Discord.WaitForDueHeartbeatsAsync(interval);
+            await FakeDiscord.WaitUntilAsync(() => bot.Logs.Lines.Count(l => l.Contains("Heartbeat acknowledged", StringComparison.Ordinal)) >= TotalBeats(bot), "the ACKs reached the bot");
+            time.Advance(step);
+        }
 
-        // Assert: heartbeats kept their rhythm while the reply was blocked.
-        var beats = connection.Heartbeats.Where(t => t >= window.Start && t <= window.End).ToArray();
-        var maxGap = beats.Zip(beats.Skip(1), (a, b) => b - a).Max();
-        Assert.True(maxGap < TimeSpan.FromSeconds(2), $"max gap {maxGap.TotalMilliseconds} ms"); // blocked, it would be 10 s
+        // Assert: the heartbeats kept their rhythm on the bot's clock.
+        var during = connection.Heartbeats.Where(t => t >= start).ToArray();
+        Assert.True(during.Length >= 9, $"{during.Length} heartbeats in ten intervals");
+        Assert.All(during.Zip(during.Skip(1), (a, b) => b - a), gap => Assert.True(gap <= interval + step, $"gap {gap}"));
         Assert.Single(bot.Discord.Connections);
-        bot.Discord.RestLatency = TimeSpan.Zero;
+        held.SetResult();
+        await FakeDiscord.WaitUntilAsync(() => bot.Discord.Answered == bot.Discord.Calls.Count, "the held reply answered");
     }
+
+    private static int TotalBeats(BotHarness bot) => bot.Discord.Connections.Sum(c => c.Heartbeats.Count);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArticleBot.Discord.Rest;
 using ArticleBot.Discord.Tests.Fakes;
@@ -46,10 +47,12 @@ public sealed class RateLimitTests
         var otherChannel = limiter.AcquireAsync("POST /channels/{channel}/messages", "B", CancellationToken.None);
 
         // Assert
+        // Nothing else runs here: a request that did not wait would already be complete (no real-time pause needed).
         Assert.True(otherChannel.IsCompletedSuccessfully, "channel B has its own budget");
         (await otherChannel).Dispose();
-        await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.False(sameChannel.IsCompleted, "channel A waits for its reset");
+        time.Advance(TimeSpan.FromSeconds(9.9));
+        Assert.False(sameChannel.IsCompleted, "channel A waits for the whole reset");
         time.Advance(TimeSpan.FromSeconds(10));
         (await sameChannel.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Dispose();
     }
@@ -65,7 +68,8 @@ public sealed class RateLimitTests
         }
 
         var otherRoute = limiter.AcquireAsync("PUT /applications/{app}/commands", "app", CancellationToken.None);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(otherRoute.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2.9));
         Assert.False(otherRoute.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(3));
         (await otherRoute.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Dispose();
@@ -83,7 +87,6 @@ public sealed class RateLimitTests
 
         var next = limiter.AcquireAsync("POST /channels/{channel}/messages", "A", CancellationToken.None);
         time.Advance(RateLimiter.DefaultCooldown - TimeSpan.FromMilliseconds(100));
-        await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.False(next.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(200));
         (await next.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Dispose();
@@ -112,21 +115,64 @@ public sealed class RateLimitTests
     [Fact]
     public async Task RestClient_HtmlBare429_CoolsDownThenSucceeds()
     {
-        await using var discord = new FakeDiscord();
+        // Arrange: the fake stamps calls with the client's fake clock, so the cooldown is measured in fake time.
+        var time = new FakeTimeProvider();
+        await using var discord = new FakeDiscord { Clock = time.GetUtcNow };
         var calls = 0;
         discord.RestHook = call => Interlocked.Increment(ref calls) == 1 ? new RestReply(429, "<html>banned</html>", ContentType: "text/html") : null;
-        var time = new FakeTimeProvider();
         using var http = new HttpClient();
         var client = Client(discord, http, time);
 
+        // Act: fake time moves on in small steps until the request went through (however slow the machine is).
         var sending = client.TriggerTypingAsync("c1", TestContext.Current.CancellationToken);
-        await FakeDiscord.WaitUntilAsync(() => calls == 1, "the 429");
-        await Task.Delay(50, TestContext.Current.CancellationToken);
-        Assert.False(sending.IsCompleted);
-        time.Advance(RateLimiter.DefaultCooldown);
-        await sending.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await AdvanceUntilDoneAsync(time, sending);
 
+        // Assert: sent again once, and not before the default cooldown had passed on the client's clock.
         Assert.Equal(2, calls);
+        var attempts = discord.CallsTo("POST", "/channels/c1/typing").ToArray();
+        Assert.True(attempts[1].At - attempts[0].At >= RateLimiter.DefaultCooldown, $"sent again after {(attempts[1].At - attempts[0].At).TotalSeconds} s");
+    }
+
+    [Fact]
+    public async Task RestClient_5xx_IsRetriedWithGrowingJitteredBackoff_OnTheClock_NeverDropped()
+    {
+        // Arrange: four 502s, then success.
+        var time = new FakeTimeProvider();
+        await using var discord = new FakeDiscord { Clock = time.GetUtcNow };
+        var calls = 0;
+        discord.RestHook = _ => Interlocked.Increment(ref calls) <= 4 ? new RestReply(502, "{\"message\":\"Bad Gateway\",\"code\":0}") : null;
+        using var http = new HttpClient();
+        var client = Client(discord, http, time);
+
+        // Act
+        var sending = client.CreateMessageAsync("c1", new JsonObject { ["content"] = "hi" }, TestContext.Current.CancellationToken);
+        await AdvanceUntilDoneAsync(time, sending);
+
+        // Assert: five attempts; each pause at least the backoff's lower bound (base × 2^n × 0.5 jitter) in fake time.
+        var attempts = discord.CallsTo("POST", "/channels/c1/messages").Select(c => c.At).ToArray();
+        Assert.Equal(5, attempts.Length);
+        var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b - a).ToArray();
+        for (var i = 0; i < gaps.Length; i++)
+        {
+            var lowest = DiscordRestClient.ServerErrorBaseDelay * Math.Pow(2, i) * 0.5;
+            Assert.True(gaps[i] >= lowest, $"retry {i + 1} after {gaps[i].TotalMilliseconds} ms, below {lowest.TotalMilliseconds} ms");
+        }
+
+        Assert.Equal(JsonValueKind.String, (await sending).GetProperty("id").ValueKind);
+    }
+
+    /// <summary>Advances fake time in 100 ms steps until <paramref name="task"/> completes (bounded by 60 s of real time).</summary>
+    private static async Task AdvanceUntilDoneAsync(FakeTimeProvider time, Task task)
+    {
+        var deadline = Environment.TickCount64 + 60_000;
+        while (!task.IsCompleted)
+        {
+            Assert.True(Environment.TickCount64 < deadline, "the request never completed");
+            await Task.WhenAny(task, Task.Delay(10, TestContext.Current.CancellationToken));
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        await task;
     }
 
     [Fact]
@@ -145,6 +191,6 @@ public sealed class RateLimitTests
     private static DiscordRestClient Client(FakeDiscord discord, HttpClient http, TimeProvider time)
     {
         var options = Options.Create(new DiscordOptions { Token = FakeDiscord.Token, ApiBaseUrl = discord.ApiBaseUrl });
-        return new DiscordRestClient(http, new RateLimiter(time), options, NullLogger<DiscordRestClient>.Instance);
+        return new DiscordRestClient(http, new RateLimiter(time), options, time, NullLogger<DiscordRestClient>.Instance);
     }
 }

@@ -7,6 +7,7 @@ using ArticleBot.Discord.Tests.Fakes;
 namespace ArticleBot.Discord.Tests;
 
 [Collection(SoakRunsAlone.Name)]
+[Trait("Category", "Soak")]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     [Fact]
@@ -55,7 +56,7 @@ public sealed class SoakTests(ITestOutputHelper output)
                 var resumedBefore = bot.Discord.Connections.Count;
                 await bot.Discord.Current!.SendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
                 await FakeDiscord.WaitUntilAsync(() => bot.Discord.Connections.Count > resumedBefore && bot.Discord.Connections.Last().Log.Any(p => p["op"]!.GetValue<int>() == 6), "resumed");
-                await Task.Delay(50, TestContext.Current.CancellationToken);
+                await bot.Discord.Connections.Last().SessionStarted.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
                 foreach (var replay in sent.TakeLast(5))
                 {
                     await bot.DispatchAsync("MESSAGE_CREATE", (JsonObject)replay.DeepClone()); // Discord replays missed events on resume

@@ -55,6 +55,86 @@ public sealed class DiscordCommandTests
     }
 
     [Fact]
+    public async Task TwoProcesses_ShareFourShards_EachQuestionAnsweredOnce_AFaultOnOneShardLeavesTheOthersAnswering()
+    {
+        // Arrange: one token, ShardCount 4; the built executable runs twice, with ShardIds {0,1} and {2,3}.
+        await using var discord = new FakeDiscord { MaxConcurrency = 4 };
+        Dictionary<string, string> Settings(int a, int b) => new()
+        {
+            ["Discord__Token"] = FakeDiscord.Token,
+            ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
+            ["Discord__UserCooldownSeconds"] = "0",
+            ["Discord__MaxReconnectDelaySeconds"] = "1",
+            ["Discord__ShardCount"] = "4",
+            ["Discord__ShardIds__0"] = a.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Discord__ShardIds__1"] = b.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using var first = BotProcess.Start(["discord"], environment: Settings(0, 1));
+        using var second = BotProcess.Start(["discord"], environment: Settings(2, 3));
+        var outputs = new[] { first.StandardError.ReadToEndAsync(Ct), first.StandardOutput.ReadToEndAsync(Ct), second.StandardError.ReadToEndAsync(Ct), second.StandardOutput.ReadToEndAsync(Ct) };
+        try
+        {
+            await FakeDiscord.WaitUntilAsync(() => Enumerable.Range(0, 4).All(s => discord.ShardConnection(s) is not null), "four shards started", 60_000);
+
+            // Act: four questions per shard, spread over servers of every shard, and a DM (shard 0).
+            var sent = new List<string>();
+            async Task AskAsync(string id, int? shard)
+            {
+                sent.Add(id);
+                var guild = shard is { } s ? FakeDiscord.GuildOnShard(s, 4, sent.Count) : null;
+                await discord.RouteAsync("MESSAGE_CREATE", FakeDiscord.Message(id, "ch-" + id, $"<@{FakeDiscord.BotUserId}> 英偉達的市值突破了多少？", guildId: guild, mentionBot: shard is not null), 4);
+            }
+
+            for (var i = 0; i < 16; i++)
+            {
+                await AskAsync($"q{i}", i % 4);
+            }
+
+            await AskAsync("dm", null);
+            await FakeDiscord.WaitUntilAsync(() => Answers(discord).Count == sent.Count, "every question answered", 60_000);
+
+            // A fault on shard 2 (dropped, no close frame): the other shards answer while it resumes.
+            var broken = discord.ShardConnection(2)!;
+            broken.Abort();
+            await AskAsync("after0", 0);
+            await AskAsync("after3", 3);
+            await FakeDiscord.WaitUntilAsync(() => Answers(discord).ContainsKey("after0") && Answers(discord).ContainsKey("after3"), "shards 0 and 3 answer during the fault", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => discord.ShardConnection(2) is { } c && c != broken, "shard 2 resumed", 60_000);
+            await AskAsync("after2", 2);
+            await FakeDiscord.WaitUntilAsync(() => Answers(discord).Count == sent.Count, "shard 2 answers again", 60_000);
+
+            // Assert: each shard identified once (by its own process); every question answered exactly once.
+            Assert.Equal([0, 1, 2, 3], discord.IdentifiesPerShard.Keys.Order());
+            Assert.All(discord.IdentifiesPerShard.Values, n => Assert.Equal(1, n));
+            Assert.All(Answers(discord).Values, n => Assert.Equal(1, n));
+            Assert.Single(discord.CallsTo("PUT", "/applications/")); // only the process with shard 0 registers commands
+        }
+        finally
+        {
+            foreach (var process in new[] { first, second })
+            {
+                using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync(Ct);
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            await first.WaitForExitAsync(timeout.Token);
+            await second.WaitForExitAsync(timeout.Token);
+        }
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain(FakeDiscord.Token, string.Concat(await Task.WhenAll(outputs)), StringComparison.Ordinal);
+    }
+
+    /// <summary>The question ids answered (by message_reference), with how often.</summary>
+    private static Dictionary<string, int> Answers(FakeDiscord discord) => discord.Calls
+        .Where(c => c.Method == "POST" && c.Path.EndsWith("/messages", StringComparison.Ordinal) && c.Body?["message_reference"] is not null)
+        .GroupBy(c => c.Body!["message_reference"]!["message_id"]!.GetValue<string>())
+        .ToDictionary(g => g.Key, g => g.Count());
+
+    [Fact]
     public async Task Discord_DisallowedIntents_StopsWithExit1_AndAClearMessage()
     {
         await using var discord = new FakeDiscord();

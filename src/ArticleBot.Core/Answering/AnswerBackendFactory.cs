@@ -16,6 +16,9 @@ namespace ArticleBot.Core.Answering;
 public sealed class AnswerBackendFactory(
     ExtractiveComposer composer,
     IArticleSearch search,
+    ArticleBot.Core.ArticleTools.ArticleToolset tools,
+    KindComposer kinds,
+    ArticleBot.Core.Text.ScriptFolding folding,
     LlmChatClientFactory models,
     IOptions<LlmOptions> llmOptions,
     IServiceProvider services,
@@ -27,7 +30,7 @@ public sealed class AnswerBackendFactory(
     /// <summary>Creates the backends.</summary>
     public AnswerBackends Create()
     {
-        var extractive = WithFunctions(new ExtractiveChatClient(composer, search));
+        var extractive = WithFunctions(new ExtractiveChatClient(composer, search, tools, kinds, folding));
         var llm = llmOptions.Value;
         return llm.ParsedProvider == LlmProvider.None
             ? new AnswerBackends(extractive, null, null)

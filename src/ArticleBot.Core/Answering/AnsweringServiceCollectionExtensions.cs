@@ -25,6 +25,11 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSettings<AnsweringOptions>(AnsweringOptions.SectionName, AnsweringOptions.LegacySectionName);
         services.TryAddSingleton(sp => new ExtractiveComposer(
             sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
+        services.TryAddSingleton(sp => new KindComposer(
+            sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(),
+            sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleOutline>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleSummarizer>(),
+            sp.GetRequiredService<ArticleBot.Core.ArticleTools.EntityFinder>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleFigures>(),
+            sp.GetRequiredService<ArticleBot.Core.ArticleTools.ClaimVerifier>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.EnglishFacts>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.SemanticKernel.IAutoFunctionInvocationFilter, ToolCapFilter>());
         services.AddHttpClient(ArticleBot.Core.Llm.LlmChatClientFactory.HttpClientName).AddHttpMessageHandler(() => new ModelStatusHandler());
         services.TryAddSingleton<AnswerBackendFactory>();

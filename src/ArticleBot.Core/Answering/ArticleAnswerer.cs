@@ -105,7 +105,7 @@ public sealed partial class ArticleAnswerer(
     {
         if (backends.Model is not { } model)
         {
-            var offline = await AnswerExtractivelyAsync(question, fallback: null, cancellationToken);
+            var offline = await AnswerExtractivelyAsync(question, history, fallback: null, cancellationToken);
             yield return new AnswerUpdate(offline.Text);
             yield return new AnswerUpdate(null, offline);
             yield break;
@@ -156,7 +156,7 @@ public sealed partial class ArticleAnswerer(
         failure ??= Unusable(raw.ToString(), scope.Turn);
         if (failure is not null)
         {
-            var fallback = await FallBackAsync(question, failure, error, cancellationToken);
+            var fallback = await FallBackAsync(question, history, failure, error, cancellationToken);
             yield return new AnswerUpdate(fallback.Text, Restart: shown, Fallback: failure);
             yield return new AnswerUpdate(null, fallback);
             yield break;
@@ -184,16 +184,19 @@ public sealed partial class ArticleAnswerer(
         return cleaned.Length == 0 ? throw new ArgumentException("The question is empty.", nameof(question)) : cleaned;
     }
 
-    private async Task<ArticleAnswer> AnswerExtractivelyAsync(string question, string? fallback, CancellationToken cancellationToken)
+    private async Task<ArticleAnswer> AnswerExtractivelyAsync(string question, IReadOnlyList<ChatMessage>? history, string? fallback, CancellationToken cancellationToken)
     {
         using var scope = AnswerTurn.Begin();
-        var response = await backends.Extractive.GetResponseAsync([new ChatMessage(ChatRole.User, question)], Options(kernels.BuiltinKernel), cancellationToken);
+
+        // The offline answerer sees the conversation too: a follow-up ("那阿里呢？") takes its frame from it.
+        List<ChatMessage> messages = [.. history ?? [], new ChatMessage(ChatRole.User, question)];
+        var response = await backends.Extractive.GetResponseAsync(messages, Options(kernels.BuiltinKernel), cancellationToken);
         using var activity = ArticleBotTelemetry.Source.StartActivity("citations");
         var (text, citations) = resolver.Resolve(response.Text, scope.Turn);
         return Finish(question, text, citations, scope.Turn, ExtractiveChatClient.BackendName) with { Fallback = fallback };
     }
 
-    private async Task<ArticleAnswer> FallBackAsync(string question, string reason, Exception? error, CancellationToken cancellationToken)
+    private async Task<ArticleAnswer> FallBackAsync(string question, IReadOnlyList<ChatMessage>? history, string reason, Exception? error, CancellationToken cancellationToken)
     {
         Log.ModelFallback(logger, reason);
         if (error is not null)
@@ -201,7 +204,7 @@ public sealed partial class ArticleAnswerer(
             Log.ModelFailure(logger, error);
         }
 
-        return await AnswerExtractivelyAsync(question, reason, cancellationToken);
+        return await AnswerExtractivelyAsync(question, history, reason, cancellationToken);
     }
 
     /// <summary>Why a model's reply cannot be used, or null when it can.</summary>

@@ -42,6 +42,32 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         return Render(language, picked);
     }
 
+    /// <summary>
+    /// The sentences an answer would quote (best first by document order, with their passage numbers), or null when
+    /// no passage covers the question. For composers that render the same choice differently (English, why).
+    /// </summary>
+    public IReadOnlyList<(int N, Passage Passage, string Sentence)>? Select(string question, IReadOnlyList<(int N, Passage Passage)> passages)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(passages);
+        var plan = search.Analyze(question);
+        var covered = new List<(int N, Passage Passage, double Coverage)>(passages.Count);
+        var anyCovers = false;
+        foreach (var (n, passage) in passages)
+        {
+            anyCovers |= search.Covers(plan, passage, minCoverage, out var coverage);
+            covered.Add((n, passage, coverage));
+        }
+
+        if (!anyCovers)
+        {
+            return null;
+        }
+
+        var byNumber = passages.GroupBy(p => p.N).ToDictionary(g => g.Key, g => g.First().Passage);
+        return [.. PickSentences(plan, covered).OrderBy(p => p.Order).Select(p => (p.N, byNumber[p.N], p.Sentence))];
+    }
+
     /// <summary>The reply when the article does not cover the question.</summary>
     public static string Abstention(QuestionLanguage language) => language switch
     {

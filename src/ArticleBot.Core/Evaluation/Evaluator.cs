@@ -6,14 +6,38 @@ using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Evaluation;
 
-/// <summary>One line of an eval file (see eval/README.md).</summary>
+/// <summary>One line of an eval file (see eval/README.md). Kind lines (kinds-*.jsonl) may leave out gold, answers and answerable.</summary>
 public sealed record EvalItem(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("lang")] string Lang,
     [property: JsonPropertyName("question")] string Question,
     [property: JsonPropertyName("gold")] IReadOnlyList<string> Gold,
     [property: JsonPropertyName("answers")] IReadOnlyList<string> Answers,
-    [property: JsonPropertyName("answerable")] bool Answerable);
+    [property: JsonPropertyName("answerable")] bool Answerable = true)
+{
+    /// <summary>The question's kind (summary, outline, list, compare, verify, opinion, why, followup, english, trap), if it has one.</summary>
+    [JsonPropertyName("kind")]
+    public string? Kind { get; init; }
+
+    /// <summary>Groups of alternatives the answer must contain (one alternative per group), after folding.</summary>
+    [JsonPropertyName("groups")]
+    public IReadOnlyList<IReadOnlyList<string>>? Groups { get; init; }
+
+    /// <summary>When given, at least this many groups must be met instead of all.</summary>
+    [JsonPropertyName("min_groups")]
+    public int? MinGroups { get; init; }
+
+    /// <summary>The answer must cite at least this many passages.</summary>
+    [JsonPropertyName("min_citations")]
+    public int? MinCitations { get; init; }
+
+    /// <summary>Earlier questions of the same conversation, asked first (follow-ups).</summary>
+    [JsonPropertyName("turns")]
+    public IReadOnlyList<string>? Turns { get; init; }
+}
+
+/// <summary>Accuracy for one question kind.</summary>
+public sealed record KindMetrics(string Kind, int Questions, int Correct, double Accuracy);
 
 /// <summary>The metrics of eval/README.md for one language (or overall).</summary>
 public sealed record EvalMetrics(
@@ -34,7 +58,11 @@ public sealed record EvalMetrics(
 public sealed record EvalOutcome(EvalItem Item, int FirstRelevantRank, bool Correct, bool Abstained, int Citations, int RelevantCitations, string Answer);
 
 /// <summary>The whole evaluation.</summary>
-public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetrics Overall, IReadOnlyList<EvalOutcome> Outcomes);
+public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetrics Overall, IReadOnlyList<EvalOutcome> Outcomes)
+{
+    /// <summary>Accuracy per question kind (only for items with a <see cref="EvalItem.Kind"/>), then "all" over them.</summary>
+    public IReadOnlyList<KindMetrics> ByKind { get; init; } = [];
+}
 
 /// <summary>Runs a question set through retrieval and the answerer and scores it.</summary>
 public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, ScriptFolding folder)
@@ -58,7 +86,10 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
 
             try
             {
-                items.Add(JsonSerializer.Deserialize<EvalItem>(line) ?? throw new FormatException($"line {number}: empty"));
+                var item = JsonSerializer.Deserialize<EvalItem>(line) ?? throw new FormatException($"line {number}: empty");
+
+                // Kind lines leave out gold and answers: read them as empty lists.
+                items.Add(item with { Gold = item.Gold ?? [], Answers = item.Answers ?? [] });
             }
             catch (JsonException ex)
             {
@@ -87,24 +118,76 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
 
             var ranked = search.Search(item.Question, RetrievalDepth);
             var firstRelevant = ranked.Select((p, i) => (p, i)).FirstOrDefault(x => Relevant(x.p.Passage.Text), (null!, -1)).Item2;
-            var answer = await answerer.AskAsync(item.Question, null, cancellationToken);
+            var answer = await answerer.AskAsync(item.Question, await EarlierTurnsAsync(item, cancellationToken), cancellationToken);
+            var verbatim = true;
             foreach (var citation in answer.Citations.Concat(answer.Closest))
             {
                 quotes++;
-                faithful += search.Corpus.VerifyQuote(citation.Source, citation.Start, citation.End, citation.Quote) ? 1 : 0;
+                var ok = search.Corpus.VerifyQuote(citation.Source, citation.Start, citation.End, citation.Quote);
+                faithful += ok ? 1 : 0;
+                verbatim &= ok;
             }
 
             var foldedAnswer = folder.Fold(answer.Text);
             var relevantCitations = answer.Citations.Count(c => Relevant(c.Quote));
-            var correct = answer.Grounded && relevantCitations > 0
-                && item.Answers.Any(a => foldedAnswer.Contains(folder.Fold(a), StringComparison.Ordinal));
+            var correct = item.Kind is null
+                ? answer.Grounded && relevantCitations > 0 && item.Answers.Any(a => foldedAnswer.Contains(folder.Fold(a), StringComparison.Ordinal))
+                : KindCorrect(item, answer, foldedAnswer, verbatim);
             outcomes.Add(new EvalOutcome(item, firstRelevant, correct, !answer.Grounded, answer.Citations.Count, relevantCitations, answer.Text));
         }
 
         var fidelity = quotes == 0 ? 1 : faithful / (double)quotes;
         var byLanguage = outcomes.GroupBy(o => o.Item.Lang).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Score(g.Key, g.ToList(), fidelity)).ToList();
-        return new EvalReport(byLanguage, Score("all", outcomes, fidelity), outcomes);
+        return new EvalReport(byLanguage, Score("all", outcomes, fidelity), outcomes) { ByKind = ScoreKinds(outcomes) };
+    }
+
+    /// <summary>
+    /// A kind question is right when the answer is grounded, holds an alternative of every group (or of
+    /// <see cref="EvalItem.MinGroups"/> of them), cites enough passages and quotes verbatim; a trap when refused.
+    /// </summary>
+    private bool KindCorrect(EvalItem item, ArticleAnswer answer, string foldedAnswer, bool verbatim)
+    {
+        if (!item.Answerable)
+        {
+            return !answer.Grounded;
+        }
+
+        var groups = item.Groups ?? [];
+        var met = groups.Count(g => g.Any(a => AnswerGroups.Contains(foldedAnswer, folder.Fold(a))));
+        var needed = item.MinGroups ?? groups.Count;
+        return answer.Grounded && verbatim && met >= needed && answer.Citations.Count >= (item.MinCitations ?? 1);
+    }
+
+    private async Task<IReadOnlyList<Microsoft.Extensions.AI.ChatMessage>?> EarlierTurnsAsync(EvalItem item, CancellationToken cancellationToken)
+    {
+        if (item.Turns is not { Count: > 0 } turns)
+        {
+            return null;
+        }
+
+        var history = new ConversationHistory(maxTurns: 16, maxChars: 32_000);
+        foreach (var turn in turns)
+        {
+            var earlier = await answerer.AskAsync(turn, history.Messages(), cancellationToken);
+            history.Add(earlier.Question, earlier.Text);
+        }
+
+        return history.Messages();
+    }
+
+    private static List<KindMetrics> ScoreKinds(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var kinds = outcomes.Where(o => o.Item.Kind is not null).ToList();
+        if (kinds.Count == 0)
+        {
+            return [];
+        }
+
+        static KindMetrics Of(string kind, IReadOnlyCollection<EvalOutcome> set) =>
+            new(kind, set.Count, set.Count(o => o.Correct), set.Count(o => o.Correct) / (double)set.Count);
+
+        return [.. kinds.GroupBy(o => o.Item.Kind!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g.ToList())), Of("all", kinds)];
     }
 
     private static EvalMetrics Score(string language, IReadOnlyList<EvalOutcome> outcomes, double fidelity)

@@ -28,6 +28,10 @@ public sealed partial class FeedbackStore
     private readonly TimeProvider _time;
     private readonly ILogger<FeedbackStore> _logger;
     private readonly Lock _gate = new();
+
+    // SQLite takes one writer at a time: writers of this process queue here instead of racing for the file lock
+    // (which, under load, can outlast the busy timeout); other processes are still met by the timeout.
+    private readonly Lock _writer = new();
     private string? _salt;
     private int _problemLogged;
 
@@ -54,7 +58,7 @@ public sealed partial class FeedbackStore
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentException.ThrowIfNullOrWhiteSpace(surface);
         var id = NewId();
-        var done = Run(connection =>
+        var done = Write(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO answers (id, question, answer, citations, backend, created_at, surface) VALUES ($id, $q, $a, $c, $b, $t, $s);";
@@ -80,7 +84,7 @@ public sealed partial class FeedbackStore
         ArgumentNullException.ThrowIfNull(answerId);
         ArgumentNullException.ThrowIfNull(voterId);
         var outcome = VoteOutcome.Unavailable;
-        Run(connection =>
+        Write(connection =>
         {
             using var transaction = connection.BeginTransaction();
             using var exists = connection.CreateCommand();
@@ -157,6 +161,14 @@ public sealed partial class FeedbackStore
         }
 
         return string.IsNullOrWhiteSpace(cachePath) ? null : Path.Combine(Path.GetFullPath(cachePath, contentRoot), "feedback.db");
+    }
+
+    private bool Write(Func<SqliteConnection, bool> work)
+    {
+        lock (_writer)
+        {
+            return Run(work);
+        }
     }
 
     /// <summary>Runs one unit of work on a fresh connection; false (logged) when the file cannot be used.</summary>

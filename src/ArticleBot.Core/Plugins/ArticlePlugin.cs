@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
 using ArticleBot.Abstractions;
+using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -9,13 +11,28 @@ namespace ArticleBot.Core.Plugins;
 /// <summary>
 /// The built-in article plugin: what every answerer (offline or a model) uses to read the article.
 /// </summary>
-public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptions> options)
+public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptions> options, ArticleToolset tools)
 {
     /// <summary>The plugin's name in the kernel; tools are named <c>article_search</c> and so on.</summary>
     public const string PluginName = "article";
 
     /// <summary>The search function's name.</summary>
     public const string SearchFunction = "search";
+
+    /// <summary>The outline function's name.</summary>
+    public const string OutlineFunction = "outline";
+
+    /// <summary>The summary function's name.</summary>
+    public const string SummarizeFunction = "summarize";
+
+    /// <summary>The entities function's name.</summary>
+    public const string EntitiesFunction = "entities";
+
+    /// <summary>The figures function's name.</summary>
+    public const string FiguresFunction = "figures";
+
+    /// <summary>The claim check function's name.</summary>
+    public const string VerifyFunction = "verify";
 
     /// <summary>Searches the article.</summary>
     [KernelFunction(SearchFunction)]
@@ -50,4 +67,78 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     [KernelFunction("list_sections")]
     [Description("Lists the article's section headings in order.")]
     public IReadOnlyList<string> ListSections() => search.Info.Documents.SelectMany(d => d.Sections).ToList();
+
+    /// <summary>The sections with their headings and first lines.</summary>
+    [KernelFunction(OutlineFunction)]
+    [Description("The article's structure: each section's heading (the first part has none) and its first passage, in order, numbered [n] for citation. The query field lists the headings.")]
+    public PassageSearchResult Outline()
+    {
+        var sections = tools.Outline.Sections;
+        var found = sections.Select((s, i) => Found(i, s.First)).ToList();
+        var headings = string.Join("; ", sections.Select((s, i) => $"{i + 1}. {s.Heading ?? "(opening)"}"));
+        return new PassageSearchResult($"outline: {sections.Count} parts: {headings}", found);
+    }
+
+    /// <summary>An extractive summary.</summary>
+    [KernelFunction(SummarizeFunction)]
+    [Description("An extractive summary of the whole article: its most central sentences, at least one from every section, in order. Returns the passages holding them, numbered [n]; the query field lists the chosen sentences. Use for 'summarize', 'what is it about', the main points, or (section='last') the author's conclusion.")]
+    public PassageSearchResult Summarize(
+        [Description("How many sentences (1-20; 0 for the default of 6).")] int sentences = 0,
+        [Description("'last' for the closing section only (the conclusion); empty for the whole article.")] string section = "")
+    {
+        var last = string.Equals(section?.Trim(), "last", StringComparison.OrdinalIgnoreCase);
+        var summary = tools.Summarizer.Summarize(sentences <= 0 ? ArticleSummarizer.DefaultLength : sentences, last);
+        var passages = summary.Select(s => s.Passage).DistinctBy(p => p.Id).Select((p, i) => Found(i, p)).ToList();
+        return new PassageSearchResult($"summary ({summary.Count} sentences, quote them and cite their passages): " + string.Join(" | ", summary.Select(s => s.Sentence)), passages);
+    }
+
+    /// <summary>People, organisations, products and places.</summary>
+    [KernelFunction(EntitiesFunction)]
+    [Description("The people, organisations (companies), products and places the article names, most mentioned first, with how often each is mentioned; the passages are each one's first mention, numbered [n]. Filter by kind and by country (ISO code such as CN or US, where known).")]
+    public PassageSearchResult Entities(
+        [Description("person, organization, product or place; empty for all.")] string kind = "",
+        [Description("A country code such as CN or US; empty for any.")] string country = "")
+    {
+        EntityKind? parsed = Enum.TryParse<EntityKind>(kind?.Trim(), ignoreCase: true, out var k) ? k : kind?.Trim().ToUpperInvariant() switch
+        {
+            "COMPANY" or "COMPANIES" or "ORGANISATION" or "ORG" => EntityKind.Organization,
+            "PEOPLE" or "PERSONS" => EntityKind.Person,
+            _ => null,
+        };
+        var listed = tools.Entities.Find(parsed, string.IsNullOrWhiteSpace(country) ? null : country.Trim()).Take(20).ToList();
+        var passages = listed.Select(e => e.Passages[0]).DistinctBy(p => p.Id).Select((p, i) => Found(i, p)).ToList();
+        var names = string.Join("; ", listed.Select(e => $"{e.Name} ({e.English}, {e.Kind.ToString().ToLowerInvariant()}{(e.Country is null ? string.Empty : ", " + e.Country)}) x{e.Count}"));
+        return new PassageSearchResult($"entities: {names}", passages);
+    }
+
+    /// <summary>Amounts, percentages and dates.</summary>
+    [KernelFunction(FiguresFunction)]
+    [Description("The amounts, percentages and dates of the article, each with its sentence and what it measures, in order; the passages hold them, numbered [n]. The query field lists each figure with its English reading.")]
+    public PassageSearchResult Figures([Description("amount, percent, date or count; empty for all.")] string kind = "")
+    {
+        FigureKind? parsed = Enum.TryParse<FigureKind>(kind?.Trim(), ignoreCase: true, out var k) ? k : null;
+        var listed = tools.Figures.Find(parsed).Take(30).ToList();
+        var passages = listed.Select(f => f.Passage).DistinctBy(p => p.Id).Select((p, i) => Found(i, p)).ToList();
+        var text = string.Join("; ", listed.Select(f => $"{f.Mention.Text} = {EnglishFacts.Figure(f.Mention, f.Measure)} ({f.Measure})"));
+        return new PassageSearchResult($"figures: {text}", passages);
+    }
+
+    /// <summary>Checks a claim.</summary>
+    [KernelFunction(VerifyFunction)]
+    [Description("Checks a claim (or a yes/no question) against the article. The query field gives the verdict: supported, contradicted (with the article's own figure or date) or not covered; the passage that decides it is numbered [n]. Answer yes/no from the verdict and cite the passage.")]
+    public PassageSearchResult Verify([Description("The claim, as a statement or a yes/no question, in Chinese or English.")] string claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var check = tools.Verifier.Verify(claim);
+        var verdict = check.Verdict switch
+        {
+            Verdict.Supported => "supported",
+            Verdict.Contradicted => string.Create(CultureInfo.InvariantCulture, $"contradicted: the article says {check.ArticleFigure?.Text} ({(check.ArticleFigure is { } f ? EnglishFacts.Figure(f) : string.Empty)})"),
+            _ => "not covered: the article does not say",
+        };
+        var passages = check.Passage is { } passage ? [Found(0, passage)] : new List<FoundPassage>();
+        return new PassageSearchResult($"verify: {claim} => {verdict}", passages);
+    }
+
+    private static FoundPassage Found(int index, Passage passage) => new(index + 1, passage.Id, passage.Section, passage.Text);
 }

@@ -1,3 +1,4 @@
+using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class PluginServiceCollectionExtensions
         var services = builder.Services;
         services.AddSettings<PluginOptions>(PluginOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddArticleTools();
         services.TryAddSingleton<ArticlePlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<ArticlePlugin>(), ArticlePlugin.PluginName));
 

@@ -116,6 +116,21 @@ public sealed class EnglishLexicon
     /// <summary>The Chinese words for an English key (stemmed words joined by spaces), best first.</summary>
     public IReadOnlyList<Expansion> Lookup(string key) => _byGloss.TryGetValue(key, out var found) ? found : [];
 
+    /// <summary>The toneless pinyin of a folded corpus word of 2-5 characters ("熊志" → "xiongzhi"), or null.</summary>
+    public string? Pinyin(string foldedChinese)
+    {
+        ArgumentNullException.ThrowIfNull(foldedChinese);
+        foreach (var (chinese, spelled) in _transliterations)
+        {
+            if (string.Equals(chinese, foldedChinese, StringComparison.Ordinal))
+            {
+                return spelled;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Corpus words whose pinyin spells <paramref name="name"/> (e.g. "hassabis" → 哈萨比斯).</summary>
     public IReadOnlyList<Expansion> Transliterate(string name)
     {

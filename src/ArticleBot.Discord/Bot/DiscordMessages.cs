@@ -1,32 +1,85 @@
 using System.Text.Json.Nodes;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Text;
 
 namespace ArticleBot.Discord.Bot;
 
 /// <summary>
-/// Builds the JSON of the messages the bot sends: answer text split to Discord's limits, mentions defused,
-/// the sources in an embed within the embed limits, and <c>allowed_mentions: {"parse": []}</c> on every message.
+/// Builds the JSON of the messages the bot sends: mentions defused first, then every limit checked on the final
+/// text (content 2,000; embed description 4,096, footer 2,048, title 256, all embeds 6,000), the sources in an embed,
+/// and <c>allowed_mentions: {"parse": []}</c> on every message.
 /// </summary>
 public static class DiscordMessages
 {
-    private const int EmbedDescriptionLimit = 4096;
-    private const int EmbedTotalLimit = 6000;
+    /// <summary>Discord's embed description limit.</summary>
+    public const int EmbedDescriptionLimit = 4096;
+
+    /// <summary>Discord's limit for all embeds of a message together.</summary>
+    public const int EmbedTotalLimit = 6000;
+
+    /// <summary>Discord's embed footer limit.</summary>
+    public const int EmbedFooterLimit = 2048;
+
+    /// <summary>What a streamed preview ends with while the answer is still coming.</summary>
+    public const string PreviewSuffix = " …";
+
     private const int QuoteLimit = 600;
+    private const int FooterLength = 180;
 
     /// <summary>The <c>allowed_mentions</c> object that allows no ping at all.</summary>
     public static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
 
-    /// <summary>A plain message (a notice), optionally replying to a message.</summary>
+    /// <summary>
+    /// A plain message (a notice), optionally replying to a message: defused, then cut to 2,000 characters (the cut
+    /// is the last step, so what is sent is within the limit).
+    /// </summary>
     public static JsonObject Text(string content, string? replyTo = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var message = new JsonObject { ["content"] = MentionGuard.Defuse(content), ["allowed_mentions"] = NoMentions() };
+        var message = new JsonObject { ["content"] = Fit(content, MessageSplitter.MaxMessageLength), ["allowed_mentions"] = NoMentions() };
         if (replyTo is not null)
         {
             message["message_reference"] = new JsonObject { ["message_id"] = replyTo, ["fail_if_not_exists"] = false };
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// A streamed preview: the text so far, defused, cut so that with <see cref="PreviewSuffix"/> it is within 2,000
+    /// characters. An edit never carries <c>message_reference</c> (Edit Message does not take it).
+    /// </summary>
+    public static JsonObject Preview(string textSoFar, string? replyTo)
+    {
+        ArgumentNullException.ThrowIfNull(textSoFar);
+        var shown = Fit(textSoFar, MessageSplitter.MaxMessageLength - PreviewSuffix.Length);
+        return Text(shown + PreviewSuffix, replyTo);
+    }
+
+    /// <summary>
+    /// The text defused and cut to <paramref name="limit"/>, as it will be sent: a cut that leaves a fragment defusing
+    /// would lengthen again (a trailing <c>&lt;@</c>) loses that fragment, so the result is within the limit and stays
+    /// as it is when defused again.
+    /// </summary>
+    public static string Fit(string text, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var fitted = TextCut.AtMost(MentionGuard.Defuse(text), limit);
+        while (fitted.Length > 0 && MentionGuard.Defuse(fitted).Length != fitted.Length)
+        {
+            fitted = TextCut.AtMost(fitted, fitted.Length - 1);
+        }
+
+        return fitted;
+    }
+
+    /// <summary>The same message for an edit: Edit Message takes no <c>message_reference</c>.</summary>
+    public static JsonObject ForEdit(JsonObject message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var edit = message.DeepClone().AsObject();
+        edit.Remove("message_reference");
+        return edit;
     }
 
     /// <summary>The messages of an answer: text pieces, the first replying to the question, the last with the sources embed.</summary>
@@ -60,12 +113,15 @@ public static class DiscordMessages
         }
 
         var title = answer.Grounded ? "Sources" : "Closest passages (not citations)";
+        var footer = TextCut.AtMost(MentionGuard.Defuse($"{citations[0].Source} · {string.Join(", ", citations.Select(c => c.PassageId).Distinct())}"), FooterLength);
+        var budget = Math.Min(EmbedDescriptionLimit, EmbedTotalLimit - title.Length - footer.Length);
         var description = new System.Text.StringBuilder();
         foreach (var c in citations)
         {
-            var quote = c.Quote.Length > QuoteLimit ? Cut(c.Quote, QuoteLimit) + "…" : c.Quote;
-            var line = $"**[{c.N}]** {(c.Section is null ? string.Empty : $"§{c.Section} ")}“{quote}”\n";
-            if (description.Length + line.Length > Math.Min(EmbedDescriptionLimit, EmbedTotalLimit - title.Length - 200))
+            // Each line is defused before it is measured: the limit holds for the text that is sent.
+            var quote = c.Quote.Length > QuoteLimit ? TextCut.AtMost(c.Quote, QuoteLimit) + "…" : c.Quote;
+            var line = MentionGuard.Defuse($"**[{c.N}]** {(c.Section is null ? string.Empty : $"§{c.Section} ")}“{quote}”\n");
+            if (description.Length + line.Length > budget)
             {
                 break;
             }
@@ -73,15 +129,16 @@ public static class DiscordMessages
             description.Append(line);
         }
 
-        var footer = string.Join(", ", citations.Select(c => c.PassageId).Distinct());
+        if (description.Length == 0)
+        {
+            return null;
+        }
+
         return new JsonObject
         {
             ["title"] = title,
-            ["description"] = MentionGuard.Defuse(description.ToString().TrimEnd()),
-            ["footer"] = new JsonObject { ["text"] = Cut($"{citations[0].Source} · {footer}", 180) },
+            ["description"] = description.ToString().TrimEnd(),
+            ["footer"] = new JsonObject { ["text"] = footer },
         };
     }
-
-    private static string Cut(string text, int length) =>
-        text.Length <= length ? text : char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
 }

@@ -94,6 +94,11 @@ public static partial class MessageSplitter
             return false;
         }
 
+        if (cut < text.Length && text[cut] == '\u200B')
+        {
+            return false; // the zero-width space that defuses a mention stays with its "@"
+        }
+
         foreach (var (start, end) in forbidden)
         {
             if (cut > start && cut < end)

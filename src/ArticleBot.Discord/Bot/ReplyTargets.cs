@@ -14,7 +14,7 @@ public interface IReplyTarget
 }
 
 /// <summary>Messages in a channel.</summary>
-public sealed class ChannelReplyTarget(IDiscordRestClient rest, string channelId, RecentIds botMessages) : IReplyTarget
+public sealed class ChannelReplyTarget(IDiscordRestClient rest, string channelId, OwnMessages botMessages) : IReplyTarget
 {
     /// <inheritdoc/>
     public async Task<string> SendAsync(JsonObject message, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class ChannelReplyTarget(IDiscordRestClient rest, string channelId
 
     /// <inheritdoc/>
     public Task EditAsync(string messageId, JsonObject message, CancellationToken cancellationToken) =>
-        rest.EditMessageAsync(channelId, messageId, message, cancellationToken);
+        rest.EditMessageAsync(channelId, messageId, DiscordMessages.ForEdit(message), cancellationToken);
 }
 
 /// <summary>A deferred interaction: the first message edits the original response, the rest are follow-ups.</summary>
@@ -53,6 +53,6 @@ public sealed class InteractionReplyTarget(IDiscordRestClient rest, string appli
     /// <inheritdoc/>
     public Task EditAsync(string messageId, JsonObject message, CancellationToken cancellationToken) =>
         messageId == Original
-            ? rest.EditOriginalResponseAsync(applicationId, token, message, cancellationToken)
+            ? rest.EditOriginalResponseAsync(applicationId, token, DiscordMessages.ForEdit(message), cancellationToken)
             : Task.CompletedTask; // follow-ups are final when sent
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using ArticleBot.Discord.Rest;
+using ArticleBot.Discord.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,17 +11,29 @@ namespace ArticleBot.Discord.Gateway;
 /// <param name="Type">The event name, e.g. <c>MESSAGE_CREATE</c>.</param>
 /// <param name="Data">The event's <c>d</c>.</param>
 /// <param name="Sequence">Its sequence number.</param>
-public sealed record GatewayDispatch(string Type, JsonElement Data, long Sequence);
+/// <param name="ShardId">The shard it came on.</param>
+/// <param name="Ready">For READY: the parsed event (READY is parsed once, here).</param>
+public sealed record GatewayDispatch(string Type, JsonElement Data, long Sequence, int ShardId = 0, ReadyEvent? Ready = null);
+
+/// <summary>Which shard a gateway connection is: <c>shard: [Id, Count]</c> in Identify.</summary>
+/// <param name="Id">This shard.</param>
+/// <param name="Count">All shards of the bot (across every process).</param>
+public readonly record struct ShardInfo(int Id, int Count);
 
 /// <summary>
-/// Discord gateway v10 client (JSON, no compression): Hello → heartbeats with initial jitter and ACK tracking
+/// One shard's Discord gateway v10 connection (JSON, no compression), with its own session, sequence, heartbeat
+/// and resume URL: Hello → heartbeats with initial jitter and ACK tracking
 /// (a missed ACK is a zombie connection: close with a resumable code and resume); Identify or Resume; dispatch
-/// events into <see cref="Events"/> without ever blocking the receive loop; reconnects with capped, jittered
+/// events into the shared event stream (<see cref="GatewayShards.Events"/>) without ever blocking the receive loop; reconnects with capped, jittered
 /// backoff, resuming on <c>resume_gateway_url</c> when the session allows it; stops on fatal close codes.
 /// </summary>
 public sealed partial class GatewayClient(
+    ShardInfo shard,
+    string gatewayUrl,
     IGatewayTransportFactory transports,
-    IDiscordRestClient rest,
+    IdentifyLimiter identifies,
+    DiscordSession session,
+    ChannelWriter<GatewayDispatch> events,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<GatewayClient> logger)
@@ -31,26 +43,18 @@ public sealed partial class GatewayClient(
 
     private readonly TimeProvider _time = time;
     private readonly ILogger _logger = logger;
-    private readonly Channel<GatewayDispatch> _events = Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly SendRateLimiter _sendLimiter = new(time);
-    private string? _gatewayUrl;
     private long _sequence = -1;
     private int _failedAttempts;
 
-    /// <summary>Dispatch events, in order.</summary>
-    public ChannelReader<GatewayDispatch> Events => _events.Reader;
+    /// <summary>The shard this connection is.</summary>
+    public ShardInfo Shard => shard;
 
     /// <summary>The session id from READY, while the session is resumable.</summary>
     public string? SessionId { get; private set; }
 
     /// <summary>Where to resume, from READY.</summary>
     public string? ResumeUrl { get; private set; }
-
-    /// <summary>The bot's own user id, from READY.</summary>
-    public string? UserId { get; private set; }
-
-    /// <summary>The application id, from READY.</summary>
-    public string? ApplicationId { get; private set; }
 
     /// <summary>Why the client stopped for good, when a fatal close code ended it.</summary>
     public string? FatalReason { get; private set; }
@@ -67,7 +71,7 @@ public sealed partial class GatewayClient(
                 TimeSpan? requestedDelay = null;
                 try
                 {
-                    var url = resume ? ResumeUrl! : _gatewayUrl ??= await GatewayUrlAsync(cancellationToken);
+                    var url = resume ? ResumeUrl! : gatewayUrl;
                     (action, requestedDelay) = await RunConnectionAsync(WithQuery(url), resume, cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -96,16 +100,13 @@ public sealed partial class GatewayClient(
                 var delay = requestedDelay ?? Backoff(_failedAttempts++);
                 var delayMs = (long)delay.TotalMilliseconds;
                 var next = action == CloseAction.Resume ? "resume" : "identify";
-                Log.Reconnecting(_logger, next, delayMs);
+                DiscordTelemetry.Reconnects.Add(1, new KeyValuePair<string, object?>("discord.shard", shard.Id), new KeyValuePair<string, object?>("discord.reconnect.action", next));
+                Log.Reconnecting(_logger, shard.Id, next, delayMs);
                 await Task.Delay(delay, _time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            _events.Writer.TryComplete();
         }
     }
 
@@ -117,9 +118,6 @@ public sealed partial class GatewayClient(
         var jitter = 0.75 + (Random.Shared.NextDouble() * 0.5);
         return TimeSpan.FromMilliseconds(Math.Min(cap.TotalMilliseconds, baseDelay.TotalMilliseconds * jitter));
     }
-
-    private async Task<string> GatewayUrlAsync(CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(options.Value.GatewayUrl) ? await rest.GetGatewayUrlAsync(cancellationToken) : options.Value.GatewayUrl!;
 
     private static Uri WithQuery(string url)
     {
@@ -133,7 +131,7 @@ public sealed partial class GatewayClient(
         using var transport = transports.Create();
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var endpoint = uri.GetLeftPart(UriPartial.Path);
-        Log.Connecting(_logger, endpoint, resume);
+        Log.Connecting(_logger, shard.Id, endpoint, resume);
         await transport.ConnectAsync(uri, cancellationToken);
         _sendLimiter.Reset();
 
@@ -175,6 +173,12 @@ public sealed partial class GatewayClient(
             using var shutdown = cancellationToken.Register(() => _ = transport.CloseAsync(1000, "shutting down", s_closeTimeout));
             try
             {
+                if (!resume)
+                {
+                    // The session start limit: this shard's max_concurrency bucket, one identify per 5 s.
+                    await identifies.WaitAsync(shard.Id, connection.Token);
+                }
+
                 await SendAsync(transport, resume ? ResumePayload() : IdentifyPayload(), connection.Token);
                 return await ReceiveLoopAsync(transport, heartbeat, cancellationToken);
             }
@@ -234,12 +238,12 @@ public sealed partial class GatewayClient(
         var action = GatewayCloseCodes.ActionFor(code);
         if (action == CloseAction.Stop)
         {
-            FatalReason = GatewayCloseCodes.Describe(code);
-            Log.FatalClose(_logger, code ?? 0, FatalReason);
+            FatalReason = GatewayCloseCodes.Describe(code, shard);
+            Log.FatalClose(_logger, shard.Id, code ?? 0, FatalReason);
         }
         else
         {
-            Log.ServerClosed(_logger, code ?? 0, GatewayCloseCodes.Describe(code));
+            Log.ServerClosed(_logger, shard.Id, code ?? 0, GatewayCloseCodes.Describe(code, shard));
         }
 
         return (action, null);
@@ -254,22 +258,23 @@ public sealed partial class GatewayClient(
 
         var type = root.GetProperty("t").GetString() ?? string.Empty;
         var data = root.GetProperty("d").Clone();
+        ReadyEvent? ready = null;
         if (type == "READY")
         {
-            SessionId = data.GetProperty("session_id").GetString();
-            ResumeUrl = data.TryGetProperty("resume_gateway_url", out var resumeUrl) ? resumeUrl.GetString() : null;
-            UserId = data.GetProperty("user").GetProperty("id").GetString();
-            ApplicationId = data.TryGetProperty("application", out var app) ? app.GetProperty("id").GetString() : UserId;
+            ready = data.Deserialize(DiscordJsonContext.Default.ReadyEvent) ?? throw new JsonException("READY without a body");
+            SessionId = ready.SessionId;
+            ResumeUrl = ready.ResumeGatewayUrl;
+            session.Set(ready.User.Id, ready.Application?.Id ?? ready.User.Id); // before this shard's next event is handed on
             _failedAttempts = 0;
-            Log.Ready(_logger, UserId ?? "?");
+            Log.Ready(_logger, shard.Id, ready.User.Id);
         }
         else if (type == "RESUMED")
         {
             _failedAttempts = 0;
-            Log.Resumed(_logger);
+            Log.Resumed(_logger, shard.Id);
         }
 
-        _events.Writer.TryWrite(new GatewayDispatch(type, data, _sequence));
+        events.TryWrite(new GatewayDispatch(type, data, _sequence, shard.Id, ready));
     }
 
     private string IdentifyPayload()
@@ -288,6 +293,7 @@ public sealed partial class GatewayClient(
                 ["token"] = options.Value.Token,
                 ["intents"] = (int)intents,
                 ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "ArticleBot", ["device"] = "ArticleBot" },
+                ["shard"] = new JsonArray(shard.Id, shard.Count),
             },
         }.ToJsonString();
     }
@@ -339,7 +345,11 @@ public sealed partial class GatewayClient(
 
         public bool Zombie { get; private set; }
 
-        public void Acknowledge() => _acknowledged = true;
+        public void Acknowledge()
+        {
+            _acknowledged = true;
+            Log.HeartbeatAcknowledged(client._logger);
+        }
 
         public Task BeatNowAsync(CancellationToken cancellationToken) => client.SendAsync(transport, Payload(), cancellationToken);
 
@@ -347,21 +357,33 @@ public sealed partial class GatewayClient(
         {
             try
             {
-                // The first beat comes after interval × jitter, so reconnecting bots do not beat in step.
-                await Task.Delay(interval * Random.Shared.NextDouble(), client._time, cancellationToken);
+                // The first beat comes after interval × jitter, so reconnecting bots do not beat in step. Later beats
+                // keep a fixed rate (each due one interval after the previous one was due), so a slow thread pool
+                // delays a beat but never shifts the ones after it.
+                var due = client._time.GetUtcNow() + (interval * Random.Shared.NextDouble());
+                await Task.Delay(due - client._time.GetUtcNow(), client._time, cancellationToken);
                 while (!cancellationToken.IsCancellationRequested)
                 {
                     if (!_acknowledged)
                     {
                         Zombie = true;
-                        Log.Zombie(client._logger);
+                        Log.Zombie(client._logger, client.Shard.Id);
                         await transport.CloseAsync(GatewayCloseCodes.ResumableClose, "zombie connection", s_closeTimeout);
                         return;
                     }
 
                     _acknowledged = false;
                     await BeatNowAsync(cancellationToken);
-                    await Task.Delay(interval, client._time, cancellationToken);
+                    due += interval;
+                    var wait = due - client._time.GetUtcNow();
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        // More than an interval behind: start a new rhythm rather than beat twice without an ACK.
+                        due = client._time.GetUtcNow() + interval;
+                        wait = interval;
+                    }
+
+                    await Task.Delay(wait, client._time, cancellationToken);
                 }
             }
             catch (OperationCanceledException)
@@ -378,17 +400,17 @@ public sealed partial class GatewayClient(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4001, EventName = "GatewayConnecting", Level = LogLevel.Information, Message = "Connecting to the gateway {Url} (resume: {Resume})")]
-        public static partial void Connecting(ILogger logger, string url, bool resume);
+        [LoggerMessage(EventId = 4001, EventName = "GatewayConnecting", Level = LogLevel.Information, Message = "Shard {Shard}: connecting to the gateway {Url} (resume: {Resume})")]
+        public static partial void Connecting(ILogger logger, int shard, string url, bool resume);
 
-        [LoggerMessage(EventId = 4002, EventName = "GatewayReady", Level = LogLevel.Information, Message = "Gateway READY as user {UserId}")]
-        public static partial void Ready(ILogger logger, string userId);
+        [LoggerMessage(EventId = 4002, EventName = "GatewayReady", Level = LogLevel.Information, Message = "Shard {Shard}: gateway READY as user {UserId}")]
+        public static partial void Ready(ILogger logger, int shard, string userId);
 
-        [LoggerMessage(EventId = 4003, EventName = "GatewayResumed", Level = LogLevel.Information, Message = "Gateway session resumed")]
-        public static partial void Resumed(ILogger logger);
+        [LoggerMessage(EventId = 4003, EventName = "GatewayResumed", Level = LogLevel.Information, Message = "Shard {Shard}: gateway session resumed")]
+        public static partial void Resumed(ILogger logger, int shard);
 
-        [LoggerMessage(EventId = 4004, EventName = "GatewayZombie", Level = LogLevel.Warning, Message = "No heartbeat ACK since the last heartbeat: zombie connection, reconnecting to resume")]
-        public static partial void Zombie(ILogger logger);
+        [LoggerMessage(EventId = 4004, EventName = "GatewayZombie", Level = LogLevel.Warning, Message = "Shard {Shard}: no heartbeat ACK since the last heartbeat: zombie connection, reconnecting to resume")]
+        public static partial void Zombie(ILogger logger, int shard);
 
         [LoggerMessage(EventId = 4005, EventName = "GatewayReconnectRequested", Level = LogLevel.Information, Message = "The gateway asked for a reconnect (op 7)")]
         public static partial void ReconnectRequested(ILogger logger);
@@ -396,17 +418,20 @@ public sealed partial class GatewayClient(
         [LoggerMessage(EventId = 4006, EventName = "GatewayInvalidSession", Level = LogLevel.Warning, Message = "Invalid session (resumable: {Resumable})")]
         public static partial void InvalidSession(ILogger logger, bool resumable);
 
-        [LoggerMessage(EventId = 4007, EventName = "GatewayFatalClose", Level = LogLevel.Critical, Message = "The gateway closed with {Code}: {Reason}. Not reconnecting.")]
-        public static partial void FatalClose(ILogger logger, int code, string reason);
+        [LoggerMessage(EventId = 4007, EventName = "GatewayFatalClose", Level = LogLevel.Critical, Message = "Shard {Shard}: the gateway closed with {Code}: {Reason}. Not reconnecting.")]
+        public static partial void FatalClose(ILogger logger, int shard, int code, string reason);
 
-        [LoggerMessage(EventId = 4008, EventName = "GatewayClosed", Level = LogLevel.Warning, Message = "The gateway closed with {Code} ({Reason})")]
-        public static partial void ServerClosed(ILogger logger, int code, string reason);
+        [LoggerMessage(EventId = 4008, EventName = "GatewayClosed", Level = LogLevel.Warning, Message = "Shard {Shard}: the gateway closed with {Code} ({Reason})")]
+        public static partial void ServerClosed(ILogger logger, int shard, int code, string reason);
 
-        [LoggerMessage(EventId = 4009, EventName = "GatewayReconnecting", Level = LogLevel.Information, Message = "Reconnecting to {Action} in {DelayMs} ms")]
-        public static partial void Reconnecting(ILogger logger, string action, long delayMs);
+        [LoggerMessage(EventId = 4009, EventName = "GatewayReconnecting", Level = LogLevel.Information, Message = "Shard {Shard}: reconnecting to {Action} in {DelayMs} ms")]
+        public static partial void Reconnecting(ILogger logger, int shard, string action, long delayMs);
 
         [LoggerMessage(EventId = 4010, EventName = "GatewayHelloTimeout", Level = LogLevel.Warning, Message = "No Hello from the gateway in time; reconnecting")]
         public static partial void HelloTimeout(ILogger logger);
+
+        [LoggerMessage(EventId = 4012, EventName = "GatewayHeartbeatAcknowledged", Level = LogLevel.Trace, Message = "Heartbeat acknowledged")]
+        public static partial void HeartbeatAcknowledged(ILogger logger);
 
         [LoggerMessage(EventId = 4011, EventName = "GatewayConnectionFailed", Level = LogLevel.Warning, Message = "Gateway connection failed: {Reason}")]
         public static partial void ConnectionFailed(ILogger logger, string reason);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ArticleBot.Discord.Gateway;
 
 /// <summary>Gateway opcodes (C→S: the bot sends; C←S: Discord sends).</summary>
@@ -62,12 +64,12 @@ public static class GatewayCloseCodes
         _ => CloseAction.Resume,
     };
 
-    /// <summary>Why a fatal close happened, for the log.</summary>
-    public static string Describe(int? code) => code switch
+    /// <summary>Why a close happened, for the log; for a fatal one, what to change.</summary>
+    public static string Describe(int? code, ShardInfo shard = default) => code switch
     {
         4004 => "authentication failed: check Discord:Token",
-        4010 => "invalid shard",
-        4011 => "sharding required",
+        4010 => string.Create(CultureInfo.InvariantCulture, $"invalid shard [{shard.Id}, {shard.Count}]: every id in Discord:ShardIds must be below Discord:ShardCount, and every process of the bot must use the same Discord:ShardCount"),
+        4011 => string.Create(CultureInfo.InvariantCulture, $"sharding required: the bot is in too many servers for {shard.Count} shard(s); set Discord:ShardCount=0 to use the count Discord recommends (GET /gateway/bot), or to a larger number of shards (at most 2,500 servers per shard), in every process"),
         4012 => "invalid API version",
         4013 => "invalid intents",
         4014 => "disallowed intents: enable the privileged Message Content intent in the Developer Portal, or set Discord:MessageContentIntent=false",

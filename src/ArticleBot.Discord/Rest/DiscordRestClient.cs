@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ArticleBot.Discord.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,8 @@ public sealed class DiscordRestException(HttpStatusCode status, int? code, strin
 /// <summary>The REST calls the bot makes.</summary>
 public interface IDiscordRestClient
 {
-    /// <summary><c>GET /gateway/bot</c>: the gateway URL.</summary>
-    Task<string> GetGatewayUrlAsync(CancellationToken cancellationToken);
+    /// <summary><c>GET /gateway/bot</c>: the gateway URL, the recommended shard count and the session start limit.</summary>
+    Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken);
 
     /// <summary><c>POST /channels/{id}/messages</c>; returns the created message.</summary>
     Task<JsonElement> CreateMessageAsync(string channelId, JsonObject message, CancellationToken cancellationToken);
@@ -50,20 +51,27 @@ public interface IDiscordRestClient
 /// <summary>
 /// Discord REST over an <see cref="HttpClient"/> from IHttpClientFactory: <c>Authorization: Bot …</c>, a
 /// <c>DiscordBot (url, version)</c> User-Agent, JSON bodies, and the <see cref="RateLimiter"/> around every call
-/// (429s wait for <c>retry_after</c> and are sent again).
+/// (429s wait for <c>retry_after</c> and are sent again; 5xx is sent again after a capped, jittered exponential
+/// backoff on the injected clock). A request is never dropped: it is retried until it succeeds, fails with a 4xx,
+/// or is cancelled.
 /// </summary>
-public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limiter, IOptions<DiscordOptions> options, ILogger<DiscordRestClient> logger) : IDiscordRestClient
+public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limiter, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger) : IDiscordRestClient
 {
     /// <summary>The User-Agent Discord requires.</summary>
     public const string UserAgent = "DiscordBot (https://github.com/articlebot/articlebot, 1.0)";
 
-    private const int MaxServerErrorRetries = 2;
+    /// <summary>The first pause after a 5xx; it doubles with each further 5xx, up to <see cref="ServerErrorMaxDelay"/>.</summary>
+    public static readonly TimeSpan ServerErrorBaseDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest pause between two attempts after 5xx.</summary>
+    public static readonly TimeSpan ServerErrorMaxDelay = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc/>
-    public async Task<string> GetGatewayUrlAsync(CancellationToken cancellationToken)
+    public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
         var body = await SendAsync(HttpMethod.Get, "/gateway/bot", "-", "/gateway/bot", null, cancellationToken);
-        return body.GetProperty("url").GetString() ?? throw new DiscordRestException(HttpStatusCode.OK, null, "GET /gateway/bot returned no url");
+        var info = body.ValueKind == JsonValueKind.Object ? body.Deserialize(DiscordJsonContext.Default.GatewayBotInfo) : null;
+        return info is { Url.Length: > 0 } ? info : throw new DiscordRestException(HttpStatusCode.OK, null, "GET /gateway/bot returned no url");
     }
 
     /// <inheritdoc/>
@@ -101,6 +109,9 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
         var routeKey = $"{method.Method} {route}";
         var serverErrors = 0;
         var json = body?.ToJsonString();
+        using var activity = DiscordTelemetry.Source.StartActivity("discord.rest " + routeKey, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("http.request.method", method.Method);
+        activity?.SetTag("http.route", route);
         while (true)
         {
             using var lease = await limiter.AcquireAsync(routeKey, majorParameter, cancellationToken);
@@ -123,24 +134,41 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
             {
                 var (retryAfter, global) = ParseTooManyRequests(text);
                 lease.Record(retryAfter is null ? info : info with { RetryAfter = retryAfter }, limited: true, globalBody: global);
+                DiscordTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("http.route", routeKey), new KeyValuePair<string, object?>("discord.rate_limit.global", global || info.Global));
+                activity?.AddEvent(new System.Diagnostics.ActivityEvent("rate limited"));
                 Log.RateLimited(logger, routeKey, (retryAfter ?? info.RetryAfter ?? RateLimiter.DefaultCooldown).TotalMilliseconds, global || info.Global);
                 continue; // waits in AcquireAsync, then sends again: never dropped
             }
 
             lease.Record(info, limited: false);
-            if ((int)response.StatusCode >= 500 && serverErrors++ < MaxServerErrorRetries)
+            if ((int)response.StatusCode >= 500)
             {
+                // Discord's 5xx are transient (a deploy, an overloaded node): wait, then send the same body again.
+                lease.Dispose(); // other requests of the bucket need not wait for this one's backoff
+                var delay = ServerErrorBackoff(serverErrors++);
+                Log.ServerError(logger, routeKey, (int)response.StatusCode, serverErrors, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken);
                 continue;
             }
 
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             if (!response.IsSuccessStatusCode)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
                 var (code, message) = ParseError(text);
                 throw new DiscordRestException(response.StatusCode, code, message ?? response.ReasonPhrase ?? "error");
             }
 
             return string.IsNullOrWhiteSpace(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
         }
+    }
+
+    /// <summary>base × 2^attempt, capped, times a jitter in [0.5, 1) so clients that failed together do not retry together.</summary>
+    internal static TimeSpan ServerErrorBackoff(int attempt)
+    {
+        var exponential = ServerErrorBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16));
+        var capped = Math.Min(ServerErrorMaxDelay.TotalMilliseconds, exponential);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
     }
 
     private static (TimeSpan? RetryAfter, bool Global) ParseTooManyRequests(string text)
@@ -178,5 +206,8 @@ public sealed partial class DiscordRestClient(HttpClient http, RateLimiter limit
     {
         [LoggerMessage(EventId = 4101, EventName = "RestRateLimited", Level = LogLevel.Information, Message = "Rate limited on {Route}: waiting {RetryAfterMs} ms (global: {Global})")]
         public static partial void RateLimited(ILogger logger, string route, double retryAfterMs, bool global);
+
+        [LoggerMessage(EventId = 4102, EventName = "RestServerError", Level = LogLevel.Warning, Message = "Discord answered {Route} with {Status} (attempt {Attempt}): sending it again in {DelayMs} ms")]
+        public static partial void ServerError(ILogger logger, string route, int status, int attempt, long delayMs);
     }
 }

@@ -159,14 +159,10 @@ public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog p
             var result = await invoker.InvokeAsync(parts[1], PluginInvoker.ParseArguments(parts.Skip(2)), cancellationToken);
             await Console.Out.WriteLineAsync(result.Result);
         }
-        catch (PluginCallException ex)
-        {
-            await Console.Out.WriteLineAsync($"Cannot call: {ex.Message}");
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A plugin that throws or hangs fails its call; the chat goes on.
-            await Console.Out.WriteLineAsync($"{parts[1]} failed: {(ex is Microsoft.SemanticKernel.KernelException { InnerException: { } inner } ? inner.Message : ex.Message)}");
+            // A bad call, or a plugin that throws or hangs, fails its call; the chat goes on.
+            await Console.Out.WriteLineAsync(PluginCallFailure.Describe(parts[1], ex));
         }
     }
 

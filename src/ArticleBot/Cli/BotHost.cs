@@ -150,8 +150,11 @@ public static class BotHost
             using var host = Build(configurationArgs, consoleChat: false, discord: true);
             ValidateConfiguration(host);
             host.Services.GetRequiredService<Core.Search.ArticleSearch>();
+            var gateway = host.Services.GetRequiredService<ArticleBot.Discord.Gateway.GatewayShards>();
             await host.RunAsync(cancellationToken);
-            return Environment.ExitCode;
+
+            // The library only stops the host; choosing the process's exit code is the host's job.
+            return gateway.FatalReason is null ? ExitCodes.Success : ExitCodes.Failure;
         }
         catch (Exception ex) when (DescribeConfigurationError(ex) is { } message)
         {

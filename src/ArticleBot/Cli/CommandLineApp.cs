@@ -74,6 +74,7 @@ public static class CommandLineApp
             --Corpus:SeedsPath=other or --Retrieval:MinCoverage=0.4 may be given with any command.
             """);
         root.Subcommands.Add(AskCommand(configurationArgs));
+        root.Subcommands.Add(ChatCommand(configurationArgs));
         root.Subcommands.Add(SearchCommand(configurationArgs));
         root.Subcommands.Add(EvalCommand(configurationArgs));
         root.Subcommands.Add(PluginsCommand(configurationArgs));
@@ -188,6 +189,63 @@ public static class CommandLineApp
         return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
+    private static Command ChatCommand(string[] configurationArgs)
+    {
+        var json = new Option<bool>("--json")
+        {
+            Description = "Machine-readable: one turn per line on stdin, all in one conversation; one 'ask --json' object per turn out. A line /new starts a new conversation.",
+        };
+        var command = new Command("chat", "Starts the interactive chat (the default), or with --json a machine-readable one.") { json };
+        command.SetAction((parse, cancellationToken) => parse.GetValue(json)
+            ? BotHost.RunAsync(configurationArgs, ChatJsonAsync, cancellationToken)
+            : BotHost.RunChatAsync(configurationArgs, cancellationToken));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>chat --json</c>: every line is a turn of one conversation, so a follow-up ("那阿里呢？") is answered with the
+    /// earlier turns, as in the console chat and Discord. <c>/new</c> forgets them and writes nothing.
+    /// </summary>
+    private static async Task<int> ChatJsonAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var answerer = services.GetRequiredService<ArticleAnswerer>();
+        var llm = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value;
+        var history = new ConversationHistory(llm.MaxHistoryTurns, llm.MaxHistoryChars);
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
+        while (true)
+        {
+            if (input.Peek() < 0)
+            {
+                await stdout.FlushAsync(cancellationToken);
+            }
+
+            if (await input.ReadLineAsync(cancellationToken) is not { } line)
+            {
+                break;
+            }
+
+            var question = QuestionText.Clean(line);
+            if (question.Length == 0)
+            {
+                continue;
+            }
+
+            if (string.Equals(question, "/new", StringComparison.OrdinalIgnoreCase))
+            {
+                history.Clear();
+                continue;
+            }
+
+            var answer = await answerer.AskAsync(question, history.Messages(), cancellationToken);
+            history.Add(answer.Question, answer.Text);
+            await stdout.WriteLineAsync(JsonOutput.Answer(answer));
+        }
+
+        await stdout.FlushAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+
     private static Command SearchCommand(string[] configurationArgs)
     {
         var query = new Argument<string>("query") { Description = "What to search for, in Chinese or English." };
@@ -279,16 +337,11 @@ public static class CommandLineApp
                 await Console.Out.WriteLineAsync(parse.GetValue(json) ? PluginOutput.Json(result) : result.Result);
                 return ExitCodes.Success;
             }
-            catch (PluginCallException ex)
-            {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}");
-                return ExitCodes.Usage;
-            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The plugin itself failed (threw, timed out): a run-time failure, and the bot is fine.
-                await Console.Error.WriteLineAsync($"error: {parse.GetValue(function)} failed: {(ex is KernelException { InnerException: { } inner } ? inner.Message : ex.Message)}");
-                return ExitCodes.Failure;
+                // A bad call is a usage error (2); the plugin itself failing (threw, timed out) is a run-time failure (1).
+                await Console.Error.WriteLineAsync($"error: {PluginCallFailure.Describe(parse.GetValue(function)!, ex)}");
+                return PluginCallFailure.IsUsageError(ex) ? ExitCodes.Usage : ExitCodes.Failure;
             }
         }, cancellationToken));
         return command;
@@ -360,7 +413,7 @@ public static class CommandLineApp
                 {
                     foreach (var o in report.Outcomes)
                     {
-                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} :: {o.Answer}");
+                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} {o.Item.Kind} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} :: {o.Answer}");
                     }
                 }
 

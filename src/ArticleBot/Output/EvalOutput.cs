@@ -20,6 +20,16 @@ public static class EvalOutput
                 $"{m.Language,-7} {m.Questions,3} {m.Answerable,4}  {F(m.HitAt1)}  {F(m.HitAt3)}  {F(m.HitAt5)}  {F(m.MrrAt10),6}  {F(m.AnswerAccuracy),8}  {F(m.CitationPrecision),9}  {F(m.Abstention),7}  {F(m.FalseAbstention),10}  {F(m.QuoteFidelity),6}");
         }
 
+        if (report.ByKind.Count > 0)
+        {
+            builder.AppendLine();
+            builder.AppendLine("kind          n  right  accuracy");
+            foreach (var k in report.ByKind)
+            {
+                builder.AppendLine(CultureInfo.InvariantCulture, $"{k.Kind,-10} {k.Questions,4} {k.Correct,6}  {F(k.Accuracy),8}");
+            }
+        }
+
         return builder.ToString().TrimEnd();
     }
 
@@ -27,7 +37,14 @@ public static class EvalOutput
     public static string Json(EvalReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(new { overall = Round(report.Overall), byLanguage = report.ByLanguage.Select(Round) }, JsonOutput.Options);
+        return JsonSerializer.Serialize(
+            new
+            {
+                overall = Round(report.Overall),
+                byLanguage = report.ByLanguage.Select(Round),
+                byKind = report.ByKind.Select(k => new { kind = k.Kind, questions = k.Questions, correct = k.Correct, accuracy = R(k.Accuracy) }),
+            },
+            JsonOutput.Options);
     }
 
     private static object Round(EvalMetrics m) => new

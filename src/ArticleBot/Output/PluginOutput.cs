@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ArticleBot.Core.Plugins;
 
@@ -30,28 +29,8 @@ public static class PluginOutput
         }, JsonOutput.Options);
     }
 
-    /// <summary>A readable list: one block per plugin, one line per function.</summary>
-    public static string Text(IReadOnlyList<PluginInfo> plugins)
-    {
-        ArgumentNullException.ThrowIfNull(plugins);
-        var builder = new StringBuilder();
-        foreach (var plugin in plugins)
-        {
-            builder.Append(plugin.Name).Append(" (").Append(plugin.Kind.ToString().ToLowerInvariant()).Append(", ").Append(plugin.State.ToString().ToLowerInvariant());
-            builder.Append(plugin.Reason is null ? ")" : $": {plugin.Reason})").AppendLine();
-            builder.Append("  from ").AppendLine(plugin.Source);
-            foreach (var function in plugin.Functions)
-            {
-                builder.Append("  ").AppendLine(PluginInvoker.Usage(plugin, function));
-                if (!string.IsNullOrWhiteSpace(function.Description))
-                {
-                    builder.Append("      ").AppendLine(function.Description);
-                }
-            }
-        }
-
-        return builder.ToString().TrimEnd();
-    }
+    /// <summary>A readable list: one block per plugin, one line per function (shared with the chat and Discord).</summary>
+    public static string Text(IReadOnlyList<PluginInfo> plugins) => PluginListing.Text(plugins);
 
     /// <summary>The <c>call --json</c> object: <c>{"plugin", "function", "result"}</c>.</summary>
     public static string Json(PluginCallResult result) =>

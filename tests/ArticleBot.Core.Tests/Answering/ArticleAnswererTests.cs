@@ -133,7 +133,7 @@ public sealed class ArticleAnswererTests
         var kernel = TestCorpus.Services.GetRequiredService<Kernel>();
         var names = kernel.Plugins.GetFunctionsMetadata().Select(f => $"{f.PluginName}.{f.Name}");
 
-        Assert.Equal(["article.article_info", "article.get_passage", "article.list_sections", "article.search"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(["article.article_info", "article.entities", "article.figures", "article.get_passage", "article.list_sections", "article.outline", "article.search", "article.summarize", "article.verify"], names.Order(StringComparer.Ordinal));
         Assert.All(kernel.Plugins.GetFunctionsMetadata(), f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
     }
 }

@@ -9,8 +9,11 @@ namespace ArticleBot.Discord.Tests.Fakes;
 /// <summary>The real host (core + Discord channel) configured with the fake Discord's URLs, as a user would configure real ones.</summary>
 public sealed class BotHarness : IAsyncDisposable
 {
-    private BotHarness(FakeDiscord discord, IHost host, CapturingLoggerProvider logs)
+    private readonly bool _ownsDiscord;
+
+    private BotHarness(FakeDiscord discord, IHost host, CapturingLoggerProvider logs, bool ownsDiscord)
     {
+        _ownsDiscord = ownsDiscord;
         Discord = discord;
         Host = host;
         Logs = logs;
@@ -22,9 +25,21 @@ public sealed class BotHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true)
+    /// <summary>The default seeds' corpus and index, built once (the container never disposes an instance it was given).</summary>
+    private static readonly Lazy<(ArticleBot.Core.Corpus.ArticleCorpus Corpus, ArticleBot.Core.Search.ArticleSearch Search)> SharedArticle = new(() =>
     {
-        var discord = new FakeDiscord();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Corpus:CachePath"] = string.Empty });
+        builder.AddArticleBotCore();
+        var services = builder.Build().Services;
+        var search = services.GetRequiredService<ArticleBot.Core.Search.ArticleSearch>();
+        return (services.GetRequiredService<ArticleBot.Core.Corpus.ArticleCorpus>(), search);
+    });
+
+    /// <summary>Starts the bot against a new fake Discord, or against <paramref name="shared"/> (a second process of the same bot).</summary>
+    public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true, FakeDiscord? shared = null)
+    {
+        var discord = shared ?? new FakeDiscord();
         arrange?.Invoke(discord);
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         var configuration = new Dictionary<string, string?>
@@ -49,11 +64,20 @@ public sealed class BotHarness : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
+        if (!configuration.Keys.Any(k => k.StartsWith("Corpus:", StringComparison.Ordinal) && k != "Corpus:CachePath"))
+        {
+            // The article's index is the same for every test on the default seeds: build it once per test run.
+            var article = SharedArticle.Value;
+            builder.Services.AddSingleton(article.Corpus);
+            builder.Services.AddSingleton(article.Search);
+            builder.Services.AddSingleton<ArticleBot.Abstractions.IArticleSearch>(article.Search); // an instance, so no test's container disposes it
+        }
+
         builder.AddArticleBotCore();
         builder.AddDiscordChannel();
         var host = builder.Build();
         await host.StartAsync();
-        var harness = new BotHarness(discord, host, logs);
+        var harness = new BotHarness(discord, host, logs, ownsDiscord: shared is null);
         if (waitForReady)
         {
             await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PUT", "/applications/").Any(), "commands registered after READY");
@@ -65,6 +89,9 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Sends an event on the current connection.</summary>
     public Task DispatchAsync(string type, System.Text.Json.Nodes.JsonObject data) =>
         (Discord.Current ?? throw new InvalidOperationException("no gateway connection")).DispatchAsync(type, data);
+
+    /// <summary>This process's gateway shards.</summary>
+    public ArticleBot.Discord.Gateway.GatewayShards Gateway => Host.Services.GetRequiredService<ArticleBot.Discord.Gateway.GatewayShards>();
 
     /// <summary>The messages the bot created in a channel.</summary>
     public List<RestCall> MessagesIn(string channelId) => Discord.CallsTo("POST", $"/channels/{channelId}/messages").ToList();
@@ -79,7 +106,10 @@ public sealed class BotHarness : IAsyncDisposable
         finally
         {
             Host.Dispose();
-            await Discord.DisposeAsync();
+            if (_ownsDiscord)
+            {
+                await Discord.DisposeAsync();
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly WebApplication _app;
     private long _nextId = 1_000_000;
     private int _answered;
+    private int _sessions;
 
     public FakeDiscord()
     {
@@ -55,7 +56,22 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int HeartbeatIntervalMs { get; set; } = 41_250;
 
-    /// <summary>The clock that stamps heartbeats (the bot's fake time, in soak tests).</summary>
+    /// <summary>The shard count <c>GET /gateway/bot</c> recommends.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
+    /// <summary>The fewest shards Discord accepts (an Identify with fewer is closed with 4011, as for a large bot).</summary>
+    public int RequiredShards { get; set; } = 1;
+
+    /// <summary><c>session_start_limit.max_concurrency</c>.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>How many times each shard identified (a new session each time).</summary>
+    public ConcurrentDictionary<int, int> IdentifiesPerShard { get; } = new();
+
+    /// <summary>The shard each session belongs to (so a Resume lands on its shard).</summary>
+    private ConcurrentDictionary<string, (int Id, int Count)> SessionShards { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The clock that stamps heartbeats, connections and REST calls (the bot's fake time, where a test uses one).</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
     public bool AcknowledgeHeartbeats { get; set; } = true;
@@ -69,6 +85,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>How long every REST call takes (awaited, so the server's threads stay free).</summary>
     public TimeSpan RestLatency { get; set; }
+
+    /// <summary>Awaited before a call is answered (hold a call in flight until the test releases it).</summary>
+    public Func<RestCall, Task>? RestGate { get; set; }
 
     /// <summary>Return a reply to override the default for a call; null for the default.</summary>
     public Func<RestCall, RestReply?>? RestHook { get; set; }
@@ -84,11 +103,33 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public GatewayConnection? Current => Connections.LastOrDefault(c => !c.Closed);
 
+    /// <summary>The open, started connection of a shard (as Discord routes: each shard has one session).</summary>
+    public GatewayConnection? ShardConnection(int shard) => Connections.LastOrDefault(c => !c.Closed && c.Shard == shard && c.SessionStarted.IsCompleted);
+
+    /// <summary>The shard Discord sends a guild's events on: <c>(guild_id &gt;&gt; 22) % shard_count</c>; DMs go to shard 0.</summary>
+    public static int ShardFor(string? guildId, int shardCount) =>
+        guildId is null ? 0 : (int)((ulong.Parse(guildId, System.Globalization.CultureInfo.InvariantCulture) >> 22) % (ulong)shardCount);
+
+    /// <summary>A guild id (a snowflake) whose events go to <paramref name="shard"/> of <paramref name="shardCount"/>.</summary>
+    public static string GuildOnShard(int shard, int shardCount, int n = 0) =>
+        (((ulong)(shard + (shardCount * (n + 1)))) << 22).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Sends an event as Discord would: on the shard its guild belongs to (DMs on shard 0).</summary>
+    public Task RouteAsync(string type, JsonObject data, int shardCount)
+    {
+        var shard = ShardFor(data["guild_id"]?.GetValue<string>(), shardCount);
+        var connection = ShardConnection(shard) ?? throw new InvalidOperationException($"no open connection for shard {shard}");
+        return connection.DispatchAsync(type, data);
+    }
+
     public IEnumerable<RestCall> CallsTo(string method, string pathPrefix) =>
         Calls.Where(c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
 
-    /// <summary>Waits (up to 20 s) until <paramref name="condition"/> holds.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 20_000)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds. The bound is generous (60 s) on purpose: it only turns a hang
+    /// into a failure, and a loaded machine must never reach it; no test measures time with it.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 60_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (!condition())
@@ -101,6 +142,14 @@ public sealed class FakeDiscord : IAsyncDisposable
             await Task.Delay(10);
         }
     }
+
+    /// <summary>
+    /// Waits until no open connection has a heartbeat due on <see cref="Clock"/> that has not arrived: a test that
+    /// moves fake time calls it before each step, so a heartbeat's fake-time stamp never depends on how fast the
+    /// machine ran the bot's timer (the bot beats at a fixed rate, so its next beat is due one interval after the last).
+    /// </summary>
+    public Task WaitForDueHeartbeatsAsync(TimeSpan interval) =>
+        WaitUntilAsync(() => Connections.All(c => c.Closed || !c.HeartbeatDue(Clock(), interval)), "every heartbeat due on the fake clock (a blocked heartbeat never comes)", 30_000);
 
     public async ValueTask DisposeAsync()
     {
@@ -171,24 +220,62 @@ public sealed class FakeDiscord : IAsyncDisposable
     public async Task StandardSessionAsync(GatewayConnection connection)
     {
         await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
-        var first = await connection.ReceiveAsync(TimeSpan.FromSeconds(10));
+        // Heartbeats may come before Identify (a shard waiting for its identify turn keeps beating): ACK them meanwhile.
+        var first = await connection.ReceiveAsync(TimeSpan.FromSeconds(30));
+        while (first["op"]!.GetValue<int>() == 1)
+        {
+            if (AcknowledgeHeartbeats)
+            {
+                await connection.SendAsync(new JsonObject { ["op"] = 11 });
+            }
+
+            first = await connection.ReceiveAsync(TimeSpan.FromSeconds(30));
+        }
+
         if (first["op"]!.GetValue<int>() == 2)
         {
+            // shard: [id, count], as Discord checks it: a count below what the bot needs is 4011, an id out of range 4010.
+            var shard = first["d"]?["shard"] is JsonArray pair ? (Id: pair[0]!.GetValue<int>(), Count: pair[1]!.GetValue<int>()) : (Id: 0, Count: 1);
+            if (shard.Count < RequiredShards)
+            {
+                await connection.CloseAsync(4011);
+                return;
+            }
+
+            if (shard.Id < 0 || shard.Id >= shard.Count)
+            {
+                await connection.CloseAsync(4010);
+                return;
+            }
+
+            connection.Shard = shard.Id;
+            connection.ShardCount = shard.Count;
+            IdentifiesPerShard.AddOrUpdate(shard.Id, 1, (_, n) => n + 1);
+            var sessionId = "session-" + Interlocked.Increment(ref _sessions); // unique, also when shards connect at once
+            SessionShards[sessionId] = shard;
             await connection.DispatchAsync("READY", new JsonObject
             {
                 ["v"] = 10,
                 ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "ArticleBot", ["bot"] = true },
                 ["guilds"] = new JsonArray(),
-                ["session_id"] = "session-" + Connections.Count,
+                ["session_id"] = sessionId,
                 ["resume_gateway_url"] = ResumeUrl,
                 ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
+                ["shard"] = new JsonArray(shard.Id, shard.Count),
             });
         }
         else if (first["op"]!.GetValue<int>() == 6)
         {
+            if (SessionShards.TryGetValue(first["d"]?["session_id"]?.GetValue<string>() ?? string.Empty, out var shard))
+            {
+                connection.Shard = shard.Id;
+                connection.ShardCount = shard.Count;
+            }
+
             await connection.DispatchAsync("RESUMED", new JsonObject());
         }
 
+        connection.MarkSessionStarted();
         await connection.AnswerHeartbeatsAsync(() => AcknowledgeHeartbeats);
     }
 
@@ -225,13 +312,18 @@ public sealed class FakeDiscord : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var call = new RestCall(context.Request.Method, path, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text), headers, DateTimeOffset.UtcNow);
+        var call = new RestCall(context.Request.Method, path, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text), headers, Clock());
         Calls.Enqueue(call);
         CallReceived?.Invoke(call);
 
         if (RestLatency > TimeSpan.Zero)
         {
             await Task.Delay(RestLatency);
+        }
+
+        if (RestGate is { } gate)
+        {
+            await gate(call);
         }
 
         var reply = RestHook?.Invoke(call) ?? DefaultReply(call);
@@ -257,8 +349,8 @@ public sealed class FakeDiscord : IAsyncDisposable
             return new RestReply(200, new JsonObject
             {
                 ["url"] = GatewayUrl,
-                ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+                ["shards"] = RecommendedShards,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = MaxConcurrency },
             }.ToJsonString());
         }
 
@@ -294,9 +386,34 @@ public sealed class GatewayConnection(WebSocket socket, string path, string quer
 {
     private readonly Channel<JsonNode> _received = Channel.CreateUnbounded<JsonNode>();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly TaskCompletionSource _sessionStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
 
     public string Path { get; } = path;
+
+    /// <summary>The shard this connection identified (or resumed) as.</summary>
+    public int? Shard { get; internal set; }
+
+    /// <summary>The shard count it identified with.</summary>
+    public int? ShardCount { get; internal set; }
+
+    /// <summary>When the connection was accepted, on the fake's clock.</summary>
+    public DateTimeOffset OpenedAt { get; } = (clock ?? (() => DateTimeOffset.UtcNow))();
+
+    /// <summary>Completes once READY or RESUMED has been sent (events sent after it follow the session start).</summary>
+    public Task SessionStarted => _sessionStarted.Task;
+
+    internal void MarkSessionStarted() => _sessionStarted.TrySetResult();
+
+    /// <summary>When the client sent Identify or Resume (its heartbeat timer started before that), on the fake's clock.</summary>
+    public DateTimeOffset? SessionRequestedAt { get; private set; }
+
+    /// <summary>True when, at <paramref name="now"/>, a heartbeat is due that has not arrived.</summary>
+    public bool HeartbeatDue(DateTimeOffset now, TimeSpan interval)
+    {
+        var last = Heartbeats.IsEmpty ? SessionRequestedAt : Heartbeats.Last();
+        return last is { } reference && now - reference >= interval;
+    }
 
     public string Query { get; } = query;
 
@@ -416,11 +533,18 @@ public sealed class GatewayConnection(WebSocket socket, string path, string quer
                 }
 
                 var payload = JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!;
-                Log.Enqueue(payload);
-                if (payload["op"]?.GetValue<int>() == 1)
+                var op = payload["op"]?.GetValue<int>();
+                if (op is 2 or 6 && SessionRequestedAt is null)
+                {
+                    SessionRequestedAt = (clock ?? (() => DateTimeOffset.UtcNow))();
+                }
+
+                if (op == 1)
                 {
                     Heartbeats.Enqueue((clock ?? (() => DateTimeOffset.UtcNow))());
                 }
+
+                Log.Enqueue(payload);
 
                 await _received.Writer.WriteAsync(payload);
             }

@@ -6,18 +6,19 @@ using Microsoft.Extensions.Options;
 namespace ArticleBot.Discord.Bot;
 
 /// <summary>
-/// The Discord channel as a hosted service: runs the gateway, hands each event to <see cref="DiscordBot"/> on
-/// the thread pool (at most <see cref="DiscordOptions.MaxConcurrentAnswers"/> at once, so the receive loop and
-/// heartbeats never wait for an answer), and on shutdown closes the gateway and lets in-flight replies finish.
-/// A fatal close (bad token, disallowed intents) stops the application with exit code 1.
+/// The Discord bot as a hosted service: runs this process's gateway shards, hands each event to
+/// <see cref="DiscordBot"/> on the thread pool (at most <see cref="DiscordOptions.MaxConcurrentAnswers"/> at once,
+/// so the receive loops and heartbeats never wait for an answer), and on shutdown closes the gateway and lets
+/// in-flight replies finish. A fatal close (bad token, disallowed intents, shard settings) stops the application;
+/// the host reads <see cref="GatewayShards.FatalReason"/> to choose the exit code.
 /// </summary>
-public sealed partial class DiscordChannel(
-    GatewayClient gateway,
+public sealed partial class DiscordBotService(
+    GatewayShards gateway,
     DiscordBot bot,
     IOptions<DiscordOptions> options,
     IOptions<HostOptions> hostOptions,
     IHostApplicationLifetime lifetime,
-    ILogger<DiscordChannel> logger) : BackgroundService
+    ILogger<DiscordBotService> logger) : BackgroundService
 {
     private readonly CancellationTokenSource _replies = new();
     private readonly List<Task> _inFlight = [];
@@ -65,7 +66,6 @@ public sealed partial class DiscordChannel(
         if (gateway.FatalReason is { } reason && !stoppingToken.IsCancellationRequested)
         {
             Log.Stopped(logger, reason);
-            Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
     }
@@ -124,7 +124,7 @@ public sealed partial class DiscordChannel(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4301, EventName = "DiscordStopped", Level = LogLevel.Critical, Message = "The Discord channel stopped: {Reason}")]
+        [LoggerMessage(EventId = 4301, EventName = "DiscordStopped", Level = LogLevel.Critical, Message = "The Discord bot stopped: {Reason}")]
         public static partial void Stopped(ILogger logger, string reason);
     }
 }

@@ -1,0 +1,327 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ArticleBot.Abstractions;
+using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.ArticleTools;
+
+/// <summary>What a named thing is.</summary>
+public enum EntityKind
+{
+    /// <summary>A person.</summary>
+    Person,
+
+    /// <summary>A company or another organisation.</summary>
+    Organization,
+
+    /// <summary>A product, app or service.</summary>
+    Product,
+
+    /// <summary>A country, city or region.</summary>
+    Place,
+}
+
+/// <summary>A named thing of the article, with where it is mentioned.</summary>
+/// <param name="Name">The name as the article writes it (first mention).</param>
+/// <param name="English">Its usual English name (the Chinese name when none is known).</param>
+/// <param name="Kind">Person, organisation, product or place.</param>
+/// <param name="Country">ISO country code when known (from the gazetteer, or from what the text says around it).</param>
+/// <param name="Count">How many times it is mentioned.</param>
+/// <param name="Passages">The passages that mention it, in document order.</param>
+public sealed record ArticleEntity(string Name, string English, EntityKind Kind, string? Country, int Count, IReadOnlyList<Passage> Passages);
+
+/// <summary>
+/// Finds the people, organisations, products and places of the corpus: names of a shipped gazetteer
+/// (Resources/entities.tsv) and, for any article, names found by generic cues: transliterated names with "·",
+/// the byline's author, speakers before 指出/表示/認為 with a common surname, and names ending in 公司/集團/大學.
+/// Computed once per corpus.
+/// </summary>
+public sealed partial class EntityFinder
+{
+    private static readonly Lazy<IReadOnlyList<GazetteerEntry>> s_gazetteer = new(LoadGazetteer);
+    private static readonly string[] s_usCues = ["美国", "硅谷", "大洋彼岸", "美企"];
+    private static readonly string[] s_cnCues = ["中国", "国内", "本土", "国产", "中企"];
+    private const string CommonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+
+    private readonly ArticleSearch _search;
+    private readonly ScriptFolding _folder;
+    private readonly Lazy<IReadOnlyList<ArticleEntity>> _entities;
+
+    /// <summary>Creates the finder for a corpus.</summary>
+    public EntityFinder(ArticleSearch search, ScriptFolding folder)
+    {
+        _search = search;
+        _folder = folder;
+        _entities = new Lazy<IReadOnlyList<ArticleEntity>>(Find, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Every entity of the corpus, most mentioned first.</summary>
+    public IReadOnlyList<ArticleEntity> All => _entities.Value;
+
+    /// <summary>The entities of one kind (or all when null), of one country (or any when null).</summary>
+    public IReadOnlyList<ArticleEntity> Find(EntityKind? kind, string? country) =>
+        All.Where(e => (kind is null || e.Kind == kind) && (country is null || string.Equals(e.Country, country, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>
+    /// The article's entities a text (a question, in Chinese or English) names, in the order it names them:
+    /// by their Chinese names (either script), their English names, or any gazetteer alias.
+    /// </summary>
+    public IReadOnlyList<ArticleEntity> NamedIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = _folder.Fold(text);
+        var found = new List<(int At, int Length, ArticleEntity Entity)>();
+        foreach (var entity in All)
+        {
+            foreach (var name in NamesOf(entity))
+            {
+                var at = IndexOfName(folded, name);
+                if (at >= 0)
+                {
+                    found.Add((at, name.Length, entity));
+                    break;
+                }
+            }
+        }
+
+        // A longer name wins over a shorter one inside it (阿里巴巴 over 阿里; Yuanbao Pai over Yuanbao).
+        return found.Where(f => !found.Any(o => o.Entity != f.Entity && o.At <= f.At && o.At + o.Length >= f.At + f.Length && o.Length > f.Length))
+            .OrderBy(f => f.At).Select(f => f.Entity).Distinct().ToList();
+    }
+
+    /// <summary>The English name of a Chinese word (folded or not), or null when none is known.</summary>
+    public string? EnglishOf(string chinese)
+    {
+        ArgumentNullException.ThrowIfNull(chinese);
+        var folded = _folder.Fold(chinese);
+        return s_gazetteer.Value.FirstOrDefault(g => g.Names.Contains(folded))?.English
+            ?? All.FirstOrDefault(e => _folder.Fold(e.Name) == folded && e.English != e.Name)?.English;
+    }
+
+    /// <summary>Every folded name an entity goes by (its Chinese names and English name, a person's surname), longest first.</summary>
+    public IEnumerable<string> NamesOf(ArticleEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var entry = s_gazetteer.Value.FirstOrDefault(g => g.English == entity.English);
+        var names = new List<string> { _folder.Fold(entity.Name), _folder.Fold(entity.English) };
+        if (entry is not null)
+        {
+            names.AddRange(entry.Names);
+            var parts = entity.English.Split(' ');
+            if (entity.Kind == EntityKind.Person && parts.Length > 1)
+            {
+                names.Add(_folder.Fold(parts[^1])); // "Hassabis" names Demis Hassabis
+            }
+        }
+
+        return names.Where(n => n.Length > 1).Distinct().OrderByDescending(n => n.Length);
+    }
+
+    private static int IndexOfName(string folded, string name)
+    {
+        for (var at = folded.IndexOf(name, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            var latin = char.IsAsciiLetterOrDigit(name[0]);
+            if (!latin || ((at == 0 || !char.IsAsciiLetterOrDigit(folded[at - 1])) && (end == folded.Length || !char.IsAsciiLetterOrDigit(folded[end]))))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    private List<ArticleEntity> Find()
+    {
+        var passages = _search.Passages.Where(p => p.Kind is PassageKind.Body or PassageKind.Byline or PassageKind.Caption).ToList();
+        var folded = passages.Select(p => _folder.Fold(p.Text)).ToList();
+        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+
+        // Gazetteer names, longest first, each occurrence counted once (阿里巴巴 is not also 阿里).
+        var masks = folded.Select(f => new StringBuilder(f)).ToList();
+        foreach (var (entry, name) in s_gazetteer.Value.SelectMany(g => g.Names.Select(n => (g, n))).OrderByDescending(x => x.n.Length))
+        {
+            for (var p = 0; p < passages.Count; p++)
+            {
+                var text = masks[p].ToString();
+                for (var at = IndexOfName(text, name); at >= 0; at = IndexOfName(text, name))
+                {
+                    var candidate = Get(candidates, entry.English, entry.Kind, entry.Country);
+                    candidate.Add(p, passages[p], name);
+                    masks[p].Remove(at, name.Length).Insert(at, new string('\u0001', name.Length));
+                    text = masks[p].ToString();
+                }
+            }
+        }
+
+        // Generic cues, on what the gazetteer left.
+        for (var p = 0; p < passages.Count; p++)
+        {
+            var text = masks[p].ToString();
+            foreach (Match m in TransliteratedNameRegex().Matches(text))
+            {
+                Get(candidates, m.Value, EntityKind.Person, null).Add(p, passages[p], m.Value);
+            }
+
+            foreach (Match m in SpeakerRegex().Matches(text))
+            {
+                var name = m.Groups["name"].Value;
+                if (CommonSurnames.Contains(name[0], StringComparison.Ordinal) && !name.Contains('\u0001', StringComparison.Ordinal))
+                {
+                    Get(candidates, name, EntityKind.Person, null).Add(p, passages[p], name);
+                }
+            }
+
+            foreach (Match m in OrganizationRegex().Matches(text))
+            {
+                Get(candidates, m.Value, EntityKind.Organization, null).Add(p, passages[p], m.Value);
+            }
+
+            if (passages[p].Kind == PassageKind.Byline && BylineNameRegex().Match(text) is { Success: true } byline
+                && CommonSurnames.Contains(byline.Groups["name"].Value[0], StringComparison.Ordinal))
+            {
+                Get(candidates, byline.Groups["name"].Value, EntityKind.Person, null).Add(p, passages[p], byline.Groups["name"].Value);
+            }
+        }
+
+        // A generic name mentioned elsewhere counts there too (熊志 in the byline and in the text).
+        foreach (var candidate in candidates.Values.Where(c => c.Generic))
+        {
+            for (var p = 0; p < passages.Count; p++)
+            {
+                if (!candidate.PassageIndexes.Contains(p) && folded[p].Contains(candidate.FoldedName!, StringComparison.Ordinal))
+                {
+                    candidate.Add(p, passages[p], candidate.FoldedName!);
+                }
+            }
+        }
+
+        return candidates.Values
+            .Select(c => (Candidate: c, Name: Surface(c, passages)))
+            .Select(x => new ArticleEntity(x.Name, x.Candidate.Generic ? x.Name : x.Candidate.English, x.Candidate.Kind, x.Candidate.Country ?? CountryFromText(x.Candidate, folded), x.Candidate.Count, x.Candidate.Passages))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Passages[0].Start).ThenBy(e => e.Passages[0].Source, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The name as the article writes it: the first mention's own characters.</summary>
+    private string Surface(Candidate candidate, List<Passage> passages)
+    {
+        var passage = candidate.Passages[0];
+        var name = candidate.FirstFoldedMention!;
+        for (var length = name.Length; length <= name.Length + 1; length++)
+        {
+            for (var i = 0; i + length <= passage.Text.Length; i++)
+            {
+                if (_folder.Fold(passage.Text.Substring(i, length)) == name)
+                {
+                    return passage.Text.Substring(i, length);
+                }
+            }
+        }
+
+        _ = passages;
+        return candidate.English;
+    }
+
+    /// <summary>A country the text gives the entity: the cue (美國, 硅谷 / 中國, 國內) most often in its sentences.</summary>
+    private static string? CountryFromText(Candidate candidate, List<string> folded)
+    {
+        int us = 0, cn = 0;
+        foreach (var p in candidate.PassageIndexes)
+        {
+            foreach (var sentence in folded[p].Split('。', '！', '？', '；'))
+            {
+                if (!sentence.Contains(candidate.FoldedName ?? candidate.FirstFoldedMention!, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                us += s_usCues.Count(c => sentence.Contains(c, StringComparison.Ordinal));
+                cn += s_cnCues.Count(c => sentence.Contains(c, StringComparison.Ordinal));
+            }
+        }
+
+        return us > cn ? "US" : cn > us ? "CN" : null;
+    }
+
+    private Candidate Get(Dictionary<string, Candidate> candidates, string key, EntityKind kind, string? country)
+    {
+        if (!candidates.TryGetValue(key, out var candidate))
+        {
+            var generic = country is null && !s_gazetteer.Value.Any(g => g.English == key);
+            candidates[key] = candidate = new Candidate(key, kind, country, generic ? _folder.Fold(key) : null);
+        }
+
+        return candidate;
+    }
+
+    private static List<GazetteerEntry> LoadGazetteer()
+    {
+        var folder = ScriptFolding.Default;
+        using var reader = new StreamReader(EmbeddedResources.Open("entities.tsv"), Encoding.UTF8);
+        var entries = new List<GazetteerEntry>();
+        while (reader.ReadLine() is { } line)
+        {
+            var fields = line.Split('\t');
+            if (line.StartsWith('#') || fields.Length < 4 || !Enum.TryParse<EntityKind>(fields[2], ignoreCase: true, out var kind))
+            {
+                continue;
+            }
+
+            var names = fields[0].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(folder.Fold).ToHashSet(StringComparer.Ordinal);
+            entries.Add(new GazetteerEntry(names, fields[1], kind, fields[3] == "-" ? null : fields[3]));
+        }
+
+        return entries;
+    }
+
+    private sealed record GazetteerEntry(HashSet<string> Names, string English, EntityKind Kind, string? Country);
+
+    private sealed class Candidate(string english, EntityKind kind, string? country, string? foldedName)
+    {
+        public string English { get; } = english;
+
+        public EntityKind Kind { get; } = kind;
+
+        public string? Country { get; } = country;
+
+        /// <summary>For names found by cues: the folded name, looked for in every passage.</summary>
+        public string? FoldedName { get; } = foldedName;
+
+        public bool Generic => FoldedName is not null;
+
+        public string? FirstFoldedMention { get; private set; }
+
+        public int Count { get; private set; }
+
+        public HashSet<int> PassageIndexes { get; } = [];
+
+        public List<Passage> Passages { get; } = [];
+
+        public void Add(int index, Passage passage, string foldedMention)
+        {
+            Count++;
+            FirstFoldedMention ??= foldedMention;
+            if (PassageIndexes.Add(index))
+            {
+                Passages.Add(passage);
+                Passages.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var s && s != 0 ? s : a.Start.CompareTo(b.Start));
+            }
+        }
+    }
+
+    // A transliterated name: given name·surname, between the words around it (…竞争者乔治·米勒指出…, …之称的德米斯·哈萨比斯的…).
+    [GeneratedRegex(@"(?<=^|[者的是和与在、，,。“”「」：:（(\s\u0001])[\p{IsCJKUnifiedIdeographs}-[者的是和与在]]{1,5}[·・•]\p{IsCJKUnifiedIdeographs}{1,6}?(?=指出|表示|认为|说|称|强调|提醒|坦言|透露|的|在|是|和|与|也|曾|则|就|等|、|，|,|。|：|:|“|”|）|\)|\s|$)")]
+    private static partial Regex TransliteratedNameRegex();
+
+    [GeneratedRegex(@"(?<name>\p{IsCJKUnifiedIdeographs}{2,3})(?:指出|表示|认为|强调|坦言|称|透露|提醒)")]
+    private static partial Regex SpeakerRegex();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,8}(?:公司|集团|银行|大学|研究院|研究所)")]
+    private static partial Regex OrganizationRegex();
+
+    [GeneratedRegex(@"(?<name>\p{IsCJKUnifiedIdeographs}{2,3})\s*$")]
+    private static partial Regex BylineNameRegex();
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ArticleBot.Core.ArticleTools;
+
+/// <summary>What a number in the text is.</summary>
+public enum FigureKind
+{
+    /// <summary>Money, or a count in the ten thousands and beyond (10億紅包, 250億美元).</summary>
+    Amount,
+
+    /// <summary>A share (85%).</summary>
+    Percent,
+
+    /// <summary>A date or a year (1月15日, 2026年).</summary>
+    Date,
+
+    /// <summary>Any other number with its unit (10倍, 30-35公里).</summary>
+    Count,
+}
+
+/// <summary>
+/// A number as written in a text: its exact span, its kind, its value (units such as 萬 and 億 applied; a date as
+/// year*10000+month*100+day with 0 for a missing part), its currency or unit, and the words around it that qualify it
+/// (超, 近, 可達: "more than", "nearly", "up to").
+/// </summary>
+public sealed record FigureMention(int Start, int End, string Text, FigureKind Kind, double Value, string Unit, string Qualifier)
+{
+    /// <summary>True when two mentions state the same quantity (same kind, value within rounding).</summary>
+    public bool SameAs(FigureMention other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Kind != other.Kind)
+        {
+            return false;
+        }
+
+        if (Kind == FigureKind.Date)
+        {
+            // A claim without a year ("February 1") matches a date with one.
+            var (y1, md1) = ((int)(Value / 10000), Value % 10000);
+            var (y2, md2) = ((int)(other.Value / 10000), other.Value % 10000);
+            return (y1 == y2 || y1 == 0 || y2 == 0) && (md1 == md2 || md1 == 0 || md2 == 0);
+        }
+
+        return Math.Abs(Value - other.Value) <= Math.Max(Math.Abs(Value), Math.Abs(other.Value)) * 1e-6;
+    }
+}
+
+/// <summary>Finds numbers in Chinese text (Arabic digits with Chinese units) and in English claims.</summary>
+public static partial class FigureReader
+{
+    private static readonly Dictionary<string, double> s_chineseUnits = new(StringComparer.Ordinal)
+    {
+        ["萬億"] = 1e12, ["万亿"] = 1e12, ["億"] = 1e8, ["亿"] = 1e8, ["萬"] = 1e4, ["万"] = 1e4, ["千"] = 1e3, ["百"] = 1e2,
+    };
+
+    private static readonly string[] s_months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    /// <summary>The numbers of a Chinese (or mixed) text, in order.</summary>
+    public static IReadOnlyList<FigureMention> Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<FigureMention>();
+        var taken = new bool[text.Length];
+        foreach (Match m in DateRegex().Matches(text))
+        {
+            var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : 0;
+            var month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+            var day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : 0;
+            if (month > 12 || day > 31 || (year == 0 && month == 0))
+            {
+                continue;
+            }
+
+            Add(found, taken, text, m.Index, m.Length, FigureKind.Date, (year * 10000) + (month * 100) + day, m.Groups["p"].Value);
+        }
+
+        foreach (Match m in NumberRegex().Matches(text))
+        {
+            if (taken[m.Index])
+            {
+                continue;
+            }
+
+            var value = double.Parse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            var unit = m.Groups["u"].Value;
+            var multiplier = unit.Length > 0 ? s_chineseUnits[unit] : 1;
+            var currency = m.Groups["c"].Value;
+            var percent = m.Groups["pct"].Success;
+            var measure = m.Groups["w"].Value;
+            if (m.Groups["range"].Success && !percent && unit.Length == 0 && currency.Length == 0 && measure.Length == 0)
+            {
+                continue; // a bare range without a unit says nothing on its own
+            }
+
+            var kind = percent ? FigureKind.Percent
+                : currency.Length > 0 || multiplier >= 1e4 ? FigureKind.Amount
+                : FigureKind.Count;
+            if (kind == FigureKind.Count && measure.Length == 0)
+            {
+                continue; // a lone digit (a model name, a list number) is not a figure
+            }
+
+            var length = m.Length;
+            Add(found, taken, text, m.Index, length, kind, value * multiplier, percent ? "%" : currency.Length > 0 ? currency : measure);
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>The numbers of an English claim ("US$25 billion", "900 million", "85%", "February 1", "2025").</summary>
+    public static IReadOnlyList<FigureMention> ReadEnglish(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<FigureMention>();
+        var lower = text.ToLowerInvariant();
+        var taken = new bool[text.Length];
+        foreach (Match m in EnglishDateRegex().Matches(lower))
+        {
+            var monthName = m.Groups["m1"].Success ? m.Groups["m1"].Value : m.Groups["m2"].Value;
+            var month = Array.FindIndex(s_months, x => x.StartsWith(monthName, StringComparison.Ordinal)) + 1;
+            var day = int.Parse(m.Groups["d1"].Success ? m.Groups["d1"].Value : m.Groups["d2"].Value, CultureInfo.InvariantCulture);
+            if (month > 0 && day is > 0 and <= 31)
+            {
+                Add(found, taken, text, m.Index, m.Length, FigureKind.Date, (month * 100) + day, string.Empty);
+            }
+        }
+
+        foreach (Match m in EnglishNumberRegex().Matches(lower))
+        {
+            if (taken[m.Index])
+            {
+                continue;
+            }
+
+            var value = double.Parse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            var scale = m.Groups["s"].Value switch
+            {
+                "thousand" => 1e3,
+                "million" => 1e6,
+                "billion" or "bn" => 1e9,
+                "trillion" => 1e12,
+                _ => 1,
+            };
+            var money = m.Groups["cur"].Success || m.Groups["cur2"].Success;
+            var percent = m.Groups["pct"].Success;
+            if (!percent && !money && scale == 1 && value is >= 1900 and <= 2100)
+            {
+                Add(found, taken, text, m.Index, m.Length, FigureKind.Date, value * 10000, string.Empty);
+                continue;
+            }
+
+            var kind = percent ? FigureKind.Percent : money || scale >= 1e4 ? FigureKind.Amount : FigureKind.Count;
+            if (kind == FigureKind.Count)
+            {
+                continue;
+            }
+
+            var currency = m.Groups["cur2"].Value is "yuan" or "rmb" ? "元" : money ? "美元" : string.Empty;
+            Add(found, taken, text, m.Index, m.Length, kind, value * scale, percent ? "%" : currency);
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    private static void Add(List<FigureMention> found, bool[] taken, string text, int start, int length, FigureKind kind, double value, string unit)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            taken[i] = true;
+        }
+
+        found.Add(new FigureMention(start, start + length, text.Substring(start, length).Trim(), kind, value, unit, Qualifier(text, start)));
+    }
+
+    /// <summary>The qualifying word just before a number: 超 ("more than"), 近 ("nearly"), 可達 ("up to").</summary>
+    private static string Qualifier(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start));
+        foreach (var cue in (string[])["超過", "超过", "突破", "超", "逾", "可達", "可达", "達", "达", "近", "約", "约", "僅", "仅", "至少", "多達", "多达"])
+        {
+            if (before.EndsWith(cue, StringComparison.Ordinal))
+            {
+                return cue;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    [GeneratedRegex(@"(?:(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})[日號号])?)?(?<p>末|初|底|上半年|下半年)?|(?<m>\d{1,2})月(?<d>\d{1,2})[日號号])")]
+    private static partial Regex DateRegex();
+
+    [GeneratedRegex(@"(?<n>\d[\d,]*(?:\.\d+)?)(?<range>\s*[-~～至到]\s*\d+(?:\.\d+)?)?\s?(?:(?<pct>[%％])|(?<u>萬億|万亿|億|亿|萬|万|千|百)?\s?(?<c>美元|美金|人民幣|人民币|港元|港幣|欧元|歐元|日元|元)?(?<w>倍|公里|千米|米|家|個|个|人|名|款|張|张|卡|天|小時|小时|年|月|周|次|位|歲|岁|條|条|項|项|部|台|輛|辆)?)")]
+    private static partial Regex NumberRegex();
+
+    [GeneratedRegex(@"\b(?:(?<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b|(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")]
+    private static partial Regex EnglishDateRegex();
+
+    [GeneratedRegex(@"(?<cur>(?:us)?\$|usd\s?)?(?<n>\d[\d,]*(?:\.\d+)?)\s*(?:(?<pct>%|percent\b|per cent\b)|(?<s>thousand|million|billion|bn|trillion)?\b\s*(?<cur2>dollars?|usd|yuan|rmb)?)")]
+    private static partial Regex EnglishNumberRegex();
+}

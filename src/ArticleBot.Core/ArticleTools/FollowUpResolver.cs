@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.ArticleTools;
+
+/// <summary>
+/// Makes a short follow-up whole from the conversation. "那阿里呢？" / "And about Qwen?" keep the last question's
+/// intent with the new subject (the earlier subject of the same kind is replaced); "它怎麼收費？" / "What did he say?"
+/// keep the last subject with the new intent (the pronoun is replaced). Anything else is returned unchanged.
+/// </summary>
+public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFolding folder)
+{
+    private const int MaxFollowUpChars = 24;
+
+    /// <summary>The question to answer, given the user's earlier questions (oldest first).</summary>
+    public string Resolve(string question, IReadOnlyList<string> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (earlier.Count == 0 || question.Length > MaxFollowUpChars * 3)
+        {
+            return question;
+        }
+
+        var previous = earlier[^1];
+        var trimmed = question.Trim();
+        if (NewSubject(trimmed) is { } subject)
+        {
+            return WithSubject(previous, subject) ?? question;
+        }
+
+        if (trimmed.Length <= MaxFollowUpChars * 2 && Pronoun(trimmed) is { } pronoun)
+        {
+            // The last subject: the first entity of the latest earlier question that names one, as that question named it.
+            var source = earlier.Reverse().FirstOrDefault(q => entities.NamedIn(q).Count > 0);
+            var last = source is null ? null : entities.NamedIn(source)[0];
+            if (last is not null && source is not null && !entities.NamedIn(question).Any(e => e.Kind == last.Kind))
+            {
+                var asNamed = FindName(source, last) is { } span ? source[span.Start..span.End] : last.Name;
+                var english = LanguageDetector.Detect(question, folder) == QuestionLanguage.English;
+                var name = english ? WithPossessive(english && asNamed.Any(CharClass.IsHan) ? last.English : asNamed, pronoun.Value) : asNamed;
+                return string.Concat(trimmed.AsSpan(0, pronoun.Index), name, trimmed.AsSpan(pronoun.Index + pronoun.Length));
+            }
+        }
+
+        return question;
+    }
+
+    /// <summary>The new subject a follow-up brings ("那阿里呢？" → 阿里), or null when it brings none.</summary>
+    public static string? NewSubjectIn(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return NewSubject(question.Trim());
+    }
+
+    /// <summary>The new subject of "那X呢？", "X呢？", "And about X?", "What about X?", or null.</summary>
+    private static string? NewSubject(string question)
+    {
+        var chinese = ChineseSubjectRegex().Match(question);
+        if (chinese.Success && chinese.Groups["x"].Value.Length <= MaxFollowUpChars / 2)
+        {
+            return chinese.Groups["x"].Value;
+        }
+
+        var english = EnglishSubjectRegex().Match(question);
+        return english.Success && english.Groups["x"].Value.Length <= MaxFollowUpChars ? english.Groups["x"].Value.Trim() : null;
+    }
+
+    /// <summary>The earlier question with its subject replaced by <paramref name="subject"/>.</summary>
+    private string? WithSubject(string previous, string subject)
+    {
+        var named = entities.NamedIn(previous);
+        if (named.Count == 0)
+        {
+            return null;
+        }
+
+        var inSubject = entities.NamedIn(subject);
+        var newEntity = inSubject.Count > 0 ? inSubject[0] : null;
+        var replaced = newEntity is null ? named[0] : named.FirstOrDefault(e => e.Kind == newEntity.Kind) ?? named[0];
+        var span = FindName(previous, replaced);
+        return span is { } s ? string.Concat(previous.AsSpan(0, s.Start), subject, previous.AsSpan(s.End)) : null;
+    }
+
+    /// <summary>Where an entity is named in a text (its Chinese name in either script, or its English name or surname).</summary>
+    private (int Start, int End)? FindName(string text, ArticleEntity entity)
+    {
+        foreach (var target in entities.NamesOf(entity))
+        {
+            for (var length = target.Length; length <= target.Length + 1; length++)
+            {
+                for (var i = 0; i + length <= text.Length; i++)
+                {
+                    if (folder.Fold(text.Substring(i, length)) == target)
+                    {
+                        return (i, i + length);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Match? Pronoun(string question)
+    {
+        var match = PronounRegex().Match(question);
+        return match.Success ? match : null;
+    }
+
+    /// <summary>"his" becomes "Hassabis's"; "he" becomes "Hassabis".</summary>
+    private static string WithPossessive(string english, string pronoun)
+    {
+        var possessive = pronoun.ToUpperInvariant() is "HIS" or "HER" or "ITS" or "THEIR";
+        return possessive ? english + "'s" : english;
+    }
+
+    [GeneratedRegex(@"^(?:那麼|那么|那|還有|还有|至於|至于)?\s*(?<x>[^，,。？?！!\s]{1,12}?)(?:的情況|的情况)?呢\s*[？?]?$")]
+    private static partial Regex ChineseSubjectRegex();
+
+    [GeneratedRegex(@"^(?:and\s+)?(?:what|how)?\s*(?:about|of|regarding)\s+(?<x>[^?.!]+?)\s*[?.!]?$|^and\s+(?<x>[^?.!]+?)\s*[?.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishSubjectRegex();
+
+    [GeneratedRegex(@"(?:他們|她們|它們|他们|她们|它们|该公司|該公司|这家公司|這家公司|(?<!其)他|她|它)|\b(?:he|she|it|they|him|her|his|its|their|them)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounRegex();
+}

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.ArticleTools;
+
+/// <summary>What a reader asks for.</summary>
+public enum QuestionKind
+{
+    /// <summary>A single fact (the default).</summary>
+    Fact,
+
+    /// <summary>The gist of the whole article.</summary>
+    Summary,
+
+    /// <summary>Its structure: sections and headings.</summary>
+    Outline,
+
+    /// <summary>A list of named things or figures.</summary>
+    List,
+
+    /// <summary>Two named things side by side.</summary>
+    Compare,
+
+    /// <summary>A yes/no question or a claim to check.</summary>
+    Verify,
+
+    /// <summary>The author's (or someone's) view or conclusion.</summary>
+    Opinion,
+
+    /// <summary>Why or how.</summary>
+    Why,
+}
+
+/// <summary>A question's kind, with what a list asks for (entities of a kind and country, or figures of a kind).</summary>
+public sealed record QuestionIntent(QuestionKind Kind, EntityKind? EntityKind = null, string? Country = null, bool Figures = false, FigureKind? FigureKind = null, bool Conclusion = false);
+
+/// <summary>
+/// Recognises what kind of question is asked, in Traditional or Simplified Chinese or English, from cue words
+/// (folded text, so one list serves both scripts). Not tied to any article.
+/// </summary>
+public static partial class QuestionClassifier
+{
+    private static readonly string[] s_summary = ["总结", "概括", "摘要", "讲了什么", "讲什么", "讲的是什么", "说了什么内容", "主要内容", "要点", "大意", "重点是什么", "主旨", "summar", "gist", "tl;dr", "tldr", "main point", "key point", "overview", "what is this article about", "what's this article about", "what is the article about", "what does the article say", "what is it about"];
+    private static readonly string[] s_outline = ["几个部分", "哪几部分", "哪些部分", "章节", "小标题", "分成几", "分为几", "分成哪", "分为哪", "section", "heading", "outline", "parts of the article", "how is the article organi"];
+    private static readonly string[] s_outlineAlways = ["小标题", "section heading", "outline of the article"];
+    private static readonly string[] s_summaryAlways = ["总结这篇", "总结一下这篇", "概括这篇", "概括一下这篇", "summarize the article", "summarise the article", "summary of the article", "summary of this article", "what is this article about", "what is the article about"];
+    private static readonly string[] s_mentioned = ["提到", "提及", "出现", "说到", "谈到", "mention", "named", "name ", "appear", "cited"];
+    private static readonly string[] s_structure = ["结构", "标题", "structure", "structured", "organised", "organized"];
+    private static readonly string[] s_article = ["文章", "这篇", "全文", "本文", "文中", "此文", "article", "piece", "text", "story"];
+    private static readonly string[] s_list = ["哪些", "哪几", "列出", "列举", "有什么公司", "有什么产品", "which", "list", "name the", "what companies", "what products", "what people", "who are mentioned", "who is mentioned", "what figures", "what numbers", "what amounts", "what dates"];
+    private static readonly string[] s_compare = ["不同", "区别", "差别", "差异", "异同", "相比", "比较", "对比", "有何分别", "differ", "difference", "compare", "comparison", "versus", " vs ", "contrast"];
+    private static readonly string[] s_opinion = ["作者认为", "作者的观点", "作者观点", "作者的看法", "作者怎么看", "作者如何看", "作者的结论", "结论", "作者的立场", "作者主张", "作者建议", "作者的态度", "认为", "看法", "观点", "说了什么", "说过什么", "怎么说", "怎么看", "what did he say", "what did she say", "what did they say", "say about", "said about", "author's view", "author think", "author's conclusion", "conclusion", "conclude", "author argue", "author believe", "author's opinion", "opinion", "what does the author", "what is the author", "view of the author"];
+    private static readonly string[] s_why = ["为什么", "为何", "原因", "怎么会", "何以", "如何", "怎么", "怎样", "why", "how come", "reason", "how does", "how do", "how did", "how can", "how is", "how are", "how will"];
+    private static readonly string[] s_notWhy = ["多少", "how much", "how many", "how long", "how old", "how big", "how large"];
+    private static readonly string[] s_whWords = ["什么", "哪", "谁", "多少", "几", "怎么", "怎样", "如何", "为什么", "为何", "何时", "何地"];
+    private static readonly string[] s_chineseYesNo = ["对吗", "对不对", "是吗", "是不是", "是否", "真的吗", "有没有", "吗", "么？"];
+
+    /// <summary>Recognises the question's kind.</summary>
+    public static QuestionIntent Classify(string question, ScriptFolding folder)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(folder);
+        var folded = " " + folder.Fold(question).Trim() + " ";
+        bool Has(string[] cues) => cues.Any(c => folded.Contains(c, StringComparison.Ordinal));
+
+        // Summaries, outlines and lists are of the article: "该政策的主要内容" or "分娩可分为几个产程" ask a fact of it.
+        var ofArticle = Has(s_article) || Bare(folded);
+        if (((Has(s_outline) && ofArticle) || Has(s_outlineAlways) || (Has(s_structure) && Has(s_article))) && !Has(s_compare))
+        {
+            return new QuestionIntent(QuestionKind.Outline);
+        }
+
+        if ((Has(s_summary) && ofArticle) || Has(s_summaryAlways))
+        {
+            return new QuestionIntent(QuestionKind.Summary);
+        }
+
+        if (Has(s_list) && (Has(s_mentioned) || ofArticle) && ListTarget(folded) is { } list)
+        {
+            return list;
+        }
+
+        if (Has(s_compare))
+        {
+            return new QuestionIntent(QuestionKind.Compare);
+        }
+
+        if (IsYesNo(folded))
+        {
+            return new QuestionIntent(QuestionKind.Verify);
+        }
+
+        if (Has(s_opinion))
+        {
+            var conclusion = folded.Contains("结论", StringComparison.Ordinal) || folded.Contains("conclu", StringComparison.Ordinal);
+            return new QuestionIntent(QuestionKind.Opinion, Conclusion: conclusion);
+        }
+
+        if (Has(s_why) && !Has(s_notWhy))
+        {
+            return new QuestionIntent(QuestionKind.Why);
+        }
+
+        return new QuestionIntent(QuestionKind.Fact);
+    }
+
+    /// <summary>A question with nothing but its cue ("總結一下", "Summarize.", "TL;DR"): it can only be about the article.</summary>
+    private static bool Bare(string folded)
+    {
+        var letters = folded.Count(c => char.IsLetter(c));
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return folded.Any(CharClass.IsHan) ? letters <= 8 : words <= 3;
+    }
+
+    /// <summary>What a list question lists; null when it names nothing listable.</summary>
+    private static QuestionIntent? ListTarget(string folded)
+    {
+        bool Has(params string[] cues) => cues.Any(c => folded.Contains(c, StringComparison.Ordinal));
+        string? country = Has("中国", "国内", "本土", "国产", "chinese", "china") ? "CN"
+            : Has("美国", "硅谷", "american", " us ", "u.s.", "united states") ? "US" : null;
+
+        if (Has("金额", "钱", "amount", "money", "sum"))
+        {
+            return new QuestionIntent(QuestionKind.List, Figures: true, FigureKind: FigureKind.Amount);
+        }
+
+        if (Has("百分比", "比例", "percent", "percentage", "share"))
+        {
+            return new QuestionIntent(QuestionKind.List, Figures: true, FigureKind: FigureKind.Percent);
+        }
+
+        if (Has("日期", "时间点", "哪些时间", "date"))
+        {
+            return new QuestionIntent(QuestionKind.List, Figures: true, FigureKind: FigureKind.Date);
+        }
+
+        if (Has("数字", "数据", "数值", "figure", "number", "statistic"))
+        {
+            return new QuestionIntent(QuestionKind.List, Figures: true);
+        }
+
+        if (Has("公司", "企业", "厂", "机构", "组织", "compan", "organi", "firm", "corporat"))
+        {
+            return new QuestionIntent(QuestionKind.List, EntityKind.Organization, country);
+        }
+
+        if (Has("产品", "应用", "app", "工具", "服务", "product", "chatbot", "model", "service", "tool"))
+        {
+            return new QuestionIntent(QuestionKind.List, EntityKind.Product, country);
+        }
+
+        if (Has("人物", "哪些人", "什么人", "谁", "people", "person", "persons", "who ", "individual"))
+        {
+            return new QuestionIntent(QuestionKind.List, EntityKind.Person, country);
+        }
+
+        if (Has("地方", "国家", "城市", "地区", "place", "countr", "cities", "city", "region"))
+        {
+            return new QuestionIntent(QuestionKind.List, EntityKind.Place, country);
+        }
+
+        return null;
+    }
+
+    private static bool IsYesNo(string folded)
+    {
+        var trimmed = folded.Trim().TrimEnd('?', '？', '!', '！', '。', '.', ' ');
+        if (trimmed.StartsWith("is it true", StringComparison.Ordinal) || trimmed.StartsWith("is it correct", StringComparison.Ordinal)
+            || trimmed.StartsWith("true or false", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (EnglishYesNoRegex().IsMatch(trimmed))
+        {
+            return true;
+        }
+
+        if (!trimmed.Any(CharClass.IsHan))
+        {
+            return false;
+        }
+
+        var yesNo = s_chineseYesNo.Any(c => trimmed.EndsWith(c.TrimEnd('？'), StringComparison.Ordinal))
+            || trimmed.Contains("对吗", StringComparison.Ordinal) || trimmed.Contains("是否", StringComparison.Ordinal);
+        var body = trimmed.Replace("是不是", string.Empty, StringComparison.Ordinal);
+        return yesNo && !s_whWords.Any(w => body.Contains(w, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\s+(?!there\s+any\s+)\S+")]
+    private static partial Regex EnglishYesNoRegex();
+}

@@ -1,0 +1,100 @@
+using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ArticleBot.Core.Tests.ArticleTools;
+
+/// <summary>
+/// The article tools on an article written for this test (not the seed): headings, names and numbers are found
+/// generically, with nothing specific to the shipped article.
+/// </summary>
+public sealed class AnyArticleToolTests : IDisposable
+{
+    private const string Article = """
+        晨報記者 林小雨
+
+        星河科技公司今天宣布，旗下的智能助手“小星”用戶數已超3000萬，比去年增長了40%。
+        公司創始人張偉表示，明年將投入50億元擴建數據中心。
+
+        市場反應
+        分析師認為，這一消息推動星河科技股價上漲了12%。
+        據統計，2025年3月8日當天的成交額達到80億元。
+
+        未來挑戰
+        不過，來自美國的競爭者喬治·米勒指出，星河科技在海外市場仍然落後。
+        張偉坦言，公司需要在兩年內完成國際化佈局。
+        """;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "articlebot-tools-" + Guid.NewGuid().ToString("N"));
+    private readonly IHost _host;
+
+    public AnyArticleToolTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "seeds"));
+        File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), Article);
+        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = string.Empty });
+    }
+
+    private ArticleToolset Tools => _host.Services.GetRequiredService<ArticleToolset>();
+
+    [Fact]
+    public void Outline_FindsTheHeadings()
+    {
+        var sections = Tools.Outline.Sections;
+
+        Assert.Equal([null, "市場反應", "未來挑戰"], sections.Select(s => s.Heading));
+        Assert.StartsWith("分析師認為", sections[1].FirstSentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summarize_TakesASentenceFromEverySection()
+    {
+        var summary = Tools.Summarizer.Summarize(3);
+
+        Assert.Equal([null, "市場反應", "未來挑戰"], summary.Select(s => s.Section));
+    }
+
+    [Fact]
+    public void Entities_FindsPeopleByTheirCuesAnOrganisationAndAPlace()
+    {
+        var people = Tools.Entities.Find(EntityKind.Person, null).Select(e => e.Name).ToList();
+        var organisations = Tools.Entities.Find(EntityKind.Organization, null).Select(e => e.Name).ToList();
+
+        Assert.Contains("林小雨", people);
+        Assert.Contains("張偉", people);
+        Assert.Contains("喬治·米勒", people);
+        Assert.Contains("星河科技公司", organisations);
+        Assert.Equal(2, Tools.Entities.All.Single(e => e.Name == "張偉").Count);
+        Assert.Contains(Tools.Entities.Find(EntityKind.Place, "US"), e => e.Name == "美國");
+    }
+
+    [Fact]
+    public void Figures_FindsAmountsPercentagesAndDates()
+    {
+        var figures = Tools.Figures.All.Select(f => (f.Mention.Text, f.Mention.Kind)).ToList();
+
+        Assert.Contains(("3000萬", FigureKind.Amount), figures);
+        Assert.Contains(("40%", FigureKind.Percent), figures);
+        Assert.Contains(("50億元", FigureKind.Amount), figures);
+        Assert.Contains(("2025年3月8日", FigureKind.Date), figures);
+        Assert.Contains(("80億元", FigureKind.Amount), figures);
+    }
+
+    [Fact]
+    public void Verify_ChecksClaimsAgainstThisArticle()
+    {
+        var wrong = Tools.Verifier.Verify("星河科技的智能助手用戶數超過5000萬，對嗎？");
+        var right = Tools.Verifier.Verify("星河科技股價上漲了12%嗎？");
+
+        Assert.Equal(Verdict.Contradicted, wrong.Verdict);
+        Assert.Equal("3000萬", wrong.ArticleFigure?.Text);
+        Assert.Equal(Verdict.Supported, right.Verdict);
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
+}

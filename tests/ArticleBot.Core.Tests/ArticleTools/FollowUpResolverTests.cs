@@ -1,0 +1,32 @@
+using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleBot.Core.Tests.ArticleTools;
+
+public sealed class FollowUpResolverTests
+{
+    private static FollowUpResolver Resolver => TestCorpus.Services.GetRequiredService<FollowUpResolver>();
+
+    [Theory]
+    [InlineData("騰訊春節要分多少紅包？", "那阿里呢？", "阿里春節要分多少紅包？")]
+    [InlineData("豆包是哪家公司的產品？", "那元寶呢？", "元寶是哪家公司的產品？")]
+    [InlineData("What did Ma Huateng say about Doubao's AI phone?", "And about Qwen?", "What did Ma Huateng say about Qwen's AI phone?")]
+    [InlineData("哈薩比斯是誰？", "他說了什麼？", "哈薩比斯說了什麼？")]
+    [InlineData("OpenAI推出了什麼新業務？", "它怎麼收費？", "OpenAI怎麼收費？")]
+    [InlineData("Who is Demis Hassabis?", "What did he say about China?", "What did Demis Hassabis say about China?")]
+    public void Resolve_FollowUp_TakesItsFrameOrSubjectFromTheLastQuestion(string previous, string question, string expected)
+    {
+        Assert.Equal(expected, Resolver.Resolve(question, [previous]));
+    }
+
+    [Theory]
+    [InlineData("OpenAI的廣告業務每年可能帶來多少收入？")]
+    [InlineData("這篇文章講了什麼？")]
+    [InlineData("Is it true that ChatGPT has more than 900 million weekly users?")]
+    public void Resolve_WholeQuestionOrNothingToLeanOn_IsUnchanged(string question)
+    {
+        Assert.Equal(question, Resolver.Resolve(question, ["豆包是哪家公司的產品？"]));
+        Assert.Equal(question, Resolver.Resolve(question, []));
+    }
+}

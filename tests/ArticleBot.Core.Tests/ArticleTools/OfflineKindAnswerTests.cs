@@ -1,0 +1,164 @@
+using ArticleBot.Core.Answering;
+using ArticleBot.Core.Tests.Fakes;
+using Microsoft.Extensions.AI;
+
+namespace ArticleBot.Core.Tests.ArticleTools;
+
+/// <summary>The questions of issue 13's table, answered offline through the one function-invocation path.</summary>
+public sealed class OfflineKindAnswerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<ArticleAnswer> Ask(string question, params string[] earlier)
+    {
+        var history = new ConversationHistory(10, 20_000);
+        foreach (var turn in earlier)
+        {
+            var answer = await TestCorpus.Answerer.AskAsync(turn, history.Messages(), Ct);
+            history.Add(answer.Question, answer.Text);
+        }
+
+        var result = await TestCorpus.Answerer.AskAsync(question, history.Messages(), Ct);
+        Assert.All(result.Citations, c => Assert.Equal(TestCorpus.SeedText[c.Start..c.End], c.Quote));
+        return result;
+    }
+
+    [Theory]
+    [InlineData("這篇文章講了什麼？")]
+    [InlineData("Summarize the article.")]
+    [InlineData("What is this article about?")]
+    public async Task Summary_CitesEverySection(string question)
+    {
+        var answer = await Ask(question);
+
+        Assert.True(answer.Grounded);
+        Assert.Equal(4, answer.Citations.Select(c => c.Section).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Outline_NamesTheHeadings()
+    {
+        var answer = await Ask("文章分成哪幾個部分？");
+
+        Assert.True(answer.Grounded);
+        Assert.Contains("本土AI:卷場景成為第一要務", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("內卷不可避免,必須卷出高度", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_ChineseCompanies()
+    {
+        var answer = await Ask("文章提到了哪些中國公司？");
+
+        Assert.True(answer.Grounded);
+        Assert.Contains("騰訊", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("字節跳動", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("OpenAI", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_Amounts_HoldNumbers()
+    {
+        var answer = await Ask("文章中出現了哪些金額數字？");
+
+        Assert.Contains("250億美元", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("10億", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Citations.Count >= 3);
+    }
+
+    [Fact]
+    public async Task Verify_WrongFigure_SaysNoWithTheArticlesFigure()
+    {
+        var answer = await Ask("騰訊春節要發100億紅包，對嗎？");
+
+        Assert.StartsWith("不對——文章說的是10億[1]", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_TrueClaimInEnglish_SaysYes()
+    {
+        var answer = await Ask("Is it true that ChatGPT has more than 900 million weekly users?");
+
+        Assert.StartsWith("Yes", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("900 million", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("作者的結論是什麼？", "因此")]
+    [InlineData("What is the author's conclusion?", "因此")]
+    public async Task Opinion_Conclusion_QuotesTheClosingSection(string question, string cue)
+    {
+        var answer = await Ask(question);
+
+        Assert.True(answer.Grounded);
+        Assert.All(answer.Citations, c => Assert.Equal("內卷不可避免,必須卷出高度", c.Section));
+        Assert.Contains(cue, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_DrawsOnBoth()
+    {
+        var answer = await Ask("騰訊和字節的AI打法有什麼不同？");
+
+        Assert.StartsWith("騰訊：", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("\n字節跳動：", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Citations.Count >= 2);
+    }
+
+    [Theory]
+    [InlineData("How many weekly active users does ChatGPT have?", "ChatGPT: more than 900 million weekly active users")]
+    [InlineData("How much cash will Tencent hand out in red packets?", "Tencent: 1 billion")]
+    [InlineData("When was Qwen released?", "Qwen: 15 January")]
+    public async Task English_GivesTheFactInEnglishFirst(string question, string lead)
+    {
+        var answer = await Ask(question);
+
+        Assert.StartsWith(lead, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("The article says:", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Grounded);
+    }
+
+    [Theory]
+    [InlineData("豆包的日活用戶有多少？")]
+    [InlineData("元寶App有多少下載量？")]
+    [InlineData("How much did Alibaba invest in Qwen?")]
+    public async Task KnownKindWithoutAnAnswerInTheArticle_IsRefused(string question)
+    {
+        var answer = await Ask(question);
+
+        Assert.False(answer.Grounded);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task FollowUp_NewSubject_KeepsTheLastIntent()
+    {
+        var answer = await Ask("那元寶呢？", "豆包是哪家公司的產品？");
+
+        Assert.StartsWith("騰訊[1]", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FollowUp_Pronoun_KeepsTheLastSubject()
+    {
+        var answer = await Ask("他說了什麼？", "哈薩比斯是誰？");
+
+        Assert.Contains("哈薩比斯指出", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FollowUp_InEnglish_SwapsTheSubjectOfTheSameKind()
+    {
+        var answer = await Ask("And about Qwen?", "What did Ma Huateng say about Doubao's AI phone?");
+
+        Assert.Contains("部分贊同千問", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutHistory_AShortFollowUpIsAnsweredAlone()
+    {
+        var answer = await TestCorpus.Answerer.AskAsync("那元寶呢？", Array.Empty<ChatMessage>(), Ct);
+
+        Assert.DoesNotMatch(@"^騰訊\[1\]：", answer.Text);
+    }
+}

@@ -1,0 +1,64 @@
+using ArticleBot.Core.Evaluation;
+using ArticleBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleBot.Core.Tests.Evaluation;
+
+/// <summary>The question-kind sets (issue 13): overall and per-kind floors, traps refused, quotes verbatim.</summary>
+public sealed class KindsEvalFloorTests
+{
+    [Theory]
+    [InlineData("kinds-dev.jsonl")]
+    [InlineData("kinds-extra.jsonl")]
+    public async Task KindsSet_MeetsTheFloors(string file)
+    {
+        // Arrange
+        using var reader = File.OpenText(Path.Combine(AppContext.BaseDirectory, "eval", file));
+        var items = Evaluator.Read(reader);
+        var evaluator = ActivatorUtilities.CreateInstance<Evaluator>(TestCorpus.Services);
+
+        // Act
+        var report = await evaluator.RunAsync(items, TestContext.Current.CancellationToken);
+
+        // Assert
+        var byKind = report.ByKind.ToDictionary(k => k.Kind);
+        Assert.True(byKind["all"].Accuracy >= 0.85, $"all kinds {byKind["all"].Accuracy}");
+        Assert.All(report.ByKind, k => Assert.True(k.Accuracy >= 2.0 / 3, $"{k.Kind} {k.Accuracy}"));
+        Assert.Equal(1.0, byKind["trap"].Accuracy);
+        Assert.Equal(1.0, report.Overall.QuoteFidelity);
+        Assert.Equal(10, report.ByKind.Count - 1);
+    }
+
+    [Fact]
+    public void Read_KindLine_DefaultsToAnswerableWithEmptyGoldAndReadsTheNewFields()
+    {
+        using var reader = new StringReader("""
+            {"id":"k1","kind":"followup","lang":"en","turns":["Who is X?"],"question":"And Y?","groups":[["a","b"],["c"]],"min_groups":1,"min_citations":2}
+            {"id":"k2","kind":"trap","lang":"en","question":"q","answerable":false}
+            """);
+
+        var items = Evaluator.Read(reader);
+
+        Assert.True(items[0].Answerable);
+        Assert.Empty(items[0].Gold);
+        Assert.Empty(items[0].Answers);
+        Assert.Equal("followup", items[0].Kind);
+        Assert.Equal(["Who is X?"], items[0].Turns!);
+        Assert.Equal(2, items[0].Groups!.Count);
+        Assert.Equal(1, items[0].MinGroups);
+        Assert.Equal(2, items[0].MinCitations);
+        Assert.False(items[1].Answerable);
+    }
+
+    [Theory]
+    [InlineData("no — the article says 10亿", "no", true)]
+    [InlineData("openai announced ads", "no", false)]
+    [InlineData("yes[1]: 对", "yes", true)]
+    [InlineData("more than 900 million users", "900 million", true)]
+    [InlineData("腾讯宣布", "腾讯", true)]
+    [InlineData("advertising", "advertis", false)]
+    public void AnswerGroups_AsciiLetterAlternativesMatchWholeWords(string answer, string alternative, bool expected)
+    {
+        Assert.Equal(expected, AnswerGroups.Contains(answer, alternative));
+    }
+}

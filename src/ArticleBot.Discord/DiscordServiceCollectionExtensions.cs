@@ -1,3 +1,4 @@
+using ArticleBot.Core.Feedback;
 using ArticleBot.Discord;
 using ArticleBot.Discord.Bot;
 using ArticleBot.Discord.Gateway;
@@ -23,6 +24,12 @@ public static class DiscordServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        if (!services.Any(d => d.ServiceType == typeof(FeedbackStore)))
+        {
+            // Answers carry rating buttons: the ratings store (Feedback:DatabasePath, else under Corpus:CachePath).
+            builder.AddArticleFeedback();
+        }
+
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -39,6 +46,11 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AskCommandHandler>();
         services.TryAddSingleton<PluginsCommandHandler>();
         services.TryAddSingleton<CallCommandHandler>();
+        services.TryAddSingleton<MessageCommandGate>();
+        services.TryAddSingleton<MessageClaimCheck>();
+        services.TryAddSingleton<AskMessageCommandHandler>();
+        services.TryAddSingleton<CheckMessageCommandHandler>();
+        services.TryAddSingleton<RatingButtonHandler>();
         services.TryAddSingleton<DiscordBot>();
         services.AddHostedService<DiscordBotService>();
         return builder;

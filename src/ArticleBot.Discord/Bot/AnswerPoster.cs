@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Feedback;
 using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Discord.Bot;
@@ -9,11 +10,15 @@ namespace ArticleBot.Discord.Bot;
 /// <summary>
 /// Answers a question and posts the answer to a reply target: a streaming answerer's text appears as a preview,
 /// edited at most once a second on the injected clock; the final answer replaces it, split to Discord's limits,
-/// with the sources embed. Keeps a conversation per channel (or thread).
+/// with the sources embed and the rating buttons. Keeps a conversation per channel (or thread). Each answer is recorded
+/// in the ratings store as it is posted; when the store cannot be used the answer goes out without buttons.
 /// </summary>
-public sealed class AnswerPoster(ArticleAnswerer answerer, IOptions<AnsweringOptions> answeringOptions, TimeProvider time)
+public sealed class AnswerPoster(ArticleAnswerer answerer, FeedbackStore feedback, IOptions<AnsweringOptions> answeringOptions, TimeProvider time)
 {
     private static readonly TimeSpan s_editInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How Discord answers are labelled in the ratings store.</summary>
+    public const string Surface = "discord";
 
     private readonly ConcurrentDictionary<string, ConversationHistory> _conversations = new(StringComparer.Ordinal);
 
@@ -88,7 +93,26 @@ public sealed class AnswerPoster(ArticleAnswerer answerer, IOptions<AnsweringOpt
 
         // Remembered before it is posted, so a quick follow-up in the same channel already sees it.
         history.Add(answer.Question, answer.Text);
+        await PostFinalAsync(target, answer, replyTo, firstId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Posts a complete answer (or a claim check): recorded for rating, split to Discord's limits, the last message
+    /// with the sources embed and the rating buttons. <paramref name="previewId"/> is a preview to replace, if any.
+    /// </summary>
+    public async Task PostFinalAsync(IReplyTarget target, ArticleAnswer answer, string? replyTo, string? previewId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(answer);
         var messages = DiscordMessages.Answer(answer, replyTo);
+
+        // SQLite waits for a lock synchronously (up to Feedback:BusyTimeoutSeconds): off the gateway's thread.
+        if (await Task.Run(() => feedback.RecordAnswer(answer, Surface), cancellationToken) is { } answerId)
+        {
+            messages[^1]["components"] = RatingButtons.For(answerId);
+        }
+
+        var firstId = previewId;
         if (firstId is null)
         {
             await target.SendAsync(messages[0], cancellationToken);

@@ -12,7 +12,8 @@ namespace ArticleBot.Discord.Bot;
 /// <summary>
 /// Routes gateway events to their handlers: READY registers the slash commands (once per process, by the process
 /// that runs shard 0), MESSAGE_CREATE goes to <see cref="MessageHandler"/>, each command interaction to its
-/// command's handler. A duplicated event is handled once. Each event handled is a span
+/// command's handler (the slash commands, the two message-menu commands), a rating button's click to
+/// <see cref="RatingButtonHandler"/>. A duplicated event is handled once. Each event handled is a span
 /// (<see cref="DiscordTelemetry.Source"/>); a bad event or a failed reply is logged, never thrown.
 /// </summary>
 public sealed partial class DiscordBot(
@@ -23,6 +24,9 @@ public sealed partial class DiscordBot(
     AskCommandHandler ask,
     PluginsCommandHandler pluginsCommand,
     CallCommandHandler call,
+    AskMessageCommandHandler askMessage,
+    CheckMessageCommandHandler checkMessage,
+    RatingButtonHandler rating,
     IOptions<DiscordOptions> options,
     ILogger<DiscordBot> logger)
 {
@@ -74,6 +78,10 @@ public sealed partial class DiscordBot(
                 new JsonObject { ["type"] = (int)ApplicationCommandOptionType.Text, ["name"] = "function", ["description"] = "Plugin.function", ["required"] = true, ["autocomplete"] = true },
                 new JsonObject { ["type"] = (int)ApplicationCommandOptionType.Text, ["name"] = "arguments", ["description"] = "name=value pairs, separated by spaces", ["required"] = false }),
         },
+
+        // Message commands (a message's Apps menu) take no description or options.
+        new JsonObject { ["name"] = AskMessageCommandHandler.Name, ["type"] = (int)ApplicationCommandType.Message },
+        new JsonObject { ["name"] = CheckMessageCommandHandler.Name, ["type"] = (int)ApplicationCommandType.Message },
     ];
 
     /// <summary>Handles one dispatch; never throws for a bad event or a failed reply.</summary>
@@ -154,8 +162,15 @@ public sealed partial class DiscordBot(
             return Task.CompletedTask;
         }
 
+        if (RatingButtonHandler.Handles(interaction))
+        {
+            return rating.HandleAsync(interaction, cancellationToken);
+        }
+
         return (interaction.Type, interaction.Data?.Name) switch
         {
+            (InteractionType.ApplicationCommand, AskMessageCommandHandler.Name) => askMessage.HandleAsync(interaction, applicationId, cancellationToken),
+            (InteractionType.ApplicationCommand, CheckMessageCommandHandler.Name) => checkMessage.HandleAsync(interaction, applicationId, cancellationToken),
             (InteractionType.ApplicationCommandAutocomplete, CallCommand) => call.AutocompleteAsync(interaction, cancellationToken),
             (InteractionType.ApplicationCommand, AskCommand) => ask.HandleAsync(interaction, applicationId, cancellationToken),
             (InteractionType.ApplicationCommand, PluginsCommand) => pluginsCommand.HandleAsync(interaction, cancellationToken),

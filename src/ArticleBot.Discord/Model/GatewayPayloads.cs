@@ -79,11 +79,34 @@ public sealed record InteractionOption(
     };
 }
 
-/// <summary>The command part of an interaction.</summary>
+/// <summary>A message as Discord resolves it for a message command (only what the bot reads).</summary>
+public sealed record ResolvedMessage(
+    [property: JsonPropertyName("id")] string? Id = null,
+    [property: JsonPropertyName("channel_id")] string? ChannelId = null,
+    [property: JsonPropertyName("content")] string? Content = null,
+    [property: JsonPropertyName("author")] DiscordUser? Author = null);
+
+/// <summary>The objects an interaction refers to, by id (<c>data.resolved</c>).</summary>
+public sealed record ResolvedData(
+    [property: JsonPropertyName("messages")] IReadOnlyDictionary<string, ResolvedMessage>? Messages = null);
+
+/// <summary>
+/// The command part of an interaction: a slash command's name and options, a message command's target
+/// (<c>target_id</c>, looked up in <c>resolved.messages</c>), or a clicked component's <c>custom_id</c>.
+/// </summary>
 public sealed record InteractionData(
     [property: JsonPropertyName("name")] string? Name = null,
-    [property: JsonPropertyName("options")] IReadOnlyList<InteractionOption>? Options = null)
+    [property: JsonPropertyName("options")] IReadOnlyList<InteractionOption>? Options = null,
+    [property: JsonPropertyName("type")] ApplicationCommandType? Type = null,
+    [property: JsonPropertyName("target_id")] string? TargetId = null,
+    [property: JsonPropertyName("resolved")] ResolvedData? Resolved = null,
+    [property: JsonPropertyName("custom_id")] string? CustomId = null,
+    [property: JsonPropertyName("component_type")] ComponentType? ComponentType = null)
 {
+    /// <summary>A message command's target message, or null when Discord did not resolve it.</summary>
+    public ResolvedMessage? TargetMessage =>
+        TargetId is { } id && Resolved?.Messages is { } messages && messages.TryGetValue(id, out var message) ? message : null;
+
     /// <summary>The named option's text; empty when it is absent.</summary>
     public string Option(string name) => Options?.FirstOrDefault(o => o.Name == name)?.Text ?? string.Empty;
 }
@@ -132,6 +155,9 @@ public enum InteractionCallbackType
     /// <summary>Acknowledge now, edit the original response later.</summary>
     DeferredChannelMessageWithSource = 5,
 
+    /// <summary>A component click: acknowledge it without a new message (the message may be edited later).</summary>
+    DeferredUpdateMessage = 6,
+
     /// <summary>Autocomplete choices.</summary>
     ApplicationCommandAutocompleteResult = 8,
 }
@@ -141,6 +167,32 @@ public enum ApplicationCommandType
 {
     /// <summary>A slash command.</summary>
     ChatInput = 1,
+
+    /// <summary>A command in a message's context menu (Apps → …); its interaction names the message.</summary>
+    Message = 3,
+}
+
+/// <summary>Message component types.</summary>
+public enum ComponentType
+{
+    /// <summary>A row holding up to five buttons.</summary>
+    ActionRow = 1,
+
+    /// <summary>A button.</summary>
+    Button = 2,
+}
+
+/// <summary>Button styles (a button with a <c>custom_id</c> sends an interaction when clicked).</summary>
+public enum ButtonStyle
+{
+    /// <summary>Grey.</summary>
+    Secondary = 2,
+
+    /// <summary>Green.</summary>
+    Success = 3,
+
+    /// <summary>Red.</summary>
+    Danger = 4,
 }
 
 /// <summary>Application command option types (AC).</summary>

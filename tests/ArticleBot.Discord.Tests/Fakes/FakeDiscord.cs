@@ -216,6 +216,60 @@ public sealed class FakeDiscord : IAsyncDisposable
         },
     };
 
+    /// <summary>
+    /// An INTERACTION_CREATE for a message command (type 3, from a message's Apps menu): <c>target_id</c> names the
+    /// message and <c>resolved.messages</c> holds it, as Discord sends it.
+    /// </summary>
+    public static JsonObject MessageCommandInteraction(string id, string commandName, string targetContent, string targetId = "m-target", string channelId = "300", string userId = "100", string authorId = "200") => new()
+    {
+        ["id"] = id,
+        ["application_id"] = ApplicationId,
+        ["type"] = 2,
+        ["token"] = "itoken" + id,
+        ["version"] = 1,
+        ["channel_id"] = channelId,
+        ["guild_id"] = "500",
+        ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = userId, ["username"] = "u" + userId } },
+        ["data"] = new JsonObject
+        {
+            ["id"] = "cmd-" + commandName.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["name"] = commandName,
+            ["type"] = 3,
+            ["target_id"] = targetId,
+            ["resolved"] = new JsonObject
+            {
+                ["messages"] = new JsonObject
+                {
+                    [targetId] = new JsonObject
+                    {
+                        ["id"] = targetId,
+                        ["channel_id"] = channelId,
+                        ["author"] = new JsonObject { ["id"] = authorId, ["username"] = "user" + authorId },
+                        ["content"] = targetContent,
+                        ["attachments"] = new JsonArray(),
+                        ["embeds"] = new JsonArray(),
+                        ["type"] = 0,
+                    },
+                },
+            },
+        },
+    };
+
+    /// <summary>An INTERACTION_CREATE for a button click (type 3, MESSAGE_COMPONENT) on one of the bot's messages.</summary>
+    public static JsonObject ButtonClick(string id, string customId, string userId, string messageId = "answer-1", string channelId = "300") => new()
+    {
+        ["id"] = id,
+        ["application_id"] = ApplicationId,
+        ["type"] = 3,
+        ["token"] = "itoken" + id,
+        ["version"] = 1,
+        ["channel_id"] = channelId,
+        ["guild_id"] = "500",
+        ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = userId, ["username"] = "u" + userId } },
+        ["message"] = new JsonObject { ["id"] = messageId, ["channel_id"] = channelId, ["author"] = new JsonObject { ["id"] = BotUserId, ["bot"] = true } },
+        ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
+    };
+
     /// <summary>The default session: Hello, then READY for Identify or RESUMED for Resume, then ACKs.</summary>
     public async Task StandardSessionAsync(GatewayConnection connection)
     {

@@ -23,8 +23,13 @@ public static class AnsweringServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSettings<AnsweringOptions>(AnsweringOptions.SectionName, AnsweringOptions.LegacySectionName);
-        services.TryAddSingleton(sp => new ExtractiveComposer(
-            sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
+        services.TryAddSingleton(sp =>
+        {
+            // The answer gate: the shipped model at the configured target precision (Retrieval:TargetPrecision).
+            var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var gate = new ArticleBot.Core.Answering.Gate.AnswerGate(ArticleBot.Core.Answering.Gate.GateModel.Shipped, retrieval.TargetPrecision);
+            return new ExtractiveComposer(sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(), retrieval.MinCoverage, gate);
+        });
         services.TryAddSingleton(sp => new KindComposer(
             sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(),
             sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleOutline>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleSummarizer>(),

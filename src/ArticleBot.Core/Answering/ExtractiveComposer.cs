@@ -1,22 +1,31 @@
 using System.Text;
 using ArticleBot.Abstractions;
-using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Answering.Gate;
+using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Answering.Selection;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Answering;
 
 /// <summary>
-/// The offline answer: the one to three sentences of the retrieved passages that best answer the question,
-/// each followed by its passage's <c>[n]</c>; or an abstention when no passage covers the question's content.
+/// The offline answer: the one to three sentences of the retrieved passages that best answer the question
+/// (<see cref="AnswerSelector"/>: the sentence that holds the kind of thing asked for comes first), each followed by its
+/// passage's <c>[n]</c>; or an abstention when no passage covers the question's content, when the question asks
+/// for a number or date that no picked sentence gives, or when the answer gate judges the draft unlikely to be
+/// right (<see cref="AnswerGate"/>).
 /// </summary>
-public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folder, double minCoverage)
+/// <param name="search">The article search (sentences, coverage).</param>
+/// <param name="folder">Script folding.</param>
+/// <param name="minCoverage">A hard floor on coverage before the gate (<c>Retrieval:MinCoverage</c>, kept for compatibility; 0 leaves it to the gate).</param>
+/// <param name="gate">The answer gate; the shipped model at the default target precision when null.</param>
+public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folder, double minCoverage, AnswerGate? gate = null)
 {
-    private const int MaxSentences = 3;
-    private const double FollowerShare = 0.6;
-    private const double SecondAccountShare = 0.85;
-    private static readonly string[] s_opinionCues = ["指出", "認為", "认为", "表示", "提醒", "強調", "强调", "坦言", "看來", "看来", "說", "说", "稱", "称", "贊成", "赞成", "贊同", "赞同"];
-    private static readonly System.Buffers.SearchValues<char> s_quantityUnits = System.Buffers.SearchValues.Create("万萬亿億倍千百%");
+    private readonly AnswerSelector _selector = new(MentionFinder.Default, search.InCorpus);
+    private readonly AnswerGate _gate = gate ?? AnswerGate.Default;
+
+    /// <summary>The coverage <see cref="Select"/> asks of one passage (the former <c>Retrieval:MinCoverage</c> default).</summary>
+    private const double SelectMinCoverage = 0.5;
 
     /// <summary>Composes an answer from numbered passages (as the search tool returned them).</summary>
     public string Compose(string question, IReadOnlyList<(int N, Passage Passage)> passages)
@@ -24,48 +33,77 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
         var language = LanguageDetector.Detect(question, folder);
+        return Draft(question, passages) is { } draft ? Render(language, draft.Sentences) : Abstention(language);
+    }
+
+    /// <summary>The draft the gate lets through, or null when the offline answer abstains.</summary>
+    private AnswerDraft? Draft(string question, IReadOnlyList<(int N, Passage Passage)> passages)
+    {
         var plan = search.Analyze(question);
-        var covered = new List<(int N, Passage Passage, double Coverage)>(passages.Count);
+        var selection = new List<SelectionPassage>(passages.Count);
         var anyCovers = false;
         foreach (var (n, passage) in passages)
         {
-            anyCovers |= search.Covers(plan, passage, minCoverage, out var coverage);
-            covered.Add((n, passage, coverage));
+            // A passage is a candidate when it holds some of the question's content (at least the hard floor, if one
+            // is set); whether that is enough is the gate's call (two strong words, coverage, the kind asked for).
+            var coverage = search.Coverage(plan, passage);
+            anyCovers |= coverage > 0 && coverage >= minCoverage;
+            selection.Add(new SelectionPassage(n, passage, coverage, search.Sentences(passage)));
         }
 
-        if (!anyCovers)
+        var searchable = plan.Groups.Any(g => g.Strength != GroupStrength.Weak && g.InCorpus);
+        if (!anyCovers || !searchable || _selector.Select(plan, selection) is not { } draft)
         {
-            return Abstention(language);
+            return null;
         }
 
-        var picked = PickSentences(plan, covered);
-        return Render(language, picked);
+        var decision = _gate.Decide(draft.Features);
+        if (draft.LacksAskedKind || IsBareKeyword(plan, draft))
+        {
+            decision = decision with { Answered = false, Vetoed = true };
+        }
+
+        GateTrace.Record(decision);
+        return decision.Answered ? draft : null;
     }
 
     /// <summary>
-    /// The sentences an answer would quote (best first by document order, with their passage numbers), or null when
-    /// no passage covers the question. For composers that render the same choice differently (English, why).
+    /// A lone Latin word that asks nothing ("clear/plugins", a mistyped command): one content word, no Chinese, no
+    /// question mark and no question wording. Its translations matched somewhere are not an answer to anything.
+    /// </summary>
+    private static bool IsBareKeyword(QueryPlan plan, AnswerDraft draft) =>
+        draft.Kind == AnswerKind.Any
+        && !plan.Question.Any(CharClass.IsHan)
+        && plan.Groups.Count(g => g.Strength != GroupStrength.Weak) <= 1
+        && plan.Question.AsSpan().IndexOfAny("?？吗嗎呢") < 0;
+
+    /// <summary>
+    /// The sentences an answer would quote (the one that holds the answer first, with their passage numbers), or null
+    /// when no passage covers the question. For composers that render the same choice differently (English, why) and
+    /// gate it themselves.
     /// </summary>
     public IReadOnlyList<(int N, Passage Passage, string Sentence)>? Select(string question, IReadOnlyList<(int N, Passage Passage)> passages)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
         var plan = search.Analyze(question);
-        var covered = new List<(int N, Passage Passage, double Coverage)>(passages.Count);
+        var selection = new List<SelectionPassage>(passages.Count);
         var anyCovers = false;
         foreach (var (n, passage) in passages)
         {
-            anyCovers |= search.Covers(plan, passage, minCoverage, out var coverage);
-            covered.Add((n, passage, coverage));
+            // The kind composer applies gates of its own: here a passage must cover the question as coverage alone
+            // decided before the learned gate (half its content words by weight, both of two strong ones).
+            anyCovers |= search.Covers(plan, passage, Math.Max(minCoverage, SelectMinCoverage), out var coverage);
+            selection.Add(new SelectionPassage(n, passage, coverage, search.Sentences(passage)));
         }
 
-        if (!anyCovers)
+        if (!anyCovers || _selector.Select(plan, selection) is not { } draft || IsBareKeyword(plan, draft))
         {
             return null;
         }
 
         var byNumber = passages.GroupBy(p => p.N).ToDictionary(g => g.Key, g => g.First().Passage);
-        return [.. PickSentences(plan, covered).OrderBy(p => p.Order).Select(p => (p.N, byNumber[p.N], p.Sentence))];
+        return [.. draft.Sentences.Select(s => (s.N, byNumber[s.N], s.Sentence))];
     }
 
     /// <summary>The reply when the article does not cover the question.</summary>
@@ -76,81 +114,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         _ => "The article does not say.",
     };
 
-    private List<(int N, string Sentence, int Order)> PickSentences(QueryPlan plan, List<(int N, Passage Passage, double Coverage)> passages)
-    {
-        var candidates = new List<Candidate>();
-        for (var rank = 0; rank < passages.Count; rank++)
-        {
-            var (n, passage, coverage) = passages[rank];
-            var sentences = search.Sentences(passage);
-            for (var s = 0; s < sentences.Count; s++)
-            {
-                var (sentence, folded) = sentences[s];
-                var matched = new List<int>();
-                double score = 0;
-                for (var g = 0; g < plan.Groups.Count; g++)
-                {
-                    var match = ArticleSearch.GroupMatch(plan.Groups[g], folded);
-                    if (match > 0)
-                    {
-                        score += plan.Groups[g].Weight * match;
-                        matched.Add(g);
-                    }
-                }
-
-                if (score <= 0)
-                {
-                    continue;
-                }
-
-                score *= 0.6 + (0.4 * coverage);
-                score *= 1 + (HasAnswerShape(plan.AnswerType, passage, sentence) ? 0.3 : 0) - (0.02 * rank);
-                candidates.Add(new Candidate(n, sentence, score, matched, (rank * 1000) + s));
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            // Covered by words spread over sentences: the best passage's first sentence still anchors the answer.
-            var (n, passage, _) = passages.MaxBy(p => p.Coverage);
-            return [(n, search.Sentences(passage)[0].Sentence, 0)];
-        }
-
-        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
-        var best = candidates[0];
-        var picked = new List<Candidate> { best };
-        var seen = new HashSet<int>(best.Groups);
-        foreach (var candidate in candidates.Skip(1))
-        {
-            if (picked.Count == MaxSentences || candidate.Score < best.Score * FollowerShare)
-            {
-                break;
-            }
-
-            // A follower must add something: a part of the question not yet answered, or (nearly as good as the
-            // best) another passage's account of the same thing.
-            var addsGroup = candidate.Groups.Any(g => !seen.Contains(g));
-            var secondAccount = candidate.Score >= best.Score * SecondAccountShare && picked.All(p => p.N != candidate.N);
-            if ((addsGroup || secondAccount) && !picked.Any(p => p.Sentence == candidate.Sentence))
-            {
-                seen.UnionWith(candidate.Groups);
-                picked.Add(candidate);
-            }
-        }
-
-        return picked.Select(p => (p.N, p.Sentence, p.Order)).ToList();
-    }
-
-    private static bool HasAnswerShape(AnswerType type, Passage passage, string sentence) => type switch
-    {
-        AnswerType.Quantity => sentence.Any(char.IsAsciiDigit) || sentence.AsSpan().IndexOfAny(s_quantityUnits) >= 0,
-        AnswerType.Date => sentence.Contains('月') || sentence.Contains('日') || sentence.Contains('年'),
-        AnswerType.Who => passage.Kind == PassageKind.Byline || sentence.Contains("作者", StringComparison.Ordinal),
-        AnswerType.Opinion => s_opinionCues.Any(c => sentence.Contains(c, StringComparison.Ordinal)),
-        _ => false,
-    };
-
-    private static string Render(QuestionLanguage language, List<(int N, string Sentence, int Order)> picked)
+    private static string Render(QuestionLanguage language, IReadOnlyList<AnswerSentence> picked)
     {
         var builder = new StringBuilder();
         if (language == QuestionLanguage.English)
@@ -158,7 +122,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
             builder.Append("The article says: ");
         }
 
-        foreach (var (n, sentence, _) in picked.OrderBy(p => p.Order))
+        foreach (var (n, sentence) in picked)
         {
             if (language == QuestionLanguage.English && builder.Length > "The article says: ".Length)
             {
@@ -170,6 +134,4 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
 
         return builder.ToString();
     }
-
-    private sealed record Candidate(int N, string Sentence, double Score, List<int> Groups, int Order);
 }

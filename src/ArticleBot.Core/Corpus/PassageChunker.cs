@@ -1,4 +1,5 @@
 using ArticleBot.Abstractions;
+using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Corpus;
 
@@ -57,8 +58,15 @@ public sealed class PassageChunker(int targetChars, int overlapSentences)
                 yield break;
             }
 
-            // Step back by the overlap, but always move forward.
+            // Step back by the overlap, but always move forward; and do not open a piece with a sentence that leans on
+            // the one before it (這種…, 牠們…, it …): step back one more to take its antecedent along (once, so a text
+            // of such sentences still moves on).
+            var previousFirst = first;
             first = Math.Max(first + 1, last + 1 - overlapSentences);
+            if (first > previousFirst + 1 && SentenceContext.LeansOnPrevious(text, sentences[first].Start, sentences[first].End, ScriptFolding.Default))
+            {
+                first--;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Answering.Gate;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
@@ -52,13 +53,17 @@ public sealed record EvalMetrics(
     double CitationPrecision,
     double Abstention,
     double FalseAbstention,
-    double QuoteFidelity);
+    double QuoteFidelity,
+    double FirstSentenceAccuracy = double.NaN);
 
 /// <summary>What happened to one question, for reports and debugging.</summary>
-public sealed record EvalOutcome(EvalItem Item, int FirstRelevantRank, bool Correct, bool Abstained, int Citations, int RelevantCitations, string Answer);
+/// <remarks><c>FirstSentenceCorrect</c>: the answer's first sentence (up to its first citation mark) already holds the
+/// answer. <c>Gate</c>: the offline answer gate's decision, when the offline answerer drafted an answer.</remarks>
+public sealed record EvalOutcome(EvalItem Item, int FirstRelevantRank, bool Correct, bool Abstained, int Citations, int RelevantCitations, string Answer, bool FirstSentenceCorrect = false, GateDecision? Gate = null);
 
 /// <summary>The whole evaluation.</summary>
-public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetrics Overall, IReadOnlyList<EvalOutcome> Outcomes)
+/// <remarks><c>Calibration</c>: the answer gate's calibration (answers given, by score bin, and the share right).</remarks>
+public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetrics Overall, IReadOnlyList<EvalOutcome> Outcomes, IReadOnlyList<CalibrationBin>? Calibration = null)
 {
     /// <summary>Accuracy per question kind (only for items with a <see cref="EvalItem.Kind"/>), then "all" over them.</summary>
     public IReadOnlyList<KindMetrics> ByKind { get; init; } = [];
@@ -118,7 +123,14 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
 
             var ranked = search.Search(item.Question, RetrievalDepth);
             var firstRelevant = ranked.Select((p, i) => (p, i)).FirstOrDefault(x => Relevant(x.p.Passage.Text), (null!, -1)).Item2;
-            var answer = await answerer.AskAsync(item.Question, await EarlierTurnsAsync(item, cancellationToken), cancellationToken);
+            ArticleAnswer answer;
+            GateDecision? gate;
+            using (var trace = GateTrace.Begin())
+            {
+                answer = await answerer.AskAsync(item.Question, await EarlierTurnsAsync(item, cancellationToken), cancellationToken);
+                gate = trace.Decisions.Count > 0 ? trace.Decisions[^1] : null;
+            }
+
             var verbatim = true;
             foreach (var citation in answer.Citations.Concat(answer.Closest))
             {
@@ -133,13 +145,34 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
             var correct = item.Kind is null
                 ? answer.Grounded && relevantCitations > 0 && item.Answers.Any(a => foldedAnswer.Contains(folder.Fold(a), StringComparison.Ordinal))
                 : KindCorrect(item, answer, foldedAnswer, verbatim);
-            outcomes.Add(new EvalOutcome(item, firstRelevant, correct, !answer.Grounded, answer.Citations.Count, relevantCitations, answer.Text));
+            var firstSentence = folder.Fold(FirstSentence(answer.Text));
+            var firstCorrect = correct && item.Answers.Any(a => firstSentence.Contains(folder.Fold(a), StringComparison.Ordinal));
+            outcomes.Add(new EvalOutcome(item, firstRelevant, correct, !answer.Grounded, answer.Citations.Count, relevantCitations, answer.Text, firstCorrect, gate));
         }
 
         var fidelity = quotes == 0 ? 1 : faithful / (double)quotes;
         var byLanguage = outcomes.GroupBy(o => o.Item.Lang).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Score(g.Key, g.ToList(), fidelity)).ToList();
-        return new EvalReport(byLanguage, Score("all", outcomes, fidelity), outcomes) { ByKind = ScoreKinds(outcomes) };
+        var calibration = GateFitter.Calibrate(outcomes.Where(o => o.Gate is { Answered: true }).Select(o => (o.Gate!.Score, o.Correct)));
+        return new EvalReport(byLanguage, Score("all", outcomes, fidelity), outcomes, calibration) { ByKind = ScoreKinds(outcomes) };
+    }
+
+    /// <summary>The answer's first sentence: up to and including its first citation mark <c>[n]</c> (all of it when it has none).</summary>
+    internal static string FirstSentence(string answer)
+    {
+        var open = answer.IndexOf('[', StringComparison.Ordinal);
+        while (open >= 0)
+        {
+            var close = answer.IndexOf(']', open);
+            if (close > open + 1 && !answer.AsSpan(open + 1, close - open - 1).ContainsAnyExceptInRange('0', '9'))
+            {
+                return answer[..(close + 1)];
+            }
+
+            open = answer.IndexOf('[', open + 1);
+        }
+
+        return answer;
     }
 
     /// <summary>
@@ -210,6 +243,7 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
             citations == 0 ? double.NaN : answerable.Sum(o => o.RelevantCitations) / (double)citations,
             Share(unanswerable, o => o.Abstained),
             Share(answerable, o => o.Abstained),
-            fidelity);
+            fidelity,
+            Share(answerable, o => o.FirstSentenceCorrect));
     }
 }

@@ -113,6 +113,13 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         return plan;
     }
 
+    /// <summary>True when the folded word occurs somewhere in the corpus (every bigram of a Chinese word is an index term).</summary>
+    public bool InCorpus(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        return _index.Contains(foldedWord);
+    }
+
     /// <summary>The full sentences of a passage with their folded text, computed once per passage.</summary>
     public IReadOnlyList<(string Sentence, string Folded)> Sentences(Passage passage)
     {

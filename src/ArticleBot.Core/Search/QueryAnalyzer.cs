@@ -144,11 +144,14 @@ public sealed partial class QueryAnalyzer
         var words = new List<(int Index, string Word)>();
         foreach (var term in scanned.Where(t => t.Kind == TermKind.Word && !StopWords.English.Contains(t.Text)))
         {
-            if (NumberWords.TryGetValue(term.Text, out var digits))
+            if (EnglishNumbers.TryParse(term.Text, question, out var value))
             {
-                // "ten times" means what the article writes as 10倍.
+                // "ten times" means what the article writes as 10倍; "Super Bowl XLIX" its 第49届 or 第四十九届.
+                var digits = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 builder.AddTerm(digits, 1.2f);
-                builder.AddWord(digits, [digits], GroupStrength.Strong, termWeight: 0f);
+                var chinese = value < 10000 ? EnglishNumbers.ToChinese(value) : digits;
+                builder.AddChineseTerms(chinese, 0.6f);
+                builder.AddWord(digits, chinese.Length > 1 ? [digits, chinese] : [digits], GroupStrength.Strong, termWeight: 0f);
             }
             else if (term.Text.Length > 1 && !term.Text.All(char.IsAsciiDigit))
             {
@@ -161,13 +164,6 @@ public sealed partial class QueryAnalyzer
             ExpandEnglish(builder, words, CapitalizedWords(question));
         }
     }
-
-    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
-    {
-        ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
-        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["fifteen"] = "15", ["twenty"] = "20",
-        ["thirty"] = "30", ["fifty"] = "50", ["hundred"] = "100",
-    };
 
     /// <summary>
     /// English words: phrases first ("spring festival"), then full names, then single words through their glosses,

@@ -5,8 +5,10 @@ namespace ArticleBot.Core.Search;
 /// <summary>
 /// Retrieval and abstention settings. Section <c>Retrieval</c>:
 /// <code>
-/// "Retrieval": { "TopK": 5, "MinCoverage": 0.5 }
+/// "Retrieval": { "TopK": 5, "TargetPrecision": 0.8 }
 /// </code>
+/// Whether the offline answerer answers or says the article does not cover the question is decided by a learned
+/// gate (<c>ArticleBot.Core.Answering.Gate.AnswerGate</c>); <see cref="TargetPrecision"/> is its one setting.
 /// </summary>
 public sealed class RetrievalOptions
 {
@@ -18,9 +20,20 @@ public sealed class RetrievalOptions
     public int TopK { get; set; } = 5;
 
     /// <summary>
-    /// The share (0..1, by weight) of the question's content words that one retrieved passage must cover;
-    /// below it the bot says the article does not cover the question.
+    /// The least estimated chance (0..1) that an offline answer is right: below it the bot says the article does
+    /// not cover the question. Higher answers less often and is wrong less often; lower answers more.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinCoverage { get; set; } = 0.5;
+    public double TargetPrecision { get; set; } = DefaultTargetPrecision;
+
+    /// <summary>The default <see cref="TargetPrecision"/>.</summary>
+    public const double DefaultTargetPrecision = 0.8;
+
+    /// <summary>
+    /// Kept for compatibility: a hard floor on the share (0..1, by weight) of the question's content words that one
+    /// retrieved passage must cover, applied before the gate. The gate weighs coverage itself, so the default is 0;
+    /// prefer <see cref="TargetPrecision"/>.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; set; }
 }

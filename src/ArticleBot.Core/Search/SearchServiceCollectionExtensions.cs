@@ -15,7 +15,7 @@ public static class SearchServiceCollectionExtensions
     /// Adds <see cref="ArticleSearch"/> (also as <see cref="IArticleSearch"/>), indexed on first use and cached under
     /// <c>Corpus:CachePath</c>. Call after <c>AddArticleCorpus</c>. Binds:
     /// <code>
-    /// "Retrieval": { "TopK": 5, "MinCoverage": 0.5 }
+    /// "Retrieval": { "TopK": 5, "TargetPrecision": 0.8 }
     /// </code>
     /// </summary>
     public static IHostApplicationBuilder AddArticleRetrieval(this IHostApplicationBuilder builder)

@@ -35,6 +35,8 @@ public sealed class ArticleAnswererTests
     [InlineData("明天台北的天氣如何？", "文章沒有提到")]
     [InlineData("Who is the CEO of OpenAI?", "does not say")]
     [InlineData("DeepSeek最新模型的参数量是多少？", "文章没有提到")]
+    [InlineData("clear/plugins", "does not say")] // a mistyped command, not a question
+    [InlineData("When was OpenAI founded?", "does not say")]
     public async Task AskAsync_UncoveredQuestion_AbstainsInTheUsersLanguageWithClosestPassages(string question, string expected)
     {
         var answer = await Answerer.AskAsync(question, null, TestContext.Current.CancellationToken);

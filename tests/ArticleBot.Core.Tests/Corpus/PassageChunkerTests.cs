@@ -51,6 +51,31 @@ public sealed class PassageChunkerTests
     }
 
     [Fact]
+    public void Chunk_OverlapSentenceThatLeansBack_BringsItsAntecedent()
+    {
+        // Sentence 3 opens with 牠們 ("they"): the second piece, which would open with it as its overlap, starts one
+        // sentence earlier instead.
+        var paragraph = "土撥鼠是齧齒動物。體型中等，尾巴很短。牠們生活在墨西哥北部的草原上面。聖路易斯波托西州北部及科阿韋拉州氣候乾燥。"
+            + "冬季時土撥鼠並不冬眠，而是躲在洞裡。";
+        var corpus = TestCorpus.FromText(paragraph, target: 50, overlap: 1);
+
+        Assert.True(corpus.Passages.Count > 1);
+        Assert.All(corpus.Passages.Skip(1), p => Assert.False(p.Text.StartsWith("牠們", StringComparison.Ordinal), p.Text));
+    }
+
+    [Theory]
+    [InlineData("牠們分布在墨西哥。", true)]
+    [InlineData("這種握法很常見。", true)]
+    [InlineData("該法令於1990年通過。", true)]
+    [InlineData("It was founded in 2015.", true)]
+    [InlineData("其他國家也有。", false)]
+    [InlineData("墨西哥土撥鼠是齧齒動物。", false)]
+    public void LeansOnPrevious_TellsPronounOpenings(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceContext.LeansOnPrevious(sentence, 0, sentence.Length, ArticleBot.Core.Text.ScriptFolding.Default));
+    }
+
+    [Fact]
     public void Chunk_SameText_GivesSameIds()
     {
         var first = TestCorpus.FromText(TestCorpus.SeedText).Passages.Select(p => (p.Id, p.Start, p.End));

@@ -29,6 +29,16 @@ public sealed class EvalFloorTests
         Assert.Equal(1.0, report.Overall.QuoteFidelity);
     }
 
+    [Theory]
+    [InlineData("硫是黃色的。[1]硫有味道。[2]", "硫是黃色的。[1]")]
+    [InlineData("The article says: it is 5[1] and more[2]", "The article says: it is 5[1]")]
+    [InlineData("見[注]，然後是答案。[3]", "見[注]，然後是答案。[3]")]
+    [InlineData("no citation", "no citation")]
+    public void FirstSentence_EndsAtTheFirstCitationMark(string answer, string expected)
+    {
+        Assert.Equal(expected, Evaluator.FirstSentence(answer));
+    }
+
     [Fact]
     public void Read_BadLine_NamesTheLine()
     {

@@ -1,0 +1,49 @@
+using System.Text;
+using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.Answering.Selection;
+
+/// <summary>
+/// The Chinese character pairs of a question's content (stop words and question words removed), to measure how
+/// much of the question's wording a passage or sentence shares. Unlike the query plan's words, a pair is kept
+/// even when the corpus lacks it: a question about 九龍灣 in a corpus that has 九, 龍 and 灣 but never 九龍 is
+/// about something the article does not name.
+/// </summary>
+public static class QuestionBigrams
+{
+    /// <summary>The content bigrams of a folded question, without repeats.</summary>
+    public static IReadOnlyList<string> Of(string foldedQuestion)
+    {
+        ArgumentNullException.ThrowIfNull(foldedQuestion);
+        var builder = new StringBuilder(foldedQuestion);
+        foreach (var stop in StopWords.Chinese)
+        {
+            builder.Replace(stop, " ");
+        }
+
+        var content = builder.ToString();
+        var result = new List<string>();
+        for (var i = 0; i + 1 < content.Length; i++)
+        {
+            if (CharClass.IsHan(content[i]) && CharClass.IsHan(content[i + 1]))
+            {
+                var bigram = content.Substring(i, 2);
+                if (!result.Contains(bigram, StringComparer.Ordinal))
+                {
+                    result.Add(bigram);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The share of <paramref name="bigrams"/> that occur in a folded text; 1 when there are none (English questions).</summary>
+    public static double ShareIn(IReadOnlyList<string> bigrams, string foldedText)
+    {
+        ArgumentNullException.ThrowIfNull(bigrams);
+        ArgumentNullException.ThrowIfNull(foldedText);
+        return bigrams.Count == 0 ? 1 : bigrams.Count(b => foldedText.Contains(b, StringComparison.Ordinal)) / (double)bigrams.Count;
+    }
+}

@@ -1,0 +1,36 @@
+using ArticleBot.Core.Answering.Gate;
+
+namespace ArticleBot.Core.Tests.Answering.Gate;
+
+public sealed class GateFeatureFileTests
+{
+    [Fact]
+    public void RowsReadBack()
+    {
+        var features = new GateFeatures(0.5, 0.25, 1, 0, 1, 1, 0, 0.125, 1, 1, 0.5, 0.75, 1);
+        var text = GateFeatureFile.Header + "\n" + GateFeatureFile.Row("q\t1", true, features) + "\n\n";
+
+        var rows = GateFeatureFile.Read(new StringReader(text));
+
+        var row = Assert.Single(rows);
+        Assert.True(row.Right);
+        Assert.Equal(features.ToVector(), row.X);
+    }
+
+    [Fact]
+    public void OtherHeader_IsRejected()
+    {
+        var error = Assert.Throws<FormatException>(() => GateFeatureFile.Read(new StringReader("id\tright\tcoverage\n")));
+        Assert.StartsWith("line 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("q1\t2\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0")]
+    [InlineData("q1\t1\t0\t0")]
+    [InlineData("q1\t1\tx\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0")]
+    public void BadRow_NamesTheLine(string row)
+    {
+        var error = Assert.Throws<FormatException>(() => GateFeatureFile.Read(new StringReader(GateFeatureFile.Header + "\n" + row)));
+        Assert.StartsWith("line 2", error.Message, StringComparison.Ordinal);
+    }
+}

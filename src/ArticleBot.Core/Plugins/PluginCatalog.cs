@@ -26,11 +26,12 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
     private readonly PluginHealth _health;
     private readonly TimeProvider _time;
     private readonly Lazy<Kernel> _builtinKernel;
+    private readonly IReadOnlyList<IPluginSource> _sources;
     private readonly Lock _gate = new();
     private Snapshot? _current;
 
     /// <summary>Creates the catalog; plugin folders load on first use of <see cref="Kernel"/> or <see cref="Plugins"/>.</summary>
-    public PluginCatalog(IServiceProvider services, IEnumerable<KernelPlugin> builtins, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, PluginHealth health, TimeProvider time, ILogger<PluginCatalog> logger)
+    public PluginCatalog(IServiceProvider services, IEnumerable<KernelPlugin> builtins, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, PluginHealth health, TimeProvider time, ILogger<PluginCatalog> logger, IEnumerable<IPluginSource>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _services = services;
@@ -42,6 +43,17 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
         _time = time;
         _logger = logger;
         _builtinKernel = new Lazy<Kernel>(() => new Kernel(_services, new KernelPluginCollection(_builtins)));
+        _sources = sources?.ToList() ?? [];
+        foreach (var source in _sources)
+        {
+            source.Changed += () =>
+            {
+                if (_current is not null)
+                {
+                    Reload();
+                }
+            };
+        }
     }
 
     /// <summary>Raised after a reload.</summary>
@@ -152,6 +164,18 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
                 {
                     candidates.Add((plugin, info));
                 }
+            }
+        }
+
+        foreach (var (plugin, info) in _sources.SelectMany(s => s.GetPlugins()))
+        {
+            if (plugin is null)
+            {
+                infos.Add(info);
+            }
+            else
+            {
+                candidates.Add((plugin, info));
             }
         }
 

@@ -11,6 +11,9 @@ public enum PluginKind
 
     /// <summary>A Semantic Kernel prompt directory.</summary>
     Prompt,
+
+    /// <summary>A Model Context Protocol server in its own process (or at a URL), declared in <c>Plugins:McpServers</c>.</summary>
+    Mcp,
 }
 
 /// <summary>Whether a plugin can be used.</summary>

@@ -31,6 +31,7 @@ public static class PluginServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PluginGuardFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, ToolArgumentFilter>());
         services.TryAddSingleton<PluginHealth>();
+        services.AddMcpPlugins();
         services.TryAddSingleton<PluginCatalog>();
         services.TryAddSingleton<IKernelSource>(sp => sp.GetRequiredService<PluginCatalog>());
         services.TryAddSingleton<PluginInvoker>();

@@ -25,18 +25,7 @@ public static class BotHost
             ContentRootPath = ContentRoot.Resolve(),
         });
 
-        builder.Configuration
-            .AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, ContentRoot.SettingsFile), optional: true, reloadOnChange: false)
-            .AddUserSecrets(typeof(BotHost).Assembly, optional: true, reloadOnChange: false)
-            .AddSystemdCredentials()
-            .AddEnvironmentVariables()
-            .AddCommandLine(configurationArgs);
-
-        // Logs go to stderr so stdout carries only answers and JSON; traces and metrics only when OTEL_* ask for them.
-        SettingsCheck.LogLevels(builder.Configuration);
-        builder.AddArticleBotDefaults();
-        builder.AddArticleBotCore();
-        builder.AddArticleFeedback();
+        Configure(builder, configurationArgs);
         if (consoleChat)
         {
             builder.Services.AddHostedService<ConsoleChatService>();
@@ -51,11 +40,34 @@ public static class BotHost
             builder.AddPluginWatcher();
         }
 
-        // Every command knows every section, so a Discord switch given to `ask` is not called a typo.
-        builder.Services.AddSingleton(new SettingsSection(Discord.DiscordOptions.SectionName, typeof(Discord.DiscordOptions)));
         var host = builder.Build();
         SettingsCheck.Switches(configurationArgs, host.Services.GetRequiredService<KnownSettings>());
         return host;
+    }
+
+    /// <summary>
+    /// Configuration (appsettings.json, user-secrets, systemd credentials, environment, switches), logging to stderr
+    /// and the core services, for any host builder (the generic host, or the web host of <c>mcp --http</c>).
+    /// </summary>
+    public static void Configure(IHostApplicationBuilder builder, string[] configurationArgs)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration
+            .AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, ContentRoot.SettingsFile), optional: true, reloadOnChange: false)
+            .AddUserSecrets(typeof(BotHost).Assembly, optional: true, reloadOnChange: false)
+            .AddSystemdCredentials()
+            .AddEnvironmentVariables()
+            .AddCommandLine(configurationArgs);
+
+        // Logs go to stderr so stdout carries only answers and JSON; traces and metrics only when OTEL_* ask for them.
+        SettingsCheck.LogLevels(builder.Configuration);
+        builder.AddArticleBotDefaults();
+        builder.AddArticleBotCore();
+        builder.AddArticleFeedback();
+
+        // Every command knows every section, so a Discord or Mcp switch given to `ask` is not called a typo.
+        builder.Services.AddSingleton(new SettingsSection(Discord.DiscordOptions.SectionName, typeof(Discord.DiscordOptions)));
+        builder.Services.AddSingleton(new SettingsSection(ArticleBot.Mcp.ArticleMcpOptions.SectionName, typeof(ArticleBot.Mcp.ArticleMcpOptions)));
     }
 
     /// <summary>
@@ -165,7 +177,7 @@ public static class BotHost
     /// Runs the options validation that <c>StartAsync</c> would run, before the host starts, so a bad setting is
     /// reported once, by <see cref="DescribeConfigurationError"/>, instead of also as a host start failure.
     /// </summary>
-    private static void ValidateConfiguration(IHost host) =>
+    public static void ValidateConfiguration(IHost host) =>
         host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 
     private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;

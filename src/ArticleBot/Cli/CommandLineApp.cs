@@ -81,6 +81,7 @@ public static class CommandLineApp
         root.Subcommands.Add(FitGateCommand());
         root.Subcommands.Add(PluginsCommand(configurationArgs));
         root.Subcommands.Add(CallCommand(configurationArgs));
+        root.Subcommands.Add(McpCommand(configurationArgs));
         root.Subcommands.Add(FeedbackCommand(configurationArgs));
         var discord = new Command("discord", "Runs the bot in Discord until Ctrl+C or SIGTERM (needs Discord:Token).");
         discord.SetAction((_, cancellationToken) => BotHost.RunDiscordAsync(configurationArgs, cancellationToken));
@@ -345,6 +346,29 @@ public static class CommandLineApp
                 return PluginCallFailure.IsUsageError(ex) ? ExitCodes.Usage : ExitCodes.Failure;
             }
         }, cancellationToken));
+        return command;
+    }
+
+    private static Command McpCommand(string[] configurationArgs)
+    {
+        var http = new Option<string?>("--http") { Description = "Serve streamable HTTP at http://HOST:PORT/mcp instead of stdio (loopback only, e.g. 127.0.0.1:3001)." };
+        var command = new Command("mcp", "Runs ArticleBot as a Model Context Protocol server (stdio by default): tools search, ask and the article tools; the seed articles as resources.") { http };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(http) is not { } address)
+            {
+                return McpHost.RunStdioAsync(configurationArgs, cancellationToken);
+            }
+
+            if (McpHost.ParseLoopback(address, out var error) is not { } endpoint)
+            {
+                Console.Error.WriteLine($"error: {error}");
+                Console.Error.WriteLine("usage: ArticleBot mcp [--http 127.0.0.1:PORT]");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            return McpHost.RunHttpAsync(configurationArgs, endpoint, cancellationToken);
+        });
         return command;
     }
 

@@ -1,0 +1,208 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArticleBot.Core.Answering;
+using ArticleBot.Core.Citations;
+using ArticleBot.Core.Plugins;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace ArticleBot.Mcp;
+
+/// <summary>
+/// The MCP tools: <c>ask</c> (the grounded answer), every function of the built-in <c>article</c> plugin under its own
+/// name (<c>search</c>, <c>get_passage</c>, <c>outline</c>, … whichever the plugin has), and, with
+/// <see cref="ArticleMcpOptions.ExposePlugins"/>, every loaded plugin's functions as <c>&lt;Plugin&gt;_&lt;function&gt;</c>.
+/// Tools are listed from the current kernel at each request, so reloaded plugins show up. Every result carries
+/// <c>structuredContent</c> (and the same JSON as text) with <c>citations</c>: passage id, source, offsets and the
+/// verbatim quote, each checked against the seed file.
+/// </summary>
+public sealed partial class ArticleTools(
+    PluginCatalog catalog,
+    ArticleAnswerer answerer,
+    CitationResolver resolver,
+    IOptions<ArticleMcpOptions> options,
+    ILogger<ArticleTools> logger)
+{
+    /// <summary>The tool that answers a question.</summary>
+    public const string AskTool = "ask";
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonElement s_askSchema = JsonDocument.Parse("""
+        {"type":"object","properties":{"question":{"type":"string","description":"The question about the article, in Chinese or English."}},"required":["question"]}
+        """).RootElement.Clone();
+
+    /// <summary>Every tool, for <c>tools/list</c>.</summary>
+    public ListToolsResult List() => new()
+    {
+        Tools = [new Tool
+        {
+            Name = AskTool,
+            Title = "Ask the article",
+            Description = "Answers a question about the news article from its text alone and cites the passages used: structuredContent has answer (with [n] markers), grounded (false when the article does not say), and citations [{n, passageId, source, section, start, end, quote, uri}], each quote verbatim from the seed file at [start, end).",
+            InputSchema = s_askSchema,
+        }, .. Functions().Select(f => ToTool(f.Name, f.Function))],
+    };
+
+    /// <summary>Runs a tool, for <c>tools/call</c>.</summary>
+    /// <exception cref="McpProtocolException">There is no such tool.</exception>
+    public async Task<CallToolResult> CallAsync(string name, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        arguments ??= new Dictionary<string, JsonElement>();
+        Log.ToolCalled(logger, name);
+        if (name == AskTool)
+        {
+            return await AskAsync(arguments, cancellationToken);
+        }
+
+        var function = Functions().FirstOrDefault(f => f.Name == name).Function
+            ?? throw new McpProtocolException($"Unknown tool '{name}'. Tools: {string.Join(", ", List().Tools.Select(t => t.Name))}.", McpErrorCode.InvalidParams);
+        var missing = function.Metadata.Parameters.Where(p => p.IsRequired && !arguments.ContainsKey(p.Name)).Select(p => p.Name).ToList();
+        if (missing.Count > 0)
+        {
+            return Error($"missing argument(s): {string.Join(", ", missing)}");
+        }
+
+        var kernelArguments = new KernelArguments();
+        foreach (var (key, argument) in arguments)
+        {
+            if (argument.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined)
+            {
+                // Strings as they are, everything else as its JSON text: the kernel converts "3" to an int parameter.
+                kernelArguments[key] = argument.ValueKind == JsonValueKind.String ? argument.GetString() : argument.GetRawText();
+            }
+        }
+
+        using var turn = AnswerTurn.Begin();
+        object? value;
+        try
+        {
+            var result = await catalog.Kernel.InvokeAsync(function, kernelArguments, cancellationToken);
+            value = result.GetValue<object>();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var message = ex is KernelException { InnerException: { } inner } ? inner.Message : ex.Message;
+            Log.ToolFailed(logger, name, message);
+            return Error($"{name} failed: {message}");
+        }
+
+        var citations = turn.Turn.Passages
+            .Where(p => resolver.ToCitation(p.N, p.Passage) is not null)
+            .Select(p => McpCitation.From(p.N, p.Passage))
+            .ToList();
+        var structured = new JsonObject
+        {
+            ["result"] = value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), s_json),
+            ["citations"] = JsonSerializer.SerializeToNode(citations, s_json),
+        };
+        return Success(structured);
+    }
+
+    private async Task<CallToolResult> AskAsync(IDictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
+    {
+        var question = arguments.TryGetValue("question", out var q) && q.ValueKind == JsonValueKind.String ? QuestionText.Clean(q.GetString()) : string.Empty;
+        if (question.Length == 0)
+        {
+            return Error("the question is empty: call ask with {\"question\": \"...\"}.");
+        }
+
+        var answer = await answerer.AskAsync(question, null, cancellationToken);
+        var structured = new JsonObject
+        {
+            ["question"] = answer.Question,
+            ["answer"] = answer.Text,
+            ["grounded"] = answer.Grounded,
+            ["backend"] = answer.Backend,
+            ["citations"] = JsonSerializer.SerializeToNode(answer.Citations.Select(McpCitation.From).ToList(), s_json),
+            ["closest"] = JsonSerializer.SerializeToNode(answer.Closest.Select(McpCitation.From).ToList(), s_json),
+            ["fallback"] = answer.Fallback,
+        };
+        return Success(structured);
+    }
+
+    /// <summary>The kernel functions offered as tools, with their tool names.</summary>
+    private IEnumerable<(string Name, KernelFunction Function)> Functions()
+    {
+        var kernel = catalog.Kernel;
+        if (kernel.Plugins.TryGetPlugin(ArticlePlugin.PluginName, out var article))
+        {
+            foreach (var function in article.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                yield return (function.Name, function);
+            }
+        }
+
+        if (!options.Value.ExposePlugins)
+        {
+            yield break;
+        }
+
+        foreach (var plugin in kernel.Plugins.Where(p => p.Name != ArticlePlugin.PluginName).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            foreach (var function in plugin.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                yield return ($"{plugin.Name}_{function.Name}", function);
+            }
+        }
+    }
+
+    private static Tool ToTool(string name, KernelFunction function)
+    {
+        var properties = new JsonObject();
+        foreach (var parameter in function.Metadata.Parameters)
+        {
+            var schema = parameter.Schema is { } s ? JsonNode.Parse(s.RootElement.GetRawText())!.AsObject() : new JsonObject { ["type"] = "string" };
+            if (!string.IsNullOrWhiteSpace(parameter.Description) && !schema.ContainsKey("description"))
+            {
+                schema["description"] = parameter.Description;
+            }
+
+            properties[parameter.Name] = schema;
+        }
+
+        var inputSchema = new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["required"] = new JsonArray(function.Metadata.Parameters.Where(p => p.IsRequired).Select(p => (JsonNode)p.Name).ToArray()),
+        };
+        return new Tool
+        {
+            Name = name,
+            Description = $"{function.Description} Results are structuredContent {{result, citations}}; citations give passageId, source, start/end offsets and the verbatim quote of every passage returned.",
+            InputSchema = JsonSerializer.SerializeToElement(inputSchema),
+        };
+    }
+
+    private static CallToolResult Success(JsonObject structured)
+    {
+        var element = JsonSerializer.SerializeToElement(structured, s_json);
+        return new CallToolResult
+        {
+            StructuredContent = element,
+            Content = [new TextContentBlock { Text = element.GetRawText() }],
+            IsError = false,
+        };
+    }
+
+    private static CallToolResult Error(string message) => new()
+    {
+        Content = [new TextContentBlock { Text = message }],
+        IsError = true,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 7001, EventName = "McpToolCalled", Level = LogLevel.Debug, Message = "MCP tool {Tool} called")]
+        public static partial void ToolCalled(ILogger logger, string tool);
+
+        [LoggerMessage(EventId = 7002, EventName = "McpToolFailed", Level = LogLevel.Warning, Message = "MCP tool {Tool} failed: {Reason}")]
+        public static partial void ToolFailed(ILogger logger, string tool, string reason);
+    }
+}

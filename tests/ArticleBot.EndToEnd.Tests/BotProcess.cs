@@ -12,6 +12,19 @@ public static class BotProcess
     private static readonly Lazy<string> s_output = new(FindOutputDirectory);
     private static readonly Lazy<string> s_repository = new(FindRepositoryRoot);
 
+    /// <summary>
+    /// True when this test process ignores SIGINT, as a non-interactive shell makes a background job do (<c>cmd &amp;</c>):
+    /// the bot inherits that, so no SIGINT can reach it and a Ctrl+C test has nothing to test.
+    /// </summary>
+    public static bool SigIntIgnored
+    {
+        get
+        {
+            var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) : null;
+            return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
+        }
+    }
+
     /// <summary>The clone the tests were built from (the folder with ArticleBot.sln).</summary>
     public static string RepositoryRoot => s_repository.Value;
 

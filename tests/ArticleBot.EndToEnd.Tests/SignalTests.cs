@@ -29,6 +29,8 @@ public sealed class SignalTests : IDisposable
     [Fact]
     public async Task Sigint_WhileAPluginBlocksItsThread_EndsTheProcess()
     {
+        Assert.SkipWhen(BotProcess.SigIntIgnored, "SIGINT is ignored by this test run (started as a background job), so the bot cannot receive it");
+
         // Arrange: a synchronous plugin function that never returns, with a call budget far longer than the test.
         var configuration = new DirectoryInfo(BotProcess.OutputDirectory).Name;
         var output = Path.Combine(BotProcess.OutputDirectory, "..", "..", "ArticleBot.TestPlugins.Hostile", configuration);
@@ -44,8 +46,9 @@ public sealed class SignalTests : IDisposable
         // Act
         var code = await SignalAsync(process, "INT");
 
-        // Assert
-        Assert.Equal(130, code);
+        // Assert: ended, as interrupted: the call is cancelled and the command fails (1), or the command line gives up on
+        // it and reports the signal (130).
+        Assert.Contains(code, new[] { 1, 130 });
     }
 
     /// <summary>

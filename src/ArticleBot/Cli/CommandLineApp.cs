@@ -39,7 +39,14 @@ public static class CommandLineApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+
+                // On SIGINT/SIGTERM the command line cancels the action and, past this, returns 130/143 itself: give it the
+                // same grace as the watchdog, so Discord's replies in flight can finish instead of being cut at 2 s.
+                ProcessTerminationTimeout = ShutdownWatchdog.GraceFor(commandArgs),
+            });
         }
         catch (IOException ex)
         {

@@ -11,7 +11,11 @@ namespace ArticleBot.Abstractions;
 /// <param name="Text">The passage text.</param>
 public sealed record FoundPassage(int N, string Id, string? Section, string Text);
 
-/// <summary>The result of a passage search, as given to a model or a user.</summary>
+/// <summary>
+/// The result of a passage search, as given to a model or a user. Not sealed: the built-in search hands the
+/// offline composer what it already measured (its query plan, each passage's coverage) in a derived record that
+/// serialises exactly like this one.
+/// </summary>
 /// <param name="Query">The query that was searched.</param>
 /// <param name="Passages">The passages, best first.</param>
-public sealed record PassageSearchResult(string Query, IReadOnlyList<FoundPassage> Passages);
+public record PassageSearchResult(string Query, IReadOnlyList<FoundPassage> Passages);

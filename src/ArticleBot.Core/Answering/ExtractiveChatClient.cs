@@ -41,6 +41,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
         if (results.Count > 0)
         {
             using var activity = ArticleBotTelemetry.Source.StartActivity("compose");
+            activity?.SetTag("articlebot.compose.analysed", RetrievalOf(results) is not null);
             if (tools is not null && kinds is not null && folder is not null)
             {
                 return Task.FromResult(Reply(ComposeFromTools(list, question, results)));
@@ -48,7 +49,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
 
             var passages = results.SelectMany(r => ReadPassages(r.Result)).ToList();
             activity?.SetTag("articlebot.compose.passages", passages.Count);
-            return Task.FromResult(Reply(composer.Compose(question, passages)));
+            return Task.FromResult(Reply(composer.Compose(question, passages, RetrievalOf(results))));
         }
 
         var offered = options?.Tools?.OfType<AIFunctionDeclaration>().Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];
@@ -199,8 +200,12 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
         }
 
         var query = intent.Kind == QuestionKind.Opinion ? WithoutOpinionWords(resolved) : resolved;
-        return composerOf.Search(language, query, intent, all, subject);
+        return composerOf.Search(language, query, intent, all, subject, RetrievalOf(results));
     }
+
+    /// <summary>What the built-in search measured (plan, coverage), when one search answered the turn in process.</summary>
+    private static Search.Retrieval? RetrievalOf(List<FunctionResultContent> results) =>
+        results.Count == 1 && results[0].Result is Search.AnalysedSearchResult analysed ? analysed.Retrieval : null;
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -24,31 +24,33 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
     private readonly AnswerSelector _selector = new(MentionFinder.Default, search.InCorpus);
     private readonly AnswerGate _gate = gate ?? AnswerGate.Default;
 
-    /// <summary>The coverage <see cref="Select"/> asks of one passage (the former <c>Retrieval:MinCoverage</c> default).</summary>
-    private const double SelectMinCoverage = 0.5;
-
-    /// <summary>Composes an answer from numbered passages (as the search tool returned them).</summary>
-    public string Compose(string question, IReadOnlyList<(int N, Passage Passage)> passages)
+    /// <summary>
+    /// Composes an answer from numbered passages (as the search tool returned them). <paramref name="retrieval"/>
+    /// is what the search measured (<see cref="AnalysedSearchResult"/>): its plan and coverage are used when it
+    /// searched this very question; otherwise the question is analysed here.
+    /// </summary>
+    public string Compose(string question, IReadOnlyList<(int N, Passage Passage)> passages, Retrieval? retrieval = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
         var language = LanguageDetector.Detect(question, folder);
-        return Draft(question, passages) is { } draft ? Render(language, draft.Sentences) : Abstention(language);
+        return Draft(question, passages, retrieval) is { } draft ? Render(language, draft.Sentences) : Abstention(language);
     }
 
     /// <summary>The draft the gate lets through, or null when the offline answer abstains.</summary>
-    private AnswerDraft? Draft(string question, IReadOnlyList<(int N, Passage Passage)> passages)
+    private AnswerDraft? Draft(string question, IReadOnlyList<(int N, Passage Passage)> passages, Retrieval? retrieval)
     {
-        var plan = search.Analyze(question);
+        var searched = retrieval is not null && string.Equals(retrieval.Plan.Question, question, StringComparison.Ordinal);
+        var plan = searched ? retrieval!.Plan : search.Analyze(question);
         var selection = new List<SelectionPassage>(passages.Count);
         var anyCovers = false;
         foreach (var (n, passage) in passages)
         {
             // A passage is a candidate when it holds some of the question's content (at least the hard floor, if one
             // is set); whether that is enough is the gate's call (two strong words, coverage, the kind asked for).
-            var coverage = search.Coverage(plan, passage);
+            var coverage = (searched ? retrieval!.CoverageOf(passage.Id) : null) ?? search.Coverage(plan, passage);
             anyCovers |= coverage > 0 && coverage >= minCoverage;
-            selection.Add(new SelectionPassage(n, passage, coverage, search.Sentences(passage)));
+            selection.Add(new SelectionPassage(n, passage, coverage, search.Sentences(passage), Relevance(searched ? retrieval : null, passage.Id)));
         }
 
         var searchable = plan.Groups.Any(g => g.Strength != GroupStrength.Weak && g.InCorpus);
@@ -58,7 +60,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         }
 
         var decision = _gate.Decide(draft.Features);
-        if (draft.LacksAskedKind || IsBareKeyword(plan, draft))
+        if (draft.LacksAskedKind || IsBareKeyword(plan, draft) || LacksOneOfTwoThings(plan, draft.Features))
         {
             decision = decision with { Answered = false, Vetoed = true };
         }
@@ -66,6 +68,14 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         GateTrace.Record(decision);
         return decision.Answered ? draft : null;
     }
+
+    /// <summary>
+    /// An English question naming two things (Anthropic's valuation) whose answer passage holds only one of them:
+    /// glosses match loosely across languages, so a passage about one of the two is not evidence about the pair. Longer
+    /// questions, and Chinese ones, are left to the gate, which weighs the question's own wording.
+    /// </summary>
+    private static bool LacksOneOfTwoThings(QueryPlan plan, GateFeatures features) =>
+        features.English > 0 && features.StrongPair == 0 && plan.Groups.Count(g => g.Strength == GroupStrength.Strong) == 2;
 
     /// <summary>
     /// A lone Latin word that asks nothing ("clear/plugins", a mistyped command): one content word, no Chinese, no
@@ -78,32 +88,29 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         && plan.Question.AsSpan().IndexOfAny("?？吗嗎呢") < 0;
 
     /// <summary>
-    /// The sentences an answer would quote (the one that holds the answer first, with their passage numbers), or null
-    /// when no passage covers the question. For composers that render the same choice differently (English, why) and
-    /// gate it themselves.
+    /// The sentences an answer would quote (the one that holds the answer first, with their passages), when the gate
+    /// lets the draft through; null when the offline answer abstains. For composers that render the same choice
+    /// differently (English, why, views): every search-based answer passes the same selector and the same gate.
     /// </summary>
-    public IReadOnlyList<(int N, Passage Passage, string Sentence)>? Select(string question, IReadOnlyList<(int N, Passage Passage)> passages)
+    public IReadOnlyList<(int N, Passage Passage, string Sentence)>? Select(string question, IReadOnlyList<(int N, Passage Passage)> passages, Retrieval? retrieval = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
-        var plan = search.Analyze(question);
-        var selection = new List<SelectionPassage>(passages.Count);
-        var anyCovers = false;
-        foreach (var (n, passage) in passages)
-        {
-            // The kind composer applies gates of its own: here a passage must cover the question as coverage alone
-            // decided before the learned gate (half its content words by weight, both of two strong ones).
-            anyCovers |= search.Covers(plan, passage, Math.Max(minCoverage, SelectMinCoverage), out var coverage);
-            selection.Add(new SelectionPassage(n, passage, coverage, search.Sentences(passage)));
-        }
-
-        if (!anyCovers || _selector.Select(plan, selection) is not { } draft || IsBareKeyword(plan, draft))
+        if (Draft(question, passages, retrieval) is not { } draft)
         {
             return null;
         }
 
         var byNumber = passages.GroupBy(p => p.N).ToDictionary(g => g.Key, g => g.First().Passage);
         return [.. draft.Sentences.Select(s => (s.N, byNumber[s.N], s.Sentence))];
+    }
+
+    /// <summary>A passage's retrieval score relative to the best of the retrieval (1 when it is not known).</summary>
+    private static double Relevance(Retrieval? retrieval, string passageId)
+    {
+        var best = retrieval?.Passages.Count > 0 ? retrieval.Passages.Max(p => p.Score) : 0;
+        var own = retrieval?.Passages.FirstOrDefault(p => p.Passage.Id == passageId)?.Score;
+        return best > 0 && own is { } score ? score / best : 1;
     }
 
     /// <summary>The reply when the article does not cover the question.</summary>

@@ -225,7 +225,7 @@ public sealed class KindComposer(
                         + (0.3 * Math.Min(folded.Length, 80) / 80)
                         + (0.1 * Math.Min(others, 2))
                         + (FigureReader.Read(sentence).Count > 0 ? 0.2 : 0)
-                        + (content.Count == 0 ? 0 : content.Sum(g => ArticleSearch.GroupMatch(g, folded)) / content.Count);
+                        + (content.Count == 0 ? 0 : content.Sum(g => CoverageMeter.GroupMatch(g, folded)) / content.Count);
                     scored.Add((n, sentence.Trim(), score));
                 }
             }
@@ -267,7 +267,7 @@ public sealed class KindComposer(
     /// (a quantity question needs a figure, a date question a date), the sentence after for why, opinion cues
     /// preferred for views, and English facts first for English questions.
     /// </summary>
-    public string Search(QuestionLanguage language, string question, QuestionIntent intent, IReadOnlyList<(int N, Passage Passage)> passages, string? subject = null)
+    public string Search(QuestionLanguage language, string question, QuestionIntent intent, IReadOnlyList<(int N, Passage Passage)> passages, string? subject = null, Retrieval? retrieval = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(intent);
@@ -281,7 +281,7 @@ public sealed class KindComposer(
                 : $"{owner.Company.Name}{Cite(owner.N)}：{owner.Sentence.Trim()}{Cite(owner.N)}";
         }
 
-        var picked = composer.Select(question, passages)?.ToList();
+        var picked = composer.Select(question, passages, retrieval)?.ToList();
         if (picked is not { Count: > 0 })
         {
             return ExtractiveComposer.Abstention(language);
@@ -300,7 +300,7 @@ public sealed class KindComposer(
                 return ExtractiveComposer.Abstention(language); // the article never speaks of the thing counted
             }
 
-            var holding = picked.Where(p => holds(p.Sentence) && About(p.Passage, p.Sentence, named)).ToList();
+            var holding = picked.Where(p => holds(p.Sentence) && About(p.Passage, p.Sentence, named) && FigureAbout(p.Sentence, named, plan.AnswerType)).ToList();
             if (holding.Count == 0)
             {
                 return ExtractiveComposer.Abstention(language);
@@ -395,7 +395,7 @@ public sealed class KindComposer(
 
                 var speaks = at.Any(x => s_speechVerbs.Any(v => string.CompareOrdinal(folded, x.Item2 + x.name.Length, v, 0, v.Length) == 0));
                 var score = (speaks ? 2 : 0) + (s_opinionCues.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? 0.5 : 0)
-                    + (content.Count == 0 ? 0 : content.Sum(g => ArticleSearch.GroupMatch(g, folded)) / content.Count);
+                    + (content.Count == 0 ? 0 : content.Sum(g => CoverageMeter.GroupMatch(g, folded)) / content.Count);
                 scored.Add((n, passage, sentence, score));
             }
         }
@@ -437,6 +437,43 @@ public sealed class KindComposer(
         var kinds = named.Select(n => n.Kind).ToHashSet();
         return !entities.NamedIn(sentence).Any(e => kinds.Contains(e.Kind) && !named.Contains(e));
     }
+
+    /// <summary>
+    /// True when some figure of the wanted kind in the sentence is about what the question names: its clause names
+    /// one of the entities, or no other of the same kind (the sentence's subject then holds; 騰訊…，用戶上元寶App分
+    /// 10億 is still 騰訊's). A clause that gives a rival's figure does not answer (…到英偉達市值突破5萬億美元，再到
+    /// 近期熱捧谷歌 gives 英偉達's value, not 谷歌's).
+    /// </summary>
+    private bool FigureAbout(string sentence, IReadOnlyList<ArticleEntity> named, AnswerType wanted)
+    {
+        if (named.Count == 0)
+        {
+            return true;
+        }
+
+        var figuresOfKind = FigureReader.Read(sentence).Where(f => (wanted == AnswerType.Date) == (f.Kind == FigureKind.Date)).ToList();
+        if (figuresOfKind.Count == 0)
+        {
+            return true; // a time word (當時, 世紀) or a Chinese numeral: no figure to place, the sentence-level check decides
+        }
+
+        var kinds = named.Select(n => n.Kind).ToHashSet();
+        foreach (var figure in figuresOfKind)
+        {
+            var start = sentence.LastIndexOfAny(s_clauseBreaks, Math.Max(0, figure.Start - 1)) + 1;
+            var end = sentence.IndexOfAny(s_clauseBreaks, figure.End);
+            var clause = sentence[start..(end < 0 ? sentence.Length : end)];
+            var inClause = entities.NamedIn(clause);
+            if (inClause.Any(named.Contains) || !inClause.Any(e => kinds.Contains(e.Kind)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] s_clauseBreaks = ['，', ',', '；', ';', '。', '：', ':', '、'];
 
     /// <summary>True when the sentence names one of the entities (any when there are none to name).</summary>
     private bool Mentions(string sentence, IReadOnlyList<ArticleEntity> named)
@@ -524,7 +561,7 @@ public sealed class KindComposer(
             {
                 var kindFits = plan.AnswerType == AnswerType.Date ? mention.Kind == FigureKind.Date : mention.Kind != FigureKind.Date;
                 var measure = folder.Fold(ArticleFigures.MeasureOf(sentence, mention));
-                var near = plan.Groups.Where(g => g.Strength != GroupStrength.Weak).Sum(g => ArticleSearch.GroupMatch(g, measure) * g.Weight);
+                var near = plan.Groups.Where(g => g.Strength != GroupStrength.Weak).Sum(g => CoverageMeter.GroupMatch(g, measure) * g.Weight);
                 var score = (kindFits ? 100 : 0) + near - (best is null ? 0 : 0.01);
                 if (score > bestScore)
                 {

@@ -49,7 +49,7 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
             var strong = 0;
             foreach (var group in content)
             {
-                var match = ArticleSearch.GroupMatch(group, folded);
+                var match = CoverageMeter.GroupMatch(group, folded);
                 covered += match * Weight(group);
                 strong += group.Strength == GroupStrength.Strong && match >= 1 ? 1 : 0;
             }

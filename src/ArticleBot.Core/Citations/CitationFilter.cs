@@ -27,7 +27,7 @@ public sealed class CitationFilter(IArticleSearch search) : IFunctionInvocationF
 
         var renumbered = context.Result.GetValue<object>() switch
         {
-            PassageSearchResult result => new PassageSearchResult(result.Query, Renumber(result.Passages, turn)),
+            PassageSearchResult result => result with { Passages = Renumber(result.Passages, turn) }, // keeps a derived result's analysis
             FoundPassage passage => Renumber([passage], turn).FirstOrDefault(),
             IEnumerable<FoundPassage> passages => (object)Renumber(passages, turn),
             _ => null,

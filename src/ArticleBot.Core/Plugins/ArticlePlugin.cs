@@ -43,6 +43,14 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     {
         ArgumentNullException.ThrowIfNull(query);
         var count = top is >= 1 and <= 20 ? top : options.Value.TopK;
+        if (search is ArticleSearch articles)
+        {
+            // The built-in search: the result carries its plan and coverage to the offline composer (one analysis per turn).
+            var retrieval = articles.Retrieve(query, count);
+            var passages = retrieval.Passages.Select((p, i) => new FoundPassage(i + 1, p.Passage.Id, p.Passage.Section, p.Passage.Text)).ToList();
+            return new AnalysedSearchResult(query, passages, retrieval);
+        }
+
         var found = search.Search(query, count)
             .Select((p, i) => new FoundPassage(i + 1, p.Passage.Id, p.Passage.Section, p.Passage.Text))
             .ToList();

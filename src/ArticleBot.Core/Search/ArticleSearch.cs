@@ -15,7 +15,11 @@ namespace ArticleBot.Core.Search;
 public sealed record RetrievedPassage(Passage Passage, double Score, double Coverage);
 
 /// <summary>A question's plan and its ranked passages.</summary>
-public sealed record Retrieval(QueryPlan Plan, IReadOnlyList<RetrievedPassage> Passages);
+public sealed record Retrieval(QueryPlan Plan, IReadOnlyList<RetrievedPassage> Passages)
+{
+    /// <summary>The coverage measured for a passage of this retrieval, or null when it did not retrieve it.</summary>
+    public double? CoverageOf(string passageId) => Passages.FirstOrDefault(p => p.Passage.Id == passageId)?.Coverage;
+}
 
 /// <summary>
 /// The article search service: corpus, Lucene index, query analysis and coverage. Built once per corpus;
@@ -165,76 +169,13 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(passage);
         coverage = 0;
-        if (!_positions.TryGetValue(passage.Id, out var index))
-        {
-            return false;
-        }
-
-        coverage = Coverage(plan, index);
-
-        var strong = plan.Groups.Where(g => g.Strength == GroupStrength.Strong).ToList();
-        if (!plan.Groups.Any(g => g.Strength != GroupStrength.Weak && g.InCorpus))
-        {
-            return false;
-        }
-
-        var text = _index.FoldedText(index);
-        var matched = strong.Count(g => GroupMatch(g, text) > 0);
-        return matched >= Math.Min(2, strong.Count) && coverage >= minCoverage;
-    }
-
-    /// <summary>How well a folded text covers one group: 1 when it holds an alternative; partial for long Chinese words.</summary>
-    public static double GroupMatch(QueryGroup group, string foldedText)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        ArgumentNullException.ThrowIfNull(foldedText);
-        double best = 0;
-        for (var a = 0; a < group.Alternatives.Count; a++)
-        {
-            if (foldedText.Contains(group.Alternatives[a], StringComparison.Ordinal))
-            {
-                return 1;
-            }
-
-            // A long chain of bigrams ("春节活动要分") counts by the share of its bigrams present.
-            if (group.Bigrams[a] is { } bigrams)
-            {
-                var present = 0;
-                foreach (var bigram in bigrams)
-                {
-                    present += foldedText.Contains(bigram, StringComparison.Ordinal) ? 1 : 0;
-                }
-
-                var share = present / (double)bigrams.Length;
-                best = Math.Max(best, share >= 0.5 ? share : 0);
-            }
-        }
-
-        return best;
+        return _positions.TryGetValue(passage.Id, out var index) && CoverageMeter.Covers(plan, _index.FoldedText(index), minCoverage, out coverage);
     }
 
     /// <inheritdoc/>
     public void Dispose() => _index.Dispose();
 
-    private double Coverage(QueryPlan plan, int index)
-    {
-        double total = 0, covered = 0;
-        var text = _index.FoldedText(index);
-        foreach (var group in plan.Groups)
-        {
-            var weight = group.Strength switch
-            {
-                GroupStrength.Strong => group.Weight,
-                GroupStrength.Soft => group.Weight * 0.5,
-                _ => 0,
-            };
-
-            total += weight;
-            covered += weight * GroupMatch(group, text);
-        }
-
-        return total == 0 ? 0 : covered / total;
-    }
+    private double Coverage(QueryPlan plan, int index) => CoverageMeter.Coverage(plan, _index.FoldedText(index));
 
     private static partial class Log
     {

@@ -7,16 +7,17 @@ namespace ArticleBot.Core.Tests.Evaluation;
 /// <summary>
 /// The external development sets (eval/ext: DRCD, CMRC 2018, XQuAD English over Chinese; see eval/ext/NOTICE.md),
 /// each over its own seed articles, must stay above the figures the answer gate reached when it was fitted, less a
-/// small margin (figures of the kind composer's fact path, which selects through the answer selector with the
-/// coverage rule). A drop here means answers got worse on articles nobody wrote questions for.
+/// small margin. Every fact answer passes one selector and the learned gate at the default target precision (0.85).
+/// Measured: DRCD 0.851 / 0.800 / 0.066, CMRC 0.788 / 1.000 / 0.058, XQuAD en→zh 0.622 / 0.833 / 0.189 (accuracy,
+/// abstention, false abstention). A drop here means answers got worse on articles nobody wrote questions for.
 /// </summary>
 public sealed class ExtEvalFloorTests
 {
     [Theory]
     //          set            accuracy  abstention  false abstention (at most)
-    [InlineData("drcd-test", 0.75, 0.77, 0.13)]
-    [InlineData("cmrc-train", 0.68, 0.95, 0.14)]
-    [InlineData("xquad-dev-en", 0.58, 0.80, 0.14)]
+    [InlineData("drcd-test", 0.82, 0.77, 0.09)]
+    [InlineData("cmrc-train", 0.75, 0.95, 0.09)]
+    [InlineData("xquad-dev-en", 0.59, 0.80, 0.21)]
     public async Task ExtSet_MeetsTheFloors(string set, double accuracy, double abstention, double falseAbstention)
     {
         // Arrange: a host over the set's own seeds, its index built in memory.

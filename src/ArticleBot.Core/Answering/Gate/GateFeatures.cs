@@ -18,6 +18,9 @@ namespace ArticleBot.Core.Answering.Gate;
 /// <param name="PassageWording">The share of the question's Chinese character pairs (<see cref="Selection.QuestionBigrams"/>) in the answer's passage.</param>
 /// <param name="SentenceWording">The share of them in the answer's sentences.</param>
 /// <param name="CorpusWording">The share of them anywhere in the corpus: a question about a name the corpus never writes is about something else.</param>
+/// <param name="CoversHalf">1 when the answer's passage covers half the question's content by weight and two of its strong words (or its only one): the fixed rule the gate replaced, kept as evidence.</param>
+/// <param name="EnglishCoverage">The sentence coverage again for English questions, 0 for Chinese ones: glosses cover a question differently from its own words.</param>
+/// <param name="UnseenPhrase">1 when the question holds a chain of two or more adjacent character pairs the corpus never writes (a name or term it lacks, 九龍灣).</param>
 public sealed record GateFeatures(
     double MaxCoverage,
     double PassageCoverage,
@@ -31,12 +34,15 @@ public sealed record GateFeatures(
     double StrongPair,
     double PassageWording,
     double SentenceWording,
-    double CorpusWording)
+    double CorpusWording,
+    double UnseenPhrase,
+    double CoversHalf,
+    double EnglishCoverage)
 {
     /// <summary>The names of the features, in <see cref="ToVector"/> order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["MaxCoverage", "PassageCoverage", "SentenceCoverage", "RareShare", "FocusMatch", "KindKnown", "TypeMissing", "MissingShare", "English", "StrongPair", "PassageWording", "SentenceWording", "CorpusWording"];
+        ["MaxCoverage", "PassageCoverage", "SentenceCoverage", "RareShare", "FocusMatch", "KindKnown", "TypeMissing", "MissingShare", "English", "StrongPair", "PassageWording", "SentenceWording", "CorpusWording", "UnseenPhrase", "CoversHalf", "EnglishCoverage"];
 
     /// <summary>The features as a vector for the model.</summary>
-    public double[] ToVector() => [MaxCoverage, PassageCoverage, SentenceCoverage, RareShare, FocusMatch, KindKnown, TypeMissing, MissingShare, English, StrongPair, PassageWording, SentenceWording, CorpusWording];
+    public double[] ToVector() => [MaxCoverage, PassageCoverage, SentenceCoverage, RareShare, FocusMatch, KindKnown, TypeMissing, MissingShare, English, StrongPair, PassageWording, SentenceWording, CorpusWording, UnseenPhrase, CoversHalf, EnglishCoverage];
 }

@@ -16,9 +16,9 @@ public sealed record GateModel(double Bias, IReadOnlyList<double> Weights, IRead
     /// is whether the answer was right (an answer to an unanswerable question is wrong).
     /// </summary>
     public static GateModel Shipped { get; } = new(
-        -4.383,
-        [-0.706, 0.396, 2.058, -0.022, -0.005, 1.338, 0.491, -1.884, -1.81, 1.022, 0.966, 1.185, 0.954],
-        [0.706, 0.732, 0.751, 0.778, 0.794, 0.799, 0.813, 0.828, 0.833, 0.845, 0.865, 0.889, 0.905, 0.901, 0.927, 0.935, 0.938, 0.944, 0.846]);
+        -2.819,
+        [-1.156, 0.61, 1.345, -0.385, -0.043, 0.744, 0.483, -2.348, -1.907, 0.193, 0.651, 1.079, 0.967, -0.021, 1.638, 0.589],
+        [0.719, 0.761, 0.806, 0.823, 0.827, 0.837, 0.842, 0.854, 0.852, 0.858, 0.868, 0.866, 0.869, 0.88, 0.906, 0.926, 0.938, 0.953, 0.875]);
 
     /// <summary>The estimated chance (0..1) that an answer with these features is right.</summary>
     public double Score(GateFeatures features)

@@ -3,6 +3,7 @@ using ArticleBot.Core.Answering.Gate;
 using ArticleBot.Core.Answering.Recognizers;
 using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Answering.Selection;
 
@@ -11,7 +12,8 @@ namespace ArticleBot.Core.Answering.Selection;
 /// <param name="Passage">The passage.</param>
 /// <param name="Coverage">The share (by weight) of the question's content it covers.</param>
 /// <param name="Sentences">Its full sentences and their folded text.</param>
-public sealed record SelectionPassage(int N, Passage Passage, double Coverage, IReadOnlyList<(string Sentence, string Folded)> Sentences);
+/// <param name="Relevance">Its retrieval score relative to the best retrieved passage's (0..1); 1 when the search did not say.</param>
+public sealed record SelectionPassage(int N, Passage Passage, double Coverage, IReadOnlyList<(string Sentence, string Folded)> Sentences, double Relevance = 1);
 
 /// <summary>
 /// Picks the sentences that answer a question, without Lucene: the sentence that best matches the question's content
@@ -27,6 +29,7 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
     private const int MaxSentences = 3;
     private const double FollowerShare = 0.6;
     private const double SecondAccountShare = 0.85;
+    private const double RelevanceWeight = 0.25;
     private static readonly string[] s_opinionCues = ["指出", "认为", "表示", "提醒", "强调", "坦言", "看来", "说", "称", "赞成", "赞同"];
     private static readonly string[] s_captionCues = ["图", "照片", "图片", "配图", "caption", "photo", "picture", "image", "figure"];
     private static readonly string[] s_disclaimerCues = ["声明", "免责", "版权", "平台", "disclaimer", "copyright", "platform"];
@@ -60,6 +63,7 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
                 var typeFactor = !kindKnown ? 1 : hasKind ? 1.3 : AnswerKindClassifier.IsStrict(kind) ? 0.55 : 0.8;
                 var opinion = plan.AnswerType == AnswerType.Opinion && s_opinionCues.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? 0.3 : 0;
                 score *= 0.6 + (0.4 * passage.Coverage);
+                score *= RelevanceWeight + ((1 - RelevanceWeight) * passage.Relevance); // the ranker saw the whole passage, a sentence match sees words
                 score *= (1 + opinion - (0.02 * rank)) * typeFactor;
                 candidates.Add(new Candidate(rank, s, score, groups, hasKind));
             }
@@ -135,7 +139,7 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
         double score = 0;
         for (var g = 0; g < plan.Groups.Count; g++)
         {
-            var match = ArticleSearch.GroupMatch(plan.Groups[g], folded);
+            var match = CoverageMeter.GroupMatch(plan.Groups[g], folded);
             if (match > 0)
             {
                 score += plan.Groups[g].Weight * match;
@@ -159,22 +163,24 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
             };
 
             total += weight;
-            covered += weight * ArticleSearch.GroupMatch(group, foldedAnswer);
+            covered += weight * CoverageMeter.GroupMatch(group, foldedAnswer);
             missing += group.InCorpus ? 0 : weight;
         }
 
         var strong = plan.Groups.Where(g => g.Strength == GroupStrength.Strong).OrderByDescending(g => g.Weight).ToList();
         var rare = strong.Take((strong.Count + 1) / 2).ToList();
-        var rareShare = rare.Count == 0 ? 0 : rare.Count(g => ArticleSearch.GroupMatch(g, foldedAnswer) > 0) / (double)rare.Count;
-        var focus = strong.Count > 0 && ArticleSearch.GroupMatch(strong[0], foldedAnswer) > 0 ? 1 : 0;
-        var english = plan.Folded.Count(char.IsAsciiLetter) > plan.Folded.Length / 2 ? 1 : 0;
+        var rareShare = rare.Count == 0 ? 0 : rare.Count(g => CoverageMeter.GroupMatch(g, foldedAnswer) > 0) / (double)rare.Count;
+        var focus = strong.Count > 0 && CoverageMeter.GroupMatch(strong[0], foldedAnswer) > 0 ? 1 : 0;
+        // Answered across languages: no Chinese in the question at all (Anthropic的B2B收入 is a Chinese question).
+        var english = plan.Folded.Any(CharClass.IsHan) ? 0 : 1;
+        var sentenceCoverage = total == 0 ? 0 : covered / total;
         var passageText = string.Concat(primary.Sentences.Select(s => s.Folded));
         var bigrams = QuestionBigrams.Of(plan.Folded);
-        var strongInPassage = strong.Count(g => ArticleSearch.GroupMatch(g, passageText) > 0);
+        var strongInPassage = strong.Count(g => CoverageMeter.GroupMatch(g, passageText) > 0);
         return new GateFeatures(
             passages.Count == 0 ? 0 : passages.Max(p => p.Coverage),
             primary.Coverage,
-            total == 0 ? 0 : covered / total,
+            sentenceCoverage,
             rareShare,
             focus,
             kindKnown ? 1 : 0,
@@ -184,7 +190,10 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
             strong.Count > 0 && strongInPassage >= Math.Min(2, strong.Count) ? 1 : 0,
             QuestionBigrams.ShareIn(bigrams, passageText),
             QuestionBigrams.ShareIn(bigrams, foldedAnswer),
-            bigrams.Count == 0 || inCorpus is null ? 1 : bigrams.Count(inCorpus) / (double)bigrams.Count);
+            bigrams.Count == 0 || inCorpus is null ? 1 : bigrams.Count(inCorpus) / (double)bigrams.Count,
+            inCorpus is not null && QuestionBigrams.LongestUnseenChain(plan.Folded, inCorpus) >= 2 ? 1 : 0,
+            strong.Count > 0 && strongInPassage >= Math.Min(2, strong.Count) && primary.Coverage >= 0.5 ? 1 : 0,
+            english * sentenceCoverage);
     }
 
     private static bool MayAnswer(QueryPlan plan, PassageKind kind) => kind switch

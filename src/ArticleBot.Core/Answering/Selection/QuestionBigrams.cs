@@ -15,14 +15,7 @@ public static class QuestionBigrams
     /// <summary>The content bigrams of a folded question, without repeats.</summary>
     public static IReadOnlyList<string> Of(string foldedQuestion)
     {
-        ArgumentNullException.ThrowIfNull(foldedQuestion);
-        var builder = new StringBuilder(foldedQuestion);
-        foreach (var stop in StopWords.Chinese)
-        {
-            builder.Replace(stop, " ");
-        }
-
-        var content = builder.ToString();
+        var content = Content(foldedQuestion);
         var result = new List<string>();
         for (var i = 0; i + 1 < content.Length; i++)
         {
@@ -37,6 +30,36 @@ public static class QuestionBigrams
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The longest chain of adjacent content bigrams of the question that the corpus never writes (九龍灣: 九龍 and 龍灣
+    /// → 2). One unseen pair is often a paraphrase's seam; a chain of them is a name or term the article lacks.
+    /// </summary>
+    public static int LongestUnseenChain(string foldedQuestion, Func<string, bool> inCorpus)
+    {
+        ArgumentNullException.ThrowIfNull(inCorpus);
+        var content = Content(foldedQuestion);
+        int longest = 0, current = 0;
+        for (var i = 0; i + 1 < content.Length; i++)
+        {
+            current = CharClass.IsHan(content[i]) && CharClass.IsHan(content[i + 1]) && !inCorpus(content.Substring(i, 2)) ? current + 1 : 0;
+            longest = Math.Max(longest, current);
+        }
+
+        return longest;
+    }
+
+    private static string Content(string foldedQuestion)
+    {
+        ArgumentNullException.ThrowIfNull(foldedQuestion);
+        var builder = new StringBuilder(foldedQuestion);
+        foreach (var stop in StopWords.Chinese)
+        {
+            builder.Replace(stop, " ");
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The share of <paramref name="bigrams"/> that occur in a folded text; 1 when there are none (English questions).</summary>

@@ -512,7 +512,11 @@ public sealed class KindComposer(
     private static string RenderChinese(IEnumerable<(int N, Passage Passage, string Sentence)> picked) =>
         string.Concat(picked.Select(p => p.Sentence.Trim() + Cite(p.N)));
 
-    /// <summary>The fact in English (figures converted, names in English), then the cited Chinese quote.</summary>
+    /// <summary>
+    /// The fact in English when one figure or name answers it (figures converted, names in English, each with the
+    /// article's own wording in brackets so it can be found in the quote), then the cited Chinese quote. When no
+    /// single fact does, the quote comes first (it is the answer) and an English gist of it follows.
+    /// </summary>
     private string RenderEnglish(string question, QueryPlan plan, List<(int N, Passage Passage, string Sentence)> picked)
     {
         var subject = EnglishFacts.Join(entities.NamedIn(question).Select(english.EnglishName).Distinct().ToList());
@@ -522,32 +526,29 @@ public sealed class KindComposer(
             var best = BestFigure(plan, picked);
             if (best is { } b)
             {
-                lead = EnglishFacts.Figure(b.Mention, ArticleFigures.MeasureOf(b.Sentence, b.Mention));
+                var figure = EnglishFacts.Figure(b.Mention, ArticleFigures.MeasureOf(b.Sentence, b.Mention));
+                lead = figure.Contains(b.Mention.Text, StringComparison.Ordinal) ? figure : $"{figure} ({b.Mention.Text})";
                 picked = [.. picked.Where(p => p.Sentence == b.Sentence).Take(1)];
             }
         }
         else if (plan.AnswerType == AnswerType.Who)
         {
             var people = picked.SelectMany(p => entities.NamedIn(p.Sentence)).Where(e => e.Kind is EntityKind.Person or EntityKind.Organization)
-                .Select(english.EnglishName).Distinct().Take(3).ToList();
+                .Distinct().Take(3).Select(e => english.EnglishName(e) is var name && name != e.Name && !name.Contains(e.Name, StringComparison.Ordinal) ? $"{name} ({e.Name})" : e.Name)
+                .ToList();
             lead = EnglishFacts.Join(people);
         }
 
-        var builder = new StringBuilder();
+        var quotes = string.Join(" ", picked.Select(p => p.Sentence.Trim() + Cite(p.N)));
         if (lead.Length > 0)
         {
-            builder.Append(subject.Length > 0 ? $"{subject}: {lead}" : Capitalize(lead));
-        }
-        else
-        {
-            // No single figure or name answers it: say in English what the quoted sentences are about.
-            var gist = english.Gist(string.Concat(picked.Select(p => p.Sentence)));
-            builder.Append(gist.Length > 0 ? "The article's answer is " + gist.Replace("; figures:", ", with", StringComparison.Ordinal) : "The article answers in Chinese");
+            return $"{(subject.Length > 0 ? $"{subject}: {lead}" : Capitalize(lead))}{Cite(picked[0].N)}. In the article's words: {quotes}";
         }
 
-        builder.Append(Cite(picked[0].N)).Append(". In the article's words: ");
-        builder.Append(string.Join(" ", picked.Select(p => p.Sentence.Trim() + Cite(p.N))));
-        return builder.ToString();
+        var gist = english.Gist(string.Concat(picked.Select(p => p.Sentence)));
+        return gist.Length > 0
+            ? $"In the article's words: {quotes} (In English, roughly: {gist.Replace("; figures:", ", with", StringComparison.Ordinal)}.)"
+            : $"In the article's words: {quotes}";
     }
 
     /// <summary>The figure of the picked sentences that best fits the question: the wanted kind, near its words.</summary>

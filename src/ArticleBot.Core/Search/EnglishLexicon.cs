@@ -108,7 +108,7 @@ public sealed class EnglishLexicon
     {
         ArgumentNullException.ThrowIfNull(word);
         var lower = word.ToLowerInvariant();
-        return _english.Contains(lower) || _english.Contains(Stem(lower))
+        return _english.Contains(lower) || _english.Contains(Stem(lower)) || _english.Contains(EnglishSpelling.American(lower))
             || (lower.EndsWith('s') && _english.Contains(lower[..^1]))
             || (lower.EndsWith("ed", StringComparison.Ordinal) && (_english.Contains(lower[..^2]) || _english.Contains(lower[..^1])));
     }
@@ -246,12 +246,12 @@ public sealed class EnglishLexicon
         return new Expansion(field[..colon], float.Parse(field.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Normalises English text to lexicon keys: lower case, stemmed words.</summary>
+    /// <summary>Normalises English text to lexicon keys: lower case, American spelling (<see cref="EnglishSpelling"/>), stemmed words.</summary>
     public static string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         var stemmer = t_stemmer ??= new EnglishStemmer();
-        stemmer.SetCurrent(word.ToLowerInvariant());
+        stemmer.SetCurrent(EnglishSpelling.American(word.ToLowerInvariant()));
         stemmer.Stem();
         return stemmer.Current;
     }

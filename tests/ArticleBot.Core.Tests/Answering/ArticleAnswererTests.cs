@@ -16,6 +16,7 @@ public sealed class ArticleAnswererTests
     [InlineData("OpenAI的廣告業務每年可能帶來多少收入？", "250億")]
     [InlineData("腾讯春节活动要分多少现金红包？", "10億")]
     [InlineData("How many weekly active users does ChatGPT have?", "9億")]
+    [InlineData("英偉達的市值是多少？", "5萬億")] // the figure's clause names 英偉達
     public async Task AskAsync_AnswerableQuestion_IsGroundedWithVerifiedCitations(string question, string expected)
     {
         // Act
@@ -37,6 +38,8 @@ public sealed class ArticleAnswererTests
     [InlineData("DeepSeek最新模型的参数量是多少？", "文章没有提到")]
     [InlineData("clear/plugins", "does not say")] // a mistyped command, not a question
     [InlineData("When was OpenAI founded?", "does not say")]
+    [InlineData("谷歌的市值是多少？", "文章没有提到")] // the one sentence with a market value gives 英偉達's, and only names 谷歌 after it
+    [InlineData("What is Anthropic's valuation?", "does not say")] // the passage has Anthropic, not a valuation
     public async Task AskAsync_UncoveredQuestion_AbstainsInTheUsersLanguageWithClosestPassages(string question, string expected)
     {
         var answer = await Answerer.AskAsync(question, null, TestContext.Current.CancellationToken);

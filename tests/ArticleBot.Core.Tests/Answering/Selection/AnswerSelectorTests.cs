@@ -18,10 +18,23 @@ public sealed class AnswerSelectorTests
         return new QueryPlan(question, folder.Fold(question), groups, [], AnswerType.Any);
     }
 
-    private static SelectionPassage Passage(int n, string text, PassageKind kind = PassageKind.Body, string source = "seeds/a.txt", double coverage = 1)
+    private static SelectionPassage Passage(int n, string text, PassageKind kind = PassageKind.Body, string source = "seeds/a.txt", double coverage = 1, double relevance = 1)
     {
         var sentences = text.Split('。', StringSplitOptions.RemoveEmptyEntries).Select(s => s + "。").Select(s => (s, ScriptFolding.Default.Fold(s))).ToList();
-        return new SelectionPassage(n, new Passage($"a#p{n}", source, null, kind, 0, text.Length, text), coverage, sentences);
+        return new SelectionPassage(n, new Passage($"a#p{n}", source, null, kind, 0, text.Length, text), coverage, sentences, relevance);
+    }
+
+    [Fact]
+    public void Select_EqualWordMatches_TheBetterRetrievedPassageAnswers()
+    {
+        // Both sentences share the same words with the question; the ranker, which saw the whole passages, preferred the second.
+        var plan = Plan("伊克巴尔在伦敦加入了什么组织？", "伊克巴尔", "伦敦", "组织");
+        var weak = Passage(1, "伊克巴尔在伦敦时，许多组织邀请他演讲。", source: "seeds/b.txt", relevance: 0.3);
+        var strong = Passage(2, "伊克巴尔在伦敦加入了全印度穆斯林联盟这个组织。", relevance: 1);
+
+        var draft = s_selector.Select(plan, [weak, strong])!;
+
+        Assert.Equal(2, draft.Sentences[0].N);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
         var language = LanguageDetector.Detect(question, folder);
-        return Draft(question, passages, retrieval) is { } draft ? Render(language, draft.Sentences) : Abstention(language);
+        return Draft(question, passages, retrieval) is { } draft ? Render(language, draft.Sentences, passages) : Abstention(language);
     }
 
     /// <summary>The draft the gate lets through, or null when the offline answer abstains.</summary>
@@ -121,24 +121,10 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         _ => "The article does not say.",
     };
 
-    private static string Render(QuestionLanguage language, IReadOnlyList<AnswerSentence> picked)
+    private static string Render(QuestionLanguage language, IReadOnlyList<AnswerSentence> picked, IReadOnlyList<(int N, Passage Passage)> passages)
     {
-        var builder = new StringBuilder();
-        if (language == QuestionLanguage.English)
-        {
-            builder.Append("The article says: ");
-        }
-
-        foreach (var (n, sentence) in picked)
-        {
-            if (language == QuestionLanguage.English && builder.Length > "The article says: ".Length)
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append(sentence.Trim()).Append('[').Append(n).Append(']');
-        }
-
-        return builder.ToString();
+        var byNumber = passages.GroupBy(p => p.N).ToDictionary(g => g.Key, g => g.First().Passage);
+        var quotes = QuoteJoiner.Join([.. picked.Select(s => (s.N, byNumber[s.N], s.Sentence))], language == QuestionLanguage.English ? " " : string.Empty);
+        return language == QuestionLanguage.English ? "The article says: " + quotes : quotes;
     }
 }

@@ -509,8 +509,7 @@ public sealed class KindComposer(
         return result;
     }
 
-    private static string RenderChinese(IEnumerable<(int N, Passage Passage, string Sentence)> picked) =>
-        string.Concat(picked.Select(p => p.Sentence.Trim() + Cite(p.N)));
+    private static string RenderChinese(List<(int N, Passage Passage, string Sentence)> picked) => QuoteJoiner.Join(picked);
 
     /// <summary>
     /// The fact in English when one figure or name answers it (figures converted, names in English, each with the
@@ -539,7 +538,7 @@ public sealed class KindComposer(
             lead = EnglishFacts.Join(people);
         }
 
-        var quotes = string.Join(" ", picked.Select(p => p.Sentence.Trim() + Cite(p.N)));
+        var quotes = QuoteJoiner.Join(picked, " ");
         if (lead.Length > 0)
         {
             return $"{(subject.Length > 0 ? $"{subject}: {lead}" : Capitalize(lead))}{Cite(picked[0].N)}. In the article's words: {quotes}";

@@ -132,7 +132,10 @@ public sealed class EnglishLexicon
     }
 
     /// <summary>Corpus words whose pinyin spells <paramref name="name"/> (e.g. "hassabis" → 哈萨比斯).</summary>
-    public IReadOnlyList<Expansion> Transliterate(string name)
+    /// <param name="name">The English word, lower case.</param>
+    /// <param name="isName">True when the question wrote it as a name (capitalised): then a match of consonant
+    /// skeletons (<see cref="SoundSkeleton"/>) counts too.</param>
+    public IReadOnlyList<Expansion> Transliterate(string name, bool isName = false)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length is < 4 or > 32)
@@ -140,21 +143,22 @@ public sealed class EnglishLexicon
             return [];
         }
 
-        if (_transliterated.TryGetValue(name, out var cached))
+        var key = isName ? name + "\u0001" : name;
+        if (_transliterated.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var result = FindTransliterations(name);
+        var result = FindTransliterations(name, isName);
         if (_transliterated.Count < 10_000)
         {
-            _transliterated[name] = result;
+            _transliterated[key] = result;
         }
 
         return result;
     }
 
-    private Expansion[] FindTransliterations(string name)
+    private Expansion[] FindTransliterations(string name, bool isName)
     {
         var found = new List<Expansion>();
         foreach (var (chinese, spelled) in _transliterations)
@@ -173,8 +177,31 @@ public sealed class EnglishLexicon
             }
         }
 
+        if (found.Count == 0 && isName)
+        {
+            // No spelling is close: the consonant skeletons (Iqbal = 伊克巴勒, Ratzel = 拉采尔), for names of three
+            // sounds or more; weaker evidence, so a lower confidence.
+            var skeleton = SoundSkeleton.OfEnglish(name);
+            if (skeleton.Length >= 3)
+            {
+                var skeletons = _skeletons ??= [.. _transliterations.Select(t => SoundSkeleton.OfPinyin(t.Pinyin))];
+                for (var i = 0; i < skeletons.Length; i++)
+                {
+                    if (string.Equals(skeletons[i], skeleton, StringComparison.Ordinal) && SoundSkeleton.LooksTransliterated(_transliterations[i].Chinese))
+                    {
+                        found.Add(new Expansion(_transliterations[i].Chinese, SkeletonConfidence));
+                    }
+                }
+            }
+        }
+
         return [.. found.OrderByDescending(e => e.Confidence).Take(3)];
     }
+
+    /// <summary>The confidence of a transliteration found by its consonant skeleton alone.</summary>
+    private const float SkeletonConfidence = 0.6f;
+
+    private string[]? _skeletons;
 
     /// <summary>Writes the lexicon in a line format that <see cref="Read"/> loads far faster than a rebuild.</summary>
     public void Write(TextWriter writer)

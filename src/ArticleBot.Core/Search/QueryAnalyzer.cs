@@ -209,7 +209,7 @@ public sealed partial class QueryAnalyzer
             var expansions = lexicon.Lookup(stems[k]).ToList();
             if (!latin && (expansions.Count == 0 || capitalized.Contains(word)))
             {
-                expansions.AddRange(lexicon.Transliterate(word));
+                expansions.AddRange(lexicon.Transliterate(word, capitalized.Contains(word)));
             }
 
             if (expansions.Count > 0)
@@ -254,7 +254,7 @@ public sealed partial class QueryAnalyzer
             }
 
             var parts = Enumerable.Range(start, end - start + 1).ToList();
-            var expansions = parts.SelectMany(k => lexicon.Transliterate(words[k].Word)).ToList();
+            var expansions = parts.SelectMany(k => lexicon.Transliterate(words[k].Word, isName: true)).ToList();
             if (parts.Count > 1 && expansions.Count > 0)
             {
                 AddExpansions(builder, string.Join(' ', parts.Select(k => words[k].Word)), expansions);

@@ -16,9 +16,9 @@ public sealed record GateModel(double Bias, IReadOnlyList<double> Weights, IRead
     /// is whether the answer was right (an answer to an unanswerable question is wrong).
     /// </summary>
     public static GateModel Shipped { get; } = new(
-        -2.819,
-        [-1.156, 0.61, 1.345, -0.385, -0.043, 0.744, 0.483, -2.348, -1.907, 0.193, 0.651, 1.079, 0.967, -0.021, 1.638, 0.589],
-        [0.719, 0.761, 0.806, 0.823, 0.827, 0.837, 0.842, 0.854, 0.852, 0.858, 0.868, 0.866, 0.869, 0.88, 0.906, 0.926, 0.938, 0.953, 0.875]);
+        -2.391,
+        [-1.501, 0.338, 1.065, -0.21, 0.077, 0.772, 0.571, -2.383, -0.784, 0.053, 0.876, 1.215, 0.762, -0.084, 1.508, -0.234, 0.721],
+        [0.753, 0.784, 0.808, 0.829, 0.842, 0.849, 0.853, 0.852, 0.858, 0.858, 0.863, 0.873, 0.878, 0.888, 0.891, 0.911, 0.919, 0.925, 0.94]);
 
     /// <summary>The estimated chance (0..1) that an answer with these features is right.</summary>
     public double Score(GateFeatures features)

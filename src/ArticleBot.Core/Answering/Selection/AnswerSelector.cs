@@ -188,12 +188,14 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
             total == 0 ? 1 : missing / total,
             english,
             strong.Count > 0 && strongInPassage >= Math.Min(2, strong.Count) ? 1 : 0,
-            QuestionBigrams.ShareIn(bigrams, passageText),
-            QuestionBigrams.ShareIn(bigrams, foldedAnswer),
-            bigrams.Count == 0 || inCorpus is null ? 1 : bigrams.Count(inCorpus) / (double)bigrams.Count,
+            // Without Chinese character pairs (English, or 「OpenAI的CEO是谁」) the wording is the content: its coverage.
+            bigrams.Count == 0 ? primary.Coverage : QuestionBigrams.ShareIn(bigrams, passageText),
+            bigrams.Count == 0 ? sentenceCoverage : QuestionBigrams.ShareIn(bigrams, foldedAnswer),
+            bigrams.Count == 0 ? (total == 0 ? 0 : 1 - (missing / total)) : inCorpus is null ? 1 : bigrams.Count(inCorpus) / (double)bigrams.Count,
             inCorpus is not null && QuestionBigrams.LongestUnseenChain(plan.Folded, inCorpus) >= 2 ? 1 : 0,
             strong.Count > 0 && strongInPassage >= Math.Min(2, strong.Count) && primary.Coverage >= 0.5 ? 1 : 0,
-            english * sentenceCoverage);
+            english * sentenceCoverage,
+            QuestionBigrams.ShareIn(QuestionBigrams.OfLead(plan.Folded), passageText));
     }
 
     private static bool MayAnswer(QueryPlan plan, PassageKind kind) => kind switch

@@ -50,6 +50,32 @@ public static class QuestionBigrams
         return longest;
     }
 
+    /// <summary>
+    /// The character pairs of the question's first content phrase of two or more characters: in Chinese questions,
+    /// usually what the question is about (九龍灣 in 九龍灣屬於哪一個港), asked before what is asked of it.
+    /// </summary>
+    public static IReadOnlyList<string> OfLead(string foldedQuestion)
+    {
+        var content = Content(foldedQuestion);
+        for (var i = 0; i < content.Length; i++)
+        {
+            var end = i;
+            while (end < content.Length && CharClass.IsHan(content[end]))
+            {
+                end++;
+            }
+
+            if (end - i >= 2)
+            {
+                return [.. Enumerable.Range(i, end - i - 1).Select(k => content.Substring(k, 2)).Distinct(StringComparer.Ordinal)];
+            }
+
+            i = end;
+        }
+
+        return [];
+    }
+
     private static string Content(string foldedQuestion)
     {
         ArgumentNullException.ThrowIfNull(foldedQuestion);

@@ -32,4 +32,11 @@ public sealed class QuestionBigramsTests
 
         Assert.Equal(expected, QuestionBigrams.LongestUnseenChain(question, corpus.Contains));
     }
+
+    [Fact]
+    public void OfLead_IsThePairsOfTheFirstContentPhrase()
+    {
+        Assert.Equal(["九龙", "龙湾", "湾属", "属于"], QuestionBigrams.OfLead("九龙湾属于哪一个港的一部分?"));
+        Assert.Empty(QuestionBigrams.OfLead("who won?"));
+    }
 }

@@ -89,8 +89,12 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
 
         if (claimFigures.Count == 0)
         {
+            // Without a figure to compare, a claim is supported by a sentence saying most of it. A claim of one content
+            // word and lesser ones besides ("is there a name for the at symbol") is not: any sentence that names
+            // something shares its one word.
             var best = about[0];
-            return best.Own >= 0.75
+            var thin = strongCount < 2 && plan.Groups.Any(g => g.Strength == GroupStrength.Weak && !IsNumber(g.Label));
+            return best.Own >= 0.75 && !thin
                 ? new ClaimCheck(Verdict.Supported, best.Passage, best.Sentence, null, null)
                 : new ClaimCheck(Verdict.NotCovered, null, null, null, null);
         }

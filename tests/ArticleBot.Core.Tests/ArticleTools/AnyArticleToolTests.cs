@@ -92,6 +92,14 @@ public sealed class AnyArticleToolTests : IDisposable
         Assert.Equal(Verdict.Supported, right.Verdict);
     }
 
+    [Fact]
+    public void Verify_ClaimSharingOneWordWithASentence_IsNotCovered()
+    {
+        // "founder" is in 公司創始人張偉…; "star" (星, a lesser word) is not in that sentence.
+        Assert.Equal(Verdict.NotCovered, Tools.Verifier.Verify("Is there a founder star?").Verdict);
+        Assert.Equal(Verdict.Supported, Tools.Verifier.Verify("Is there a founder?").Verdict);
+    }
+
     public void Dispose()
     {
         _host.Dispose();

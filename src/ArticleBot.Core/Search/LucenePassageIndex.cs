@@ -119,6 +119,23 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     public string FoldedText(int index) => _folded[index] ??= _folder.Fold(_passages[index].Text);
 
     /// <inheritdoc/>
+    public bool SharesAPassage(string foldedWord, IReadOnlyList<string> others)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        ArgumentNullException.ThrowIfNull(others);
+        for (var i = 0; i < Count; i++)
+        {
+            var text = FoldedText(i);
+            if (text.Contains(foldedWord, StringComparison.Ordinal) && others.Any(o => text.Contains(o, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc/>
     public IEnumerable<string> HanRuns() => Enumerable.Range(0, Count).SelectMany(i => TermScanner.HanRuns(FoldedText(i)));
 
     /// <inheritdoc/>

@@ -172,6 +172,7 @@ public sealed partial class QueryAnalyzer
     private void ExpandEnglish(PlanBuilder builder, List<(int Index, string Word)> words, HashSet<string> capitalized)
     {
         var lexicon = _lexicon.Value;
+        var senses = new List<(string Label, List<Expansion> Expansions, string? Latin)>();
         var stems = words.Select(w => EnglishLexicon.Stem(w.Word)).ToArray();
         var used = new bool[words.Count];
         for (var length = 3; length >= 2; length--)
@@ -187,7 +188,7 @@ public sealed partial class QueryAnalyzer
                 if (expansions.Count > 0)
                 {
                     var label = string.Join(' ', words.Skip(start).Take(length).Select(w => w.Word));
-                    AddExpansions(builder, label, expansions);
+                    senses.Add((label, [.. expansions], null));
                     for (var k = start; k < start + length; k++)
                     {
                         used[k] = true;
@@ -196,7 +197,7 @@ public sealed partial class QueryAnalyzer
             }
         }
 
-        MergeNames(builder, lexicon, words, capitalized, used);
+        MergeNames(senses, lexicon, words, capitalized, used);
         for (var k = 0; k < words.Count; k++)
         {
             if (used[k])
@@ -214,7 +215,7 @@ public sealed partial class QueryAnalyzer
 
             if (expansions.Count > 0)
             {
-                AddExpansions(builder, word, expansions, latin ? word : null);
+                senses.Add((word, expansions, latin ? word : null));
             }
             else if (latin)
             {
@@ -231,13 +232,52 @@ public sealed partial class QueryAnalyzer
                 builder.AddMissing(word, 0.25f, GroupStrength.Weak);
             }
         }
+
+        ChooseSenses(senses, builder.Groups);
+        foreach (var (label, expansions, latin) in senses)
+        {
+            AddExpansions(builder, label, expansions, latin);
+        }
+    }
+
+    /// <summary>
+    /// Sense choice: an English word's glosses are narrowed to those that share a passage with the question's other
+    /// words ("register" → 登记 or 寄存器, whichever the article writes near the rest of the question), so a sense
+    /// the article uses elsewhere does not pull in unrelated passages. A word whose glosses share no passage with
+    /// the rest, or a question of one word, keeps them all.
+    /// </summary>
+    private void ChooseSenses(List<(string Label, List<Expansion> Expansions, string? Latin)> senses, List<QueryGroup> chinese)
+    {
+        for (var i = 0; i < senses.Count; i++)
+        {
+            var candidates = senses[i].Expansions.Select(e => e.Chinese).Distinct(StringComparer.Ordinal).ToList();
+            if (candidates.Count < 2)
+            {
+                continue;
+            }
+
+            var context = senses.Where((_, k) => k != i).SelectMany(x => x.Expansions.Select(e => e.Chinese).Append(x.Latin ?? string.Empty))
+                .Concat(chinese.Where(g => g.Strength == GroupStrength.Strong).SelectMany(g => g.Alternatives))
+                .Where(c => c.Length >= 2 && _vocabulary.Contains(c)).Distinct(StringComparer.Ordinal).ToList();
+            if (context.Count == 0)
+            {
+                continue;
+            }
+
+            var together = candidates.Where(c => _vocabulary.SharesAPassage(c, context)).ToHashSet(StringComparer.Ordinal);
+            // Only whole words narrow the senses: a lone character (亮 for "show") shares a passage with almost anything.
+            if (together.Any(c => c.Length >= 2) && together.Count < candidates.Count)
+            {
+                senses[i] = senses[i] with { Expansions = [.. senses[i].Expansions.Where(e => together.Contains(e.Chinese))] };
+            }
+        }
     }
 
     /// <summary>
     /// A full name ("Demis Hassabis") is one thing: Chinese text may give the whole transliteration or just the
     /// surname, so any part's transliteration covers the name.
     /// </summary>
-    private void MergeNames(PlanBuilder builder, EnglishLexicon lexicon, List<(int Index, string Word)> words, HashSet<string> capitalized, bool[] used)
+    private static void MergeNames(List<(string Label, List<Expansion> Expansions, string? Latin)> senses, EnglishLexicon lexicon, List<(int Index, string Word)> words, HashSet<string> capitalized, bool[] used)
     {
         bool IsNamePart(int k) => !used[k] && capitalized.Contains(words[k].Word) && lexicon.Lookup(EnglishLexicon.Stem(words[k].Word)).Count == 0;
         for (var start = 0; start < words.Count; start++)
@@ -257,7 +297,7 @@ public sealed partial class QueryAnalyzer
             var expansions = parts.SelectMany(k => lexicon.Transliterate(words[k].Word, isName: true)).ToList();
             if (parts.Count > 1 && expansions.Count > 0)
             {
-                AddExpansions(builder, string.Join(' ', parts.Select(k => words[k].Word)), expansions);
+                senses.Add((string.Join(' ', parts.Select(k => words[k].Word)), expansions, null));
                 parts.ForEach(k => used[k] = true);
             }
 
@@ -426,4 +466,7 @@ public interface IIndexVocabulary
 
     /// <summary>The IDF of a word that occurs nowhere.</summary>
     float MaxInverseDocumentFrequency { get; }
+
+    /// <summary>True when some passage holds <paramref name="foldedWord"/> and one of <paramref name="others"/>.</summary>
+    bool SharesAPassage(string foldedWord, IReadOnlyList<string> others);
 }

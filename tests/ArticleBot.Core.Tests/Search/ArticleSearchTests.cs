@@ -34,6 +34,15 @@ public sealed class ArticleSearchTests
     }
 
     [Fact]
+    public void Analyze_EnglishWordOfSeveralSenses_KeepsThoseTheArticleWritesNearTheRestOfTheQuestion()
+    {
+        // "active": 举动, 作为, 活动 and 行为 are all corpus words; only 活动 shares a passage with ChatGPT or 用户.
+        var plan = Search.Analyze("How many weekly active users does ChatGPT have?");
+
+        Assert.Equal(["活动"], plan.Groups.Single(g => g.Label == "active").Alternatives);
+    }
+
+    [Fact]
     public void Analyze_TransliteratedName_MatchesByPinyin()
     {
         var plan = Search.Analyze("Hassabis");

@@ -33,6 +33,26 @@ public static class SentenceContext
         return false;
     }
 
+    /// <summary>
+    /// True when a folded sentence speaks of a person by pronoun anywhere in it (為紀念他, 她的): asked who, the answer is
+    /// whom the pronoun stands for, named before it.
+    /// </summary>
+    public static bool RefersToSomeoneBefore(string foldedSentence)
+    {
+        ArgumentNullException.ThrowIfNull(foldedSentence);
+        for (var i = foldedSentence.IndexOfAny(['他', '她']); i >= 0; i = foldedSentence.IndexOfAny(['他', '她'], i + 1))
+        {
+            var next = i + 1 < foldedSentence.Length ? foldedSentence[i + 1] : '\0';
+            var previous = i > 0 ? foldedSentence[i - 1] : '\0';
+            if (next != '人' && previous != '其' && previous != '吉')
+            {
+                return true; // not 他人 (others), 其他 (other), 吉他 (guitar)
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when a raw sentence (either script) opens by pointing back; folds only its opening.</summary>
     public static bool LeansOnPrevious(string text, int start, int end, ScriptFolding folder)
     {

@@ -92,6 +92,13 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
             }
         }
 
+        if (kind == AnswerKind.Person && !hasAskedKind && best.Sentence > 0 && SentenceContext.RefersToSomeoneBefore(primary.Sentences[best.Sentence].Folded))
+        {
+            // Asked who, the best match speaks of "him": the one it means is named before it, and that is the answer.
+            picked.Add((best.Rank, best.Sentence - 1));
+            hasAskedKind = true;
+        }
+
         picked.Add((best.Rank, best.Sentence));
         var lead = picked[0];
         if (lead.Sentence > 0 && SentenceContext.LeansOnPrevious(primary.Sentences[lead.Sentence].Folded) && !picked.Contains((lead.Rank, lead.Sentence - 1)))

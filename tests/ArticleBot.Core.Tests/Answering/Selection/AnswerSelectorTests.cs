@@ -25,6 +25,18 @@ public sealed class AnswerSelectorTests
     }
 
     [Fact]
+    public void Select_AskedWho_BestMatchSaysHim_TheSentenceNamingHimComesFirst()
+    {
+        var plan = Plan("信陽人建申塔是為了紀念誰？", "信陽", "申塔", "紀念");
+        var passage = Passage(1, "宜臼即位，是為周平王。信陽申侯是東周立的關鍵人物。隋代的信陽人為紀念他，曾建有申塔。");
+
+        var draft = s_selector.Select(plan, [passage])!;
+
+        Assert.Equal("信陽申侯是東周立的關鍵人物。", draft.Sentences[0].Sentence);
+        Assert.Equal("隋代的信陽人為紀念他，曾建有申塔。", draft.Sentences[1].Sentence);
+    }
+
+    [Fact]
     public void Select_EqualWordMatches_TheBetterRetrievedPassageAnswers()
     {
         // Both sentences share the same words with the question; the ranker, which saw the whole passages, preferred the second.

@@ -19,23 +19,25 @@ public sealed class EnglishLexicon
     private const int MaxPhraseWords = 3;
     private const int MaxTransliterationChars = 5;
 
-    private const string FormatHeader = "#articlebot-lexicon v1";
+    private const string FormatHeader = "#articlebot-lexicon v2";
 
     private readonly Dictionary<string, Expansion[]> _byGloss;
     private readonly (string Chinese, string Pinyin)[] _transliterations;
     private readonly HashSet<string> _verbs;
     private readonly HashSet<string> _english;
+    private readonly Dictionary<string, string[]> _synonyms;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Expansion[]> _transliterated = new(StringComparer.Ordinal);
 
-    private EnglishLexicon(Dictionary<string, Expansion[]> byGloss, (string, string)[] transliterations, HashSet<string> verbs, HashSet<string> english)
+    private EnglishLexicon(Dictionary<string, Expansion[]> byGloss, (string, string)[] transliterations, HashSet<string> verbs, HashSet<string> english, Dictionary<string, string[]> synonyms)
     {
         _byGloss = byGloss;
         _transliterations = transliterations;
         _verbs = verbs;
         _english = english;
+        _synonyms = synonyms;
     }
 
-    private EnglishLexicon(Dictionary<string, Dictionary<string, float>> byGloss, List<(string, string)> transliterations, HashSet<string> verbs, HashSet<string> english)
+    private EnglishLexicon(Dictionary<string, Dictionary<string, float>> byGloss, List<(string, string)> transliterations, HashSet<string> verbs, HashSet<string> english, Dictionary<string, string[]> synonyms)
         : this(
             byGloss.ToDictionary(
                 kv => kv.Key,
@@ -44,7 +46,8 @@ public sealed class EnglishLexicon
                 StringComparer.Ordinal),
             [.. transliterations],
             verbs,
-            english)
+            english,
+            synonyms)
     {
     }
 
@@ -66,6 +69,7 @@ public sealed class EnglishLexicon
         var verbs = new HashSet<string>(StringComparer.Ordinal);
         var english = new HashSet<string>(StringComparer.Ordinal);
         var notVerbs = new HashSet<string>(StringComparer.Ordinal);
+        var outside = new List<(string Word, string Head)>();
         using var stream = new GZipStream(cedict ?? EmbeddedResources.Open("cedict/cedict_ts.u8.gz"), CompressionMode.Decompress);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (reader.ReadLine() is { } line)
@@ -76,8 +80,18 @@ public sealed class EnglishLexicon
             }
 
             CollectEnglishWords(glosses, english);
-            if (!IsAllHan(simplified) || !isCorpusWord(simplified))
+            if (!IsAllHan(simplified))
             {
+                continue;
+            }
+
+            if (!isCorpusWord(simplified))
+            {
+                if (simplified.Length is >= 2 and <= MaxSynonymChars && HeadKey(glosses) is { } head)
+                {
+                    outside.Add((simplified, head));
+                }
+
                 continue;
             }
 
@@ -94,7 +108,62 @@ public sealed class EnglishLexicon
         verbs.ExceptWith(notVerbs);
         english.TrimExcess();
         AddAliases(byGloss, isCorpusWord, english);
-        return new EnglishLexicon(byGloss, Transliterations(corpusRuns, pinyin), verbs, english);
+        return new EnglishLexicon(byGloss, Transliterations(corpusRuns, pinyin), verbs, english, Synonyms(outside, byGloss));
+    }
+
+    private const int MaxSynonymChars = 4;
+
+    /// <summary>
+    /// Chinese words the corpus does not write, mapped to corpus words that CC-CEDICT glosses with the same head
+    /// meaning (去世 "to pass away" → 离世): a question's paraphrase then finds the article's word. The question's word
+    /// counts by its first meaning, the corpus word by the head of any of its meanings; only whole words (two
+    /// characters or more).
+    /// </summary>
+    private static Dictionary<string, string[]> Synonyms(List<(string Word, string Head)> outside, Dictionary<string, Dictionary<string, float>> byGloss)
+    {
+        var synonyms = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (word, head) in outside)
+        {
+            if (byGloss.TryGetValue(head, out var entries))
+            {
+                var found = entries.Where(e => e.Value >= 0.8f && e.Key.Length >= 2 && IsAllHan(e.Key))
+                    .OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key).Take(MaxSynonyms).ToArray();
+                if (found.Length > 0 && !synonyms.ContainsKey(word))
+                {
+                    synonyms[word] = found;
+                }
+            }
+        }
+
+        return synonyms;
+    }
+
+    private const int MaxSynonyms = 3;
+
+    /// <summary>The key of an entry's first meaning ("to pass away; to die" → "pass away"), or null when it has none usable.</summary>
+    private static string? HeadKey(string glosses)
+    {
+        var gloss = glosses.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(g => !IsReferenceGloss(g));
+        var segment = gloss is null ? null : RemoveParentheses(gloss).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (segment is null || char.IsUpper(segment[0]))
+        {
+            return null; // a proper name is no one's synonym
+        }
+
+        var words = Words(segment).ToList();
+        if (words is ["to" or "a" or "an" or "the", ..])
+        {
+            words.RemoveAt(0);
+        }
+
+        return words.Count is 0 or > MaxPhraseWords ? null : string.Join(' ', words.Select(Stem));
+    }
+
+    /// <summary>Corpus words with the same first meaning as a word the corpus does not write (去世 → 离世); empty when none.</summary>
+    public IReadOnlyList<string> SynonymsInCorpus(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        return _synonyms.TryGetValue(foldedWord, out var found) ? found : [];
     }
 
     /// <summary>
@@ -227,6 +296,11 @@ public sealed class EnglishLexicon
         {
             writer.WriteLine($"E\t{word}");
         }
+
+        foreach (var (word, synonyms) in _synonyms)
+        {
+            writer.WriteLine($"S\t{word}\t{string.Join(',', synonyms)}");
+        }
     }
 
     /// <summary>Reads a lexicon written by <see cref="Write"/>; null when the text is not one.</summary>
@@ -242,6 +316,7 @@ public sealed class EnglishLexicon
         var transliterations = new List<(string, string)>();
         var verbs = new HashSet<string>(StringComparer.Ordinal);
         var english = new HashSet<string>(StringComparer.Ordinal);
+        var synonyms = new Dictionary<string, string[]>(StringComparer.Ordinal);
         while (reader.ReadLine() is { Length: > 2 } line)
         {
             var fields = line.Split('\t');
@@ -259,12 +334,15 @@ public sealed class EnglishLexicon
                 case "E":
                     english.Add(fields[1]);
                     break;
+                case "S" when fields.Length == 3:
+                    synonyms[fields[1]] = fields[2].Split(',');
+                    break;
                 default:
                     return null;
             }
         }
 
-        return new EnglishLexicon(byGloss, [.. transliterations], verbs, english);
+        return new EnglishLexicon(byGloss, [.. transliterations], verbs, english, synonyms);
     }
 
     private static Expansion ParseExpansion(string field)

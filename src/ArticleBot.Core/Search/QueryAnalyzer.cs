@@ -106,6 +106,19 @@ public sealed partial class QueryAnalyzer
             return;
         }
 
+        if (pending.Count >= 2 && TakeSynonyms(builder, pending) is { } rest)
+        {
+            // Paraphrased words found their article words; what is left of the run is handled as before.
+            pending.Clear();
+            foreach (var part in rest)
+            {
+                pending.AddRange(part);
+                FlushPending(builder, pending);
+            }
+
+            return;
+        }
+
         var unknown = pending.Count(c => !_vocabulary.Contains(c));
         if (unknown > 0)
         {
@@ -121,6 +134,50 @@ public sealed partial class QueryAnalyzer
         }
 
         pending.Clear();
+    }
+
+    /// <summary>
+    /// A question's word the corpus never writes, whose first meaning a corpus word shares (去世 for the article's
+    /// 离世): a group whose alternatives are the article's words. Returns the runs of characters left around the words
+    /// found, or null when none was.
+    /// </summary>
+    private List<List<string>>? TakeSynonyms(PlanBuilder builder, List<string> pending)
+    {
+        var rest = new List<List<string>> { new() };
+        var found = false;
+        for (var i = 0; i < pending.Count;)
+        {
+            var taken = 0;
+            for (var length = Math.Min(4, pending.Count - i); length >= 2 && taken == 0; length--)
+            {
+                var word = string.Concat(pending.Skip(i).Take(length));
+                var synonyms = _lexicon.Value.SynonymsInCorpus(word);
+                if (synonyms.Count > 0)
+                {
+                    foreach (var synonym in synonyms)
+                    {
+                        builder.AddChineseTerms(synonym, 0.7f);
+                    }
+
+                    builder.AddGroup(word, [.. synonyms], _lexicon.Value.IsVerb(synonyms[0]) ? GroupStrength.Soft : GroupStrength.Strong);
+                    taken = length;
+                }
+            }
+
+            if (taken > 0)
+            {
+                found = true;
+                rest.Add([]);
+                i += taken;
+            }
+            else
+            {
+                rest[^1].Add(pending[i]);
+                i++;
+            }
+        }
+
+        return found ? [.. rest.Where(r => r.Count > 0)] : null;
     }
 
     private void AddWordsAndNumbers(PlanBuilder builder, string question, string content)

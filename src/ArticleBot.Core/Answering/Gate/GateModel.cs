@@ -16,9 +16,9 @@ public sealed record GateModel(double Bias, IReadOnlyList<double> Weights, IRead
     /// is whether the answer was right (an answer to an unanswerable question is wrong).
     /// </summary>
     public static GateModel Shipped { get; } = new(
-        -2.391,
-        [-1.501, 0.338, 1.065, -0.21, 0.077, 0.772, 0.571, -2.383, -0.784, 0.053, 0.876, 1.215, 0.762, -0.084, 1.508, -0.234, 0.721],
-        [0.753, 0.784, 0.808, 0.829, 0.842, 0.849, 0.853, 0.852, 0.858, 0.858, 0.863, 0.873, 0.878, 0.888, 0.891, 0.911, 0.919, 0.925, 0.94]);
+        -2.77,
+        [-0.83, -0.319, 1.537, -0.465, -0.018, 0.882, 0.899, -2.313, -1.138, 0.84, -0.096, 2.161, 0.429, -0.275, 1.067, 0.006, 1.056],
+        [0.762, 0.791, 0.811, 0.832, 0.839, 0.852, 0.859, 0.858, 0.859, 0.86, 0.867, 0.873, 0.886, 0.897, 0.897, 0.922, 0.938, 0.939, 0.944]);
 
     /// <summary>The estimated chance (0..1) that an answer with these features is right.</summary>
     public double Score(GateFeatures features)

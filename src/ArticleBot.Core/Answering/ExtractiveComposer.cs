@@ -21,7 +21,7 @@ namespace ArticleBot.Core.Answering;
 /// <param name="gate">The answer gate; the shipped model at the default target precision when null.</param>
 public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folder, double minCoverage, AnswerGate? gate = null)
 {
-    private readonly AnswerSelector _selector = new(MentionFinder.Default, search.InCorpus);
+    private readonly AnswerSelector _selector = new(new MentionFinder(w => KnownName(search, w)), search.InCorpus);
     private readonly AnswerGate _gate = gate ?? AnswerGate.Default;
 
     /// <summary>
@@ -104,6 +104,16 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         var byNumber = passages.GroupBy(p => p.N).ToDictionary(g => g.Key, g => g.First().Passage);
         return [.. draft.Sentences.Select(s => (s.N, byNumber[s.N], s.Sentence))];
     }
+
+    /// <summary>The kind of a corpus word that CC-CEDICT glosses as a proper name (杜篤瑪, a place), for the recognisers.</summary>
+    private static AnswerKind? KnownName(ArticleSearch search, string foldedWord) => search.Lexicon.Value.ProperName(foldedWord) switch
+    {
+        ProperNameKind.Person => AnswerKind.Person,
+        ProperNameKind.Organisation => AnswerKind.Organisation,
+        ProperNameKind.Place => AnswerKind.Place,
+        ProperNameKind.Thing => AnswerKind.NamedThing,
+        _ => null,
+    };
 
     /// <summary>A passage's retrieval score relative to the best of the retrieval (1 when it is not known).</summary>
     private static double Relevance(Retrieval? retrieval, string passageId)

@@ -19,17 +19,19 @@ public sealed class EnglishLexicon
     private const int MaxPhraseWords = 3;
     private const int MaxTransliterationChars = 5;
 
-    private const string FormatHeader = "#articlebot-lexicon v2";
+    private const string FormatHeader = "#articlebot-lexicon v3";
 
     private readonly Dictionary<string, Expansion[]> _byGloss;
     private readonly (string Chinese, string Pinyin)[] _transliterations;
     private readonly HashSet<string> _verbs;
     private readonly HashSet<string> _english;
     private readonly Dictionary<string, string[]> _synonyms;
+    private readonly Dictionary<string, ProperNameKind> _names;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Expansion[]> _transliterated = new(StringComparer.Ordinal);
 
-    private EnglishLexicon(Dictionary<string, Expansion[]> byGloss, (string, string)[] transliterations, HashSet<string> verbs, HashSet<string> english, Dictionary<string, string[]> synonyms)
+    private EnglishLexicon(Dictionary<string, Expansion[]> byGloss, (string, string)[] transliterations, HashSet<string> verbs, HashSet<string> english, Dictionary<string, string[]> synonyms, Dictionary<string, ProperNameKind> names)
     {
+        _names = names;
         _byGloss = byGloss;
         _transliterations = transliterations;
         _verbs = verbs;
@@ -37,7 +39,7 @@ public sealed class EnglishLexicon
         _synonyms = synonyms;
     }
 
-    private EnglishLexicon(Dictionary<string, Dictionary<string, float>> byGloss, List<(string, string)> transliterations, HashSet<string> verbs, HashSet<string> english, Dictionary<string, string[]> synonyms)
+    private EnglishLexicon(Dictionary<string, Dictionary<string, float>> byGloss, List<(string, string)> transliterations, HashSet<string> verbs, HashSet<string> english, Dictionary<string, string[]> synonyms, Dictionary<string, ProperNameKind> names)
         : this(
             byGloss.ToDictionary(
                 kv => kv.Key,
@@ -47,7 +49,8 @@ public sealed class EnglishLexicon
             [.. transliterations],
             verbs,
             english,
-            synonyms)
+            synonyms,
+            names)
     {
     }
 
@@ -70,6 +73,7 @@ public sealed class EnglishLexicon
         var english = new HashSet<string>(StringComparer.Ordinal);
         var notVerbs = new HashSet<string>(StringComparer.Ordinal);
         var outside = new List<(string Word, string Head)>();
+        var names = new Dictionary<string, ProperNameKind>(StringComparer.Ordinal);
         using var stream = new GZipStream(cedict ?? EmbeddedResources.Open("cedict/cedict_ts.u8.gz"), CompressionMode.Decompress);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (reader.ReadLine() is { } line)
@@ -101,6 +105,11 @@ public sealed class EnglishLexicon
             }
 
             AddGlosses(byGloss, simplified, glosses);
+            if (simplified.Length >= 2 && ProperNames.KindOf(glosses) is { } nameKind)
+            {
+                names.TryAdd(simplified, nameKind);
+            }
+
             (glosses.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(g => !IsReferenceGloss(g)).All(g => g.StartsWith("to ", StringComparison.Ordinal))
                 ? verbs : notVerbs).Add(simplified);
         }
@@ -108,7 +117,7 @@ public sealed class EnglishLexicon
         verbs.ExceptWith(notVerbs);
         english.TrimExcess();
         AddAliases(byGloss, isCorpusWord, english);
-        return new EnglishLexicon(byGloss, Transliterations(corpusRuns, pinyin), verbs, english, Synonyms(outside, byGloss));
+        return new EnglishLexicon(byGloss, Transliterations(corpusRuns, pinyin), verbs, english, Synonyms(outside, byGloss), names);
     }
 
     private const int MaxSynonymChars = 4;
@@ -157,6 +166,13 @@ public sealed class EnglishLexicon
         }
 
         return words.Count is 0 or > MaxPhraseWords ? null : string.Join(' ', words.Select(Stem));
+    }
+
+    /// <summary>The kind of proper name a folded corpus word is, by its CC-CEDICT gloss (杜篤瑪 "Dodoma, capital of Tanzania": a place); null when it is not one.</summary>
+    public ProperNameKind? ProperName(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        return _names.TryGetValue(foldedWord, out var kind) ? kind : null;
     }
 
     /// <summary>Corpus words with the same first meaning as a word the corpus does not write (去世 → 离世); empty when none.</summary>
@@ -301,6 +317,11 @@ public sealed class EnglishLexicon
         {
             writer.WriteLine($"S\t{word}\t{string.Join(',', synonyms)}");
         }
+
+        foreach (var (word, kind) in _names)
+        {
+            writer.WriteLine($"N\t{word}\t{kind}");
+        }
     }
 
     /// <summary>Reads a lexicon written by <see cref="Write"/>; null when the text is not one.</summary>
@@ -317,6 +338,7 @@ public sealed class EnglishLexicon
         var verbs = new HashSet<string>(StringComparer.Ordinal);
         var english = new HashSet<string>(StringComparer.Ordinal);
         var synonyms = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var names = new Dictionary<string, ProperNameKind>(StringComparer.Ordinal);
         while (reader.ReadLine() is { Length: > 2 } line)
         {
             var fields = line.Split('\t');
@@ -337,12 +359,15 @@ public sealed class EnglishLexicon
                 case "S" when fields.Length == 3:
                     synonyms[fields[1]] = fields[2].Split(',');
                     break;
+                case "N" when fields.Length == 3 && Enum.TryParse<ProperNameKind>(fields[2], out var kind):
+                    names[fields[1]] = kind;
+                    break;
                 default:
                     return null;
             }
         }
 
-        return new EnglishLexicon(byGloss, [.. transliterations], verbs, english, synonyms);
+        return new EnglishLexicon(byGloss, [.. transliterations], verbs, english, synonyms, names);
     }
 
     private static Expansion ParseExpansion(string field)

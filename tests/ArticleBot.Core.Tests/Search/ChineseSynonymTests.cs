@@ -38,12 +38,14 @@ public sealed class ChineseSynonymTests
         Assert.Equal(["职位"], lexicon.SynonymsInCorpus("职务"));
         Assert.Empty(lexicon.SynonymsInCorpus("鹅厂")); // a name's gloss makes no synonym
         Assert.Empty(lexicon.SynonymsInCorpus("离世")); // the corpus writes it: nothing to find
+        Assert.Equal(ProperNameKind.Organisation, lexicon.ProperName("腾讯"));
+        Assert.Null(lexicon.ProperName("离世"));
     }
 
     [Fact]
     public void Synonyms_SurviveTheLexiconCacheFormat()
     {
-        var lexicon = Build("离世");
+        var lexicon = Build("离世", "腾讯");
         using var text = new StringWriter();
         lexicon.Write(text);
 
@@ -51,5 +53,6 @@ public sealed class ChineseSynonymTests
 
         Assert.NotNull(read);
         Assert.Equal(["离世"], read.SynonymsInCorpus("去世"));
+        Assert.Equal(lexicon.ProperName("腾讯"), read.ProperName("腾讯"));
     }
 }

@@ -16,9 +16,9 @@ public sealed record GateModel(double Bias, IReadOnlyList<double> Weights, IRead
     /// is whether the answer was right (an answer to an unanswerable question is wrong).
     /// </summary>
     public static GateModel Shipped { get; } = new(
-        -2.77,
-        [-0.83, -0.319, 1.537, -0.465, -0.018, 0.882, 0.899, -2.313, -1.138, 0.84, -0.096, 2.161, 0.429, -0.275, 1.067, 0.006, 1.056],
-        [0.762, 0.791, 0.811, 0.832, 0.839, 0.852, 0.859, 0.858, 0.859, 0.86, 0.867, 0.873, 0.886, 0.897, 0.897, 0.922, 0.938, 0.939, 0.944]);
+        -2.933,
+        [-0.757, -0.327, 1.597, -0.597, 0.029, 0.933, 0.651, -2.503, -0.965, 1.072, -0.116, 2.307, 0.587, -0.221, 0.853, -0.052, 0.893],
+        [0.766, 0.798, 0.811, 0.823, 0.837, 0.844, 0.856, 0.858, 0.861, 0.859, 0.863, 0.873, 0.887, 0.904, 0.907, 0.912, 0.943, 0.942, 0.942]);
 
     /// <summary>The estimated chance (0..1) that an answer with these features is right.</summary>
     public double Score(GateFeatures features)

@@ -505,6 +505,16 @@ public sealed class KindComposer(
             }
         }
 
+        if (index > 0 && !s_causeCues.Any(c => folder.Fold(best.Sentence).Contains(c, StringComparison.Ordinal)))
+        {
+            // The best match only restates what is asked (急需用錢的王棟…): the cause may as well come just before it.
+            var previous = sentences[index - 1].Sentence;
+            if (picked.All(p => p.Sentence != previous))
+            {
+                result.Insert(0, (best.N, best.Passage, previous));
+            }
+        }
+
         result.AddRange(picked.Skip(1).Take(1).Where(p => result.All(r => r.Sentence != p.Sentence)));
         return result;
     }

@@ -30,6 +30,7 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
     private const double FollowerShare = 0.6;
     private const double SecondAccountShare = 0.85;
     private const double RelevanceWeight = 0.25;
+    private const double DefinitionFactor = 1.5;
     private static readonly string[] s_opinionCues = ["指出", "认为", "表示", "提醒", "强调", "坦言", "看来", "说", "称", "赞成", "赞同"];
     private static readonly string[] s_captionCues = ["图", "照片", "图片", "配图", "caption", "photo", "picture", "image", "figure"];
     private static readonly string[] s_disclaimerCues = ["声明", "免责", "版权", "平台", "disclaimer", "copyright", "platform"];
@@ -65,6 +66,11 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
                 score *= 0.6 + (0.4 * passage.Coverage);
                 score *= RelevanceWeight + ((1 - RelevanceWeight) * passage.Relevance); // the ranker saw the whole passage, a sentence match sees words
                 score *= (1 + opinion - (0.02 * rank)) * typeFactor;
+                if (kind == AnswerKind.Definition && Defines(plan, folded))
+                {
+                    score *= DefinitionFactor; // 乙烯酮是…: the sentence that opens with the term and says what it is
+                }
+
                 candidates.Add(new Candidate(rank, s, score, groups, hasKind));
             }
         }
@@ -203,6 +209,25 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
             strong.Count > 0 && strongInPassage >= Math.Min(2, strong.Count) && primary.Coverage >= 0.5 ? 1 : 0,
             english * sentenceCoverage,
             QuestionBigrams.ShareIn(QuestionBigrams.OfLead(plan.Folded), passageText));
+    }
+
+    /// <summary>True when a folded sentence opens with one of the question's strong words and goes on to say what it is (是, 为, 指, a bracket).</summary>
+    private static bool Defines(QueryPlan plan, string folded)
+    {
+        var text = folded.TrimStart(' ', '　', '“', '「', '"');
+        foreach (var group in plan.Groups.Where(g => g.Strength == GroupStrength.Strong))
+        {
+            foreach (var term in group.Alternatives)
+            {
+                if (term.Length > 0 && text.StartsWith(term, StringComparison.Ordinal) && text.Length > term.Length
+                    && "是为指（(，,：:又".Contains(text[term.Length], StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool MayAnswer(QueryPlan plan, PassageKind kind) => kind switch

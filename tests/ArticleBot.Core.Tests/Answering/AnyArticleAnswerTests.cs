@@ -1,0 +1,64 @@
+using ArticleBot.Core.Answering;
+using ArticleBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ArticleBot.Core.Tests.Answering;
+
+/// <summary>Offline answers on an article written for this test: the sentence that answers, by the kind of question.</summary>
+public sealed class AnyArticleAnswerTests : IDisposable
+{
+    private const string Article = """
+        球員王棟
+
+        王棟是中國足球運動員，司職中場。
+        2014年初，王棟喜獲一對龍鳳雙胞胎，但是體弱需入院治療。急需用錢的王棟和俱樂部在補發薪水上難以達成一致，一整年都沒有隨隊。
+        他後來轉會到一家地方球會，並在那裡退役。
+
+        乙烯酮
+        最簡單的烯酮是乙烯酮，分子中兩個原子都是氫原子。乙烯酮是無色有強烈氣味的氣體，刺激性和毒性很大。
+        """;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "articlebot-answers-" + Guid.NewGuid().ToString("N"));
+    private readonly IHost _host;
+
+    public AnyArticleAnswerTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "seeds"));
+        File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), Article);
+        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = string.Empty });
+    }
+
+    private ArticleAnswerer Answerer => _host.Services.GetRequiredService<ArticleAnswerer>();
+
+    [Fact]
+    public async Task Why_BestMatchOnlyRestatesTheQuestion_TheSentenceBeforeGivesTheCause()
+    {
+        var answer = await Answerer.AskAsync("王棟為什麼急需用錢？", null, TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Grounded, answer.Text);
+        Assert.Contains("但是體弱需入院治療。急需用錢的王棟", answer.Text, StringComparison.Ordinal); // one quote, in the article's order
+    }
+
+    [Fact]
+    public async Task WhatIs_TheSentenceThatOpensWithTheTermAndSaysWhatItIs_Answers()
+    {
+        var answer = await Answerer.AskAsync("什麼是乙烯酮？", null, TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Grounded, answer.Text);
+        Assert.StartsWith("乙烯酮是無色有強烈氣味的氣體", answer.Text, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a temporary folder: best effort
+        }
+    }
+}

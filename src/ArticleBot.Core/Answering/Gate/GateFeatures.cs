@@ -21,6 +21,7 @@ namespace ArticleBot.Core.Answering.Gate;
 /// <param name="CoversHalf">1 when the answer's passage covers half the question's content by weight and two of its strong words (or its only one): the fixed rule the gate replaced, kept as evidence.</param>
 /// <param name="EnglishCoverage">The sentence coverage again for English questions, 0 for Chinese ones: glosses cover a question differently from its own words.</param>
 /// <param name="LeadWording">The share of the character pairs of the question's first content phrase (what a Chinese question is about) in the answer's passage; 1 when it has none.</param>
+/// <param name="LeadUnseen">1 when the lead phrase itself holds two or more adjacent pairs the corpus never writes: what the question is about is a name the article lacks.</param>
 /// <param name="UnseenPhrase">1 when the question holds a chain of two or more adjacent character pairs the corpus never writes (a name or term it lacks, 九龍灣).</param>
 public sealed record GateFeatures(
     double MaxCoverage,
@@ -39,12 +40,13 @@ public sealed record GateFeatures(
     double UnseenPhrase,
     double CoversHalf,
     double EnglishCoverage,
-    double LeadWording)
+    double LeadWording,
+    double LeadUnseen)
 {
     /// <summary>The names of the features, in <see cref="ToVector"/> order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["MaxCoverage", "PassageCoverage", "SentenceCoverage", "RareShare", "FocusMatch", "KindKnown", "TypeMissing", "MissingShare", "English", "StrongPair", "PassageWording", "SentenceWording", "CorpusWording", "UnseenPhrase", "CoversHalf", "EnglishCoverage", "LeadWording"];
+        ["MaxCoverage", "PassageCoverage", "SentenceCoverage", "RareShare", "FocusMatch", "KindKnown", "TypeMissing", "MissingShare", "English", "StrongPair", "PassageWording", "SentenceWording", "CorpusWording", "UnseenPhrase", "CoversHalf", "EnglishCoverage", "LeadWording", "LeadUnseen"];
 
     /// <summary>The features as a vector for the model.</summary>
-    public double[] ToVector() => [MaxCoverage, PassageCoverage, SentenceCoverage, RareShare, FocusMatch, KindKnown, TypeMissing, MissingShare, English, StrongPair, PassageWording, SentenceWording, CorpusWording, UnseenPhrase, CoversHalf, EnglishCoverage, LeadWording];
+    public double[] ToVector() => [MaxCoverage, PassageCoverage, SentenceCoverage, RareShare, FocusMatch, KindKnown, TypeMissing, MissingShare, English, StrongPair, PassageWording, SentenceWording, CorpusWording, UnseenPhrase, CoversHalf, EnglishCoverage, LeadWording, LeadUnseen];
 }

@@ -60,8 +60,11 @@ public static class GateFitter
         return new GateModel(bias, weights);
     }
 
+    /// <summary>How many thresholds the precision curve has (steps of 0.025): fine enough that a target precision maps to a threshold a few answers apart.</summary>
+    public const int CurvePoints = 39;
+
     /// <summary>
-    /// The precision curve of a model on labelled rows: for score thresholds 0.05, 0.10 … 0.95, the share right of
+    /// The precision curve of a model on labelled rows: for score thresholds 0.025, 0.05 … 0.975, the share right of
     /// the rows scoring at least the threshold (1 when none do). <see cref="AnswerGate"/> maps a target precision to a
     /// threshold with it.
     /// </summary>
@@ -70,9 +73,9 @@ public static class GateFitter
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(rows);
         var scored = rows.Select(r => (Score: model.Score(r.X), r.Right)).ToList();
-        return Enumerable.Range(1, 19).Select(i =>
+        return Enumerable.Range(1, CurvePoints).Select(i =>
         {
-            var above = scored.Where(r => r.Score >= i / 20.0).ToList();
+            var above = scored.Where(r => r.Score >= i / (CurvePoints + 1.0)).ToList();
             return above.Count == 0 ? 1 : Math.Round(above.Count(r => r.Right) / (double)above.Count, 3);
         }).ToList();
     }

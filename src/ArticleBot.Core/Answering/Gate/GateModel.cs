@@ -5,7 +5,7 @@ namespace ArticleBot.Core.Answering.Gate;
 /// <summary>A logistic model: the estimated chance that an answer with these features is right.</summary>
 /// <param name="Bias">The intercept.</param>
 /// <param name="Weights">One weight per feature, in <see cref="GateFeatures.Names"/> order.</param>
-/// <param name="PrecisionCurve">The share right of the fitting rows that scored at least 0.05, 0.10 … 0.95
+/// <param name="PrecisionCurve">The share right of the fitting rows that scored at least 0.025, 0.05 … 0.975
 /// (<see cref="GateFitter.PrecisionCurve"/>), to turn a target precision into a score threshold; empty: the target is the threshold.</param>
 public sealed record GateModel(double Bias, IReadOnlyList<double> Weights, IReadOnlyList<double>? PrecisionCurve = null)
 {
@@ -16,9 +16,9 @@ public sealed record GateModel(double Bias, IReadOnlyList<double> Weights, IRead
     /// is whether the answer was right (an answer to an unanswerable question is wrong).
     /// </summary>
     public static GateModel Shipped { get; } = new(
-        -2.933,
-        [-0.757, -0.327, 1.597, -0.597, 0.029, 0.933, 0.651, -2.503, -0.965, 1.072, -0.116, 2.307, 0.587, -0.221, 0.853, -0.052, 0.893],
-        [0.766, 0.798, 0.811, 0.823, 0.837, 0.844, 0.856, 0.858, 0.861, 0.859, 0.863, 0.873, 0.887, 0.904, 0.907, 0.912, 0.943, 0.942, 0.942]);
+        -3.282,
+        [-0.558, -0.147, 1.794, -0.535, -0.05, 0.945, 1.158, -2.418, -0.997, 1.146, 0.072, 2.534, 0.532, -0.08, 0.69, -0.168, 0.818, -0.547],
+        [0.756, 0.795, 0.799, 0.813, 0.82, 0.827, 0.834, 0.836, 0.839, 0.851, 0.856, 0.858, 0.861, 0.867, 0.867, 0.867, 0.866, 0.868, 0.87, 0.876, 0.876, 0.883, 0.886, 0.891, 0.89, 0.895, 0.897, 0.902, 0.908, 0.917, 0.927, 0.926, 0.935, 0.942, 0.962, 0.965, 0.96, 0.981, 1]);
 
     /// <summary>The estimated chance (0..1) that an answer with these features is right.</summary>
     public double Score(GateFeatures features)

@@ -208,7 +208,8 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
             inCorpus is not null && QuestionBigrams.LongestUnseenChain(plan.Folded, inCorpus) >= 2 ? 1 : 0,
             strong.Count > 0 && strongInPassage >= Math.Min(2, strong.Count) && primary.Coverage >= 0.5 ? 1 : 0,
             english * sentenceCoverage,
-            QuestionBigrams.ShareIn(QuestionBigrams.OfLead(plan.Folded), passageText));
+            QuestionBigrams.ShareIn(QuestionBigrams.OfLead(plan.Folded), passageText),
+            inCorpus is not null && QuestionBigrams.LongestUnseenChain(QuestionBigrams.LeadPhrase(plan.Folded), inCorpus) >= 2 ? 1 : 0);
     }
 
     /// <summary>True when a folded sentence opens with one of the question's strong words and goes on to say what it is (是, 为, 指, a bracket).</summary>

@@ -56,6 +56,13 @@ public static class QuestionBigrams
     /// </summary>
     public static IReadOnlyList<string> OfLead(string foldedQuestion)
     {
+        var lead = LeadPhrase(foldedQuestion);
+        return [.. Enumerable.Range(0, Math.Max(0, lead.Length - 1)).Select(k => lead.Substring(k, 2)).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The question's first content phrase of two or more Chinese characters; empty when it has none.</summary>
+    public static string LeadPhrase(string foldedQuestion)
+    {
         var content = Content(foldedQuestion);
         for (var i = 0; i < content.Length; i++)
         {
@@ -67,13 +74,13 @@ public static class QuestionBigrams
 
             if (end - i >= 2)
             {
-                return [.. Enumerable.Range(i, end - i - 1).Select(k => content.Substring(k, 2)).Distinct(StringComparer.Ordinal)];
+                return content[i..end];
             }
 
             i = end;
         }
 
-        return [];
+        return string.Empty;
     }
 
     private static string Content(string foldedQuestion)

@@ -4,7 +4,7 @@ namespace ArticleBot.Core.Tests.Answering.Gate;
 
 public sealed class AnswerGateTests
 {
-    private static GateFeatures Features(double coverage) => new(coverage, coverage, coverage, coverage, 1, 1, 0, 0, 0, 1, coverage, coverage, 1, 0, 1, 0, 1);
+    private static GateFeatures Features(double coverage) => new(coverage, coverage, coverage, coverage, 1, 1, 0, 0, 0, 1, coverage, coverage, 1, 0, 1, 0, 1, 0);
 
     [Fact]
     public void Threshold_IsTheLowestScoreReachingTheTargetOnTheCurve()

@@ -7,7 +7,7 @@ public sealed class GateFeatureFileTests
     [Fact]
     public void RowsReadBack()
     {
-        var features = new GateFeatures(0.5, 0.25, 1, 0, 1, 1, 0, 0.125, 1, 1, 0.5, 0.75, 1, 0, 1, 0, 1);
+        var features = new GateFeatures(0.5, 0.25, 1, 0, 1, 1, 0, 0.125, 1, 1, 0.5, 0.75, 1, 0, 1, 0, 1, 0);
         var text = GateFeatureFile.Header + "\n" + GateFeatureFile.Row("q\t1", true, features) + "\n\n";
 
         var rows = GateFeatureFile.Read(new StringReader(text));

@@ -54,8 +54,9 @@ public sealed class GateFitterTests
 
         var curve = GateFitter.PrecisionCurve(model, s_rows);
 
-        Assert.Equal(19, curve.Count);
+        Assert.Equal(GateFitter.CurvePoints, curve.Count); // thresholds 0.025 … 0.975
         Assert.True(curve[^1] >= curve[0]);
-        Assert.Equal(1.0, curve[9]);
+        Assert.Equal(1.0, curve[19]); // at 0.5
+
     }
 }

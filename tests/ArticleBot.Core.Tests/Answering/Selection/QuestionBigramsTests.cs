@@ -38,5 +38,7 @@ public sealed class QuestionBigramsTests
     {
         Assert.Equal(["九龙", "龙湾", "湾属", "属于"], QuestionBigrams.OfLead("九龙湾属于哪一个港的一部分?"));
         Assert.Empty(QuestionBigrams.OfLead("who won?"));
+        Assert.Equal("九龙湾属于", QuestionBigrams.LeadPhrase("九龙湾属于哪一个港的一部分?"));
+        Assert.Equal(string.Empty, QuestionBigrams.LeadPhrase("who won?"));
     }
 }

@@ -57,6 +57,5 @@ public sealed class GateFitterTests
         Assert.Equal(GateFitter.CurvePoints, curve.Count); // thresholds 0.025 … 0.975
         Assert.True(curve[^1] >= curve[0]);
         Assert.Equal(1.0, curve[19]); // at 0.5
-
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Answering.Gate;
 using ArticleBot.Core.Answering.Recognizers;

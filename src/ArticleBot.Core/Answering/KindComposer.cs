@@ -263,9 +263,11 @@ public sealed class KindComposer(
     }
 
     /// <summary>
-    /// A search-based answer (single facts, why and how, views): the composer's sentences, with the answer gate
-    /// (a quantity question needs a figure, a date question a date), the sentence after for why, opinion cues
-    /// preferred for views, and English facts first for English questions.
+    /// A search-based answer (single facts, why and how, views): the sentences the selector drafted and the learned
+    /// gate let through (<see cref="ExtractiveComposer.Select"/>, from the search's own plan and coverage when given),
+    /// then checks of the question's shape (a quantity question needs a figure about what it names, a date question
+    /// a date), the sentences around the best one for why, opinion cues preferred for views, and English facts first
+    /// for English questions.
     /// </summary>
     public string Search(QuestionLanguage language, string question, QuestionIntent intent, IReadOnlyList<(int N, Passage Passage)> passages, string? subject = null, Retrieval? retrieval = null)
     {

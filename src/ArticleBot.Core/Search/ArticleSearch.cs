@@ -159,19 +159,6 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         return _positions.TryGetValue(passage.Id, out var index) ? Coverage(plan, index) : 0;
     }
 
-    /// <summary>
-    /// True when the passage covers the question: at least <paramref name="minCoverage"/> of its strong groups by
-    /// weight, and at least two of them when it has two or more (a question naming two things needs both: the
-    /// employees of ByteDance are not the employees of Tencent). <paramref name="coverage"/> is the share covered.
-    /// </summary>
-    public bool Covers(QueryPlan plan, Passage passage, double minCoverage, out double coverage)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(passage);
-        coverage = 0;
-        return _positions.TryGetValue(passage.Id, out var index) && CoverageMeter.Covers(plan, _index.FoldedText(index), minCoverage, out coverage);
-    }
-
     /// <inheritdoc/>
     public void Dispose() => _index.Dispose();
 

@@ -123,9 +123,20 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
         ArgumentNullException.ThrowIfNull(others);
-        for (var i = 0; i < Count; i++)
+
+        // Only the passages that hold the word's rarest index term are read (its postings), so the cost follows
+        // how often the word occurs, not how large the corpus is.
+        var rarest = TermScanner.WordTerms(foldedWord).OrderBy(DocumentFrequency).FirstOrDefault();
+        if (rarest is null || DocumentFrequency(rarest) == 0)
         {
-            var text = FoldedText(i);
+            return false;
+        }
+
+        var postings = MultiFields.GetTermDocsEnum(_reader, MultiFields.GetLiveDocs(_reader), TextField, new BytesRef(rarest));
+        var read = 0;
+        for (var doc = postings?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS && read < MaxPassagesRead; doc = postings!.NextDoc(), read++)
+        {
+            var text = FoldedText(doc);
             if (text.Contains(foldedWord, StringComparison.Ordinal) && others.Any(o => text.Contains(o, StringComparison.Ordinal)))
             {
                 return true;
@@ -134,6 +145,9 @@ public sealed partial class LucenePassageIndex : IPassageIndex
 
         return false;
     }
+
+    /// <summary>How many passages <see cref="SharesAPassage"/> reads at most (a common word's sense needs no choosing).</summary>
+    private const int MaxPassagesRead = 2_000;
 
     /// <inheritdoc/>
     public IEnumerable<string> HanRuns() => Enumerable.Range(0, Count).SelectMany(i => TermScanner.HanRuns(FoldedText(i)));

@@ -132,9 +132,13 @@ public sealed partial class LucenePassageIndex : IPassageIndex
             return false;
         }
 
+        if (DocumentFrequency(rarest) > MaxPassagesRead)
+        {
+            return true; // too common to judge by reading: the sense is kept
+        }
+
         var postings = MultiFields.GetTermDocsEnum(_reader, MultiFields.GetLiveDocs(_reader), TextField, new BytesRef(rarest));
-        var read = 0;
-        for (var doc = postings?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS && read < MaxPassagesRead; doc = postings!.NextDoc(), read++)
+        for (var doc = postings?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings!.NextDoc())
         {
             var text = FoldedText(doc);
             if (text.Contains(foldedWord, StringComparison.Ordinal) && others.Any(o => text.Contains(o, StringComparison.Ordinal)))
@@ -146,8 +150,8 @@ public sealed partial class LucenePassageIndex : IPassageIndex
         return false;
     }
 
-    /// <summary>How many passages <see cref="SharesAPassage"/> reads at most (a common word's sense needs no choosing).</summary>
-    private const int MaxPassagesRead = 2_000;
+    /// <summary>How many passages <see cref="SharesAPassage"/> reads at most; a word in more is kept without reading.</summary>
+    private const int MaxPassagesRead = 64;
 
     /// <inheritdoc/>
     public IEnumerable<string> HanRuns() => Enumerable.Range(0, Count).SelectMany(i => TermScanner.HanRuns(FoldedText(i)));

@@ -34,6 +34,7 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     private readonly ScriptFolding _folder;
     private readonly string?[] _folded;
     private readonly ConcurrentDictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int[]?> _passagesWith = new(StringComparer.Ordinal);
 
     private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused)
     {
@@ -123,31 +124,65 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
         ArgumentNullException.ThrowIfNull(others);
-
-        // Only the passages that hold the word's rarest index term are read (its postings), so the cost follows
-        // how often the word occurs, not how large the corpus is.
-        var rarest = TermScanner.WordTerms(foldedWord).OrderBy(DocumentFrequency).FirstOrDefault();
-        if (rarest is null || DocumentFrequency(rarest) == 0)
+        if (PassagesWith(foldedWord) is not { } mine)
         {
-            return false;
+            return true; // too common to judge: the sense is kept
         }
 
-        if (DocumentFrequency(rarest) > MaxPassagesRead)
+        foreach (var other in others)
         {
-            return true; // too common to judge by reading: the sense is kept
-        }
-
-        var postings = MultiFields.GetTermDocsEnum(_reader, MultiFields.GetLiveDocs(_reader), TextField, new BytesRef(rarest));
-        for (var doc = postings?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings!.NextDoc())
-        {
-            var text = FoldedText(doc);
-            if (text.Contains(foldedWord, StringComparison.Ordinal) && others.Any(o => text.Contains(o, StringComparison.Ordinal)))
+            if (PassagesWith(other) is { } theirs ? mine.Intersect(theirs).Any() : mine.Any(i => FoldedText(i).Contains(other, StringComparison.Ordinal)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The passages that hold a folded word, read from the postings of its rarest index term (so the cost follows how
+    /// often the word occurs, not the corpus size); null when that term is in more than <see cref="MaxPassagesRead"/>.
+    /// Remembered per word, within a bound.
+    /// </summary>
+    private int[]? PassagesWith(string foldedWord)
+    {
+        if (_passagesWith.TryGetValue(foldedWord, out var known))
+        {
+            return known;
+        }
+
+        var rarest = TermScanner.WordTerms(foldedWord).OrderBy(DocumentFrequency).FirstOrDefault();
+        int[]? found;
+        if (rarest is null || DocumentFrequency(rarest) == 0)
+        {
+            found = [];
+        }
+        else if (DocumentFrequency(rarest) > MaxPassagesRead)
+        {
+            found = null;
+        }
+        else
+        {
+            var list = new List<int>();
+            var postings = MultiFields.GetTermDocsEnum(_reader, MultiFields.GetLiveDocs(_reader), TextField, new BytesRef(rarest));
+            for (var doc = postings?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings!.NextDoc())
+            {
+                if (FoldedText(doc).Contains(foldedWord, StringComparison.Ordinal))
+                {
+                    list.Add(doc);
+                }
+            }
+
+            found = [.. list];
+        }
+
+        if (_passagesWith.Count < 50_000)
+        {
+            _passagesWith[foldedWord] = found;
+        }
+
+        return found;
     }
 
     /// <summary>How many passages <see cref="SharesAPassage"/> reads at most; a word in more is kept without reading.</summary>

@@ -80,7 +80,7 @@ public static class BotProcess
 
         process.StandardInput.Close();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        timeout.CancelAfter(TimeSpan.FromSeconds(120));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -88,7 +88,7 @@ public static class BotProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"ArticleBot {string.Join(' ', args)} did not exit within 60 s. stderr: {await stderr}");
+            throw new TimeoutException($"ArticleBot {string.Join(' ', args)} did not exit within 120 s. stderr: {await stderr}");
         }
 
         return new BotRun(process.ExitCode, await stdout, await stderr);

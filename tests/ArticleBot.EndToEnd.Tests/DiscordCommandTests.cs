@@ -74,7 +74,7 @@ public sealed class DiscordCommandTests
         var outputs = new[] { first.StandardError.ReadToEndAsync(Ct), first.StandardOutput.ReadToEndAsync(Ct), second.StandardError.ReadToEndAsync(Ct), second.StandardOutput.ReadToEndAsync(Ct) };
         try
         {
-            await FakeDiscord.WaitUntilAsync(() => Enumerable.Range(0, 4).All(s => discord.ShardConnection(s) is not null), "four shards started", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => Enumerable.Range(0, 4).All(s => discord.ShardConnection(s) is not null), "four shards started", 120_000);
 
             // Act: four questions per shard, spread over servers of every shard, and a DM (shard 0).
             var sent = new List<string>();
@@ -91,17 +91,17 @@ public sealed class DiscordCommandTests
             }
 
             await AskAsync("dm", null);
-            await FakeDiscord.WaitUntilAsync(() => Answers(discord).Count == sent.Count, "every question answered", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => Answers(discord).Count == sent.Count, "every question answered", 120_000);
 
             // A fault on shard 2 (dropped, no close frame): the other shards answer while it resumes.
             var broken = discord.ShardConnection(2)!;
             broken.Abort();
             await AskAsync("after0", 0);
             await AskAsync("after3", 3);
-            await FakeDiscord.WaitUntilAsync(() => Answers(discord).ContainsKey("after0") && Answers(discord).ContainsKey("after3"), "shards 0 and 3 answer during the fault", 60_000);
-            await FakeDiscord.WaitUntilAsync(() => discord.ShardConnection(2) is { } c && c != broken, "shard 2 resumed", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => Answers(discord).ContainsKey("after0") && Answers(discord).ContainsKey("after3"), "shards 0 and 3 answer during the fault", 120_000);
+            await FakeDiscord.WaitUntilAsync(() => discord.ShardConnection(2) is { } c && c != broken, "shard 2 resumed", 120_000);
             await AskAsync("after2", 2);
-            await FakeDiscord.WaitUntilAsync(() => Answers(discord).Count == sent.Count, "shard 2 answers again", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => Answers(discord).Count == sent.Count, "shard 2 answers again", 120_000);
 
             // Assert: each shard identified once (by its own process); every question answered exactly once.
             Assert.Equal([0, 1, 2, 3], discord.IdentifiesPerShard.Keys.Order());
@@ -118,7 +118,7 @@ public sealed class DiscordCommandTests
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            timeout.CancelAfter(TimeSpan.FromSeconds(120));
             await first.WaitForExitAsync(timeout.Token);
             await second.WaitForExitAsync(timeout.Token);
         }

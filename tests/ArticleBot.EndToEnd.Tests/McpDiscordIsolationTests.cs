@@ -35,15 +35,15 @@ public sealed class McpDiscordIsolationTests
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
         try
         {
-            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PUT", "/applications/").Any(), "READY and command registration", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PUT", "/applications/").Any(), "READY and command registration", 120_000);
 
             // Act: the hostile call, then a question, then /plugins.
             await discord.Current!.DispatchAsync("INTERACTION_CREATE", Interaction("h1", "call", ("function", $"hostile.{behaviour}")));
-            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PATCH", "/webhooks/").Any(c => c.Path.Contains("itokenh1", StringComparison.Ordinal)), "the call's result", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PATCH", "/webhooks/").Any(c => c.Path.Contains("itokenh1", StringComparison.Ordinal)), "the call's result", 120_000);
             await discord.Current!.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("m1", "c1", $"<@{FakeDiscord.BotUserId}> 英偉達的市值突破了多少？", mentionBot: true));
-            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("POST", "/channels/c1/messages").Any(), "the answer", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("POST", "/channels/c1/messages").Any(), "the answer", 120_000);
             await discord.Current!.DispatchAsync("INTERACTION_CREATE", Interaction("p1", "plugins"));
-            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("POST", "/interactions/p1/").Any(), "the plugin list", 60_000);
+            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("POST", "/interactions/p1/").Any(), "the plugin list", 120_000);
 
             // Assert
             var result = discord.CallsTo("PATCH", "/webhooks/").First(c => c.Path.Contains("itokenh1", StringComparison.Ordinal)).Body!["content"]!.GetValue<string>();

@@ -31,7 +31,7 @@ public sealed class McpHttpTests
         bot.BeginErrorReadLine();
         try
         {
-            await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(120), Ct);
             await using var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri($"http://127.0.0.1:{port}/mcp"), TransportMode = HttpTransportMode.StreamableHttp });
             await using var client = await McpClient.CreateAsync(transport, cancellationToken: Ct);
 

@@ -21,8 +21,8 @@ internal static class McpTestClient
             StandardErrorLines = stderr,
         });
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        return await McpClient.CreateAsync(transport, new McpClientOptions { InitializationTimeout = TimeSpan.FromSeconds(60) }, cancellationToken: timeout.Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(120));
+        return await McpClient.CreateAsync(transport, new McpClientOptions { InitializationTimeout = TimeSpan.FromSeconds(120) }, cancellationToken: timeout.Token);
     }
 
     /// <summary>Every citation's quote is the seed file's text at [start, end).</summary>

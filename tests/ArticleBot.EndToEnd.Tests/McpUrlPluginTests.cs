@@ -57,7 +57,7 @@ public sealed class McpUrlPluginTests
                 await client.ConnectAsync(IPAddress.Loopback, port, Ct);
                 return;
             }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(120))
             {
                 await Task.Delay(200, Ct);
             }

@@ -164,7 +164,7 @@ public sealed partial class PluginGuideTests : IDisposable
 
         // The watcher reloads once the folder has been quiet for the debounce; ask until the new version answers.
         var deadline = Stopwatch.StartNew();
-        while (!Output().Contains("Hello again, Ada!", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (!Output().Contains("Hello again, Ada!", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(120))
         {
             await SendAsync(chat, "/call HelloPlugin.hello name=Ada");
             await Task.Delay(500, Ct);
@@ -193,7 +193,7 @@ public sealed partial class PluginGuideTests : IDisposable
         var deadline = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"timed out waiting for {what}");
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(120), $"timed out waiting for {what}");
             await Task.Delay(50, Ct);
         }
     }

@@ -126,10 +126,10 @@ public sealed class FakeDiscord : IAsyncDisposable
         Calls.Where(c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
 
     /// <summary>
-    /// Waits until <paramref name="condition"/> holds. The bound is generous (60 s) on purpose: it only turns a hang
+    /// Waits until <paramref name="condition"/> holds. The bound is generous (120 s) on purpose: it only turns a hang
     /// into a failure, and a loaded machine must never reach it; no test measures time with it.
     /// </summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 60_000)
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 120_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (!condition())

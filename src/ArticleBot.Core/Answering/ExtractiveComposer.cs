@@ -43,13 +43,17 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         var plan = searched ? retrieval!.Plan : search.Analyze(question);
         var selection = new List<SelectionPassage>(passages.Count);
         var anyCovers = false;
+
+        // Relevance: a passage's retrieval score relative to the best (1 when the search did not say).
+        var bestScore = searched && retrieval!.Passages.Count > 0 ? retrieval.Passages.Max(p => p.Score) : 0;
         foreach (var (n, passage) in passages)
         {
             // A passage is a candidate when it holds some of the question's content (at least the hard floor, if one
             // is set); whether that is enough is the gate's call (two strong words, coverage, the kind asked for).
             var coverage = (searched ? retrieval!.CoverageOf(passage.Id) : null) ?? search.Coverage(plan, passage);
             anyCovers |= coverage > 0 && coverage >= minCoverage;
-            selection.Add(new SelectionPassage(n, passage, coverage, search.Sentences(passage), Relevance(searched ? retrieval : null, passage.Id)));
+            var score = searched ? retrieval!.Passages.FirstOrDefault(p => p.Passage.Id == passage.Id)?.Score : null;
+            selection.Add(new SelectionPassage(n, passage, coverage, search.Sentences(passage), bestScore > 0 && score is { } own ? own / bestScore : 1));
         }
 
         var searchable = plan.Groups.Any(g => g.Strength != GroupStrength.Weak && g.InCorpus);
@@ -113,14 +117,6 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         ProperNameKind.Thing => AnswerKind.NamedThing,
         _ => null,
     };
-
-    /// <summary>A passage's retrieval score relative to the best of the retrieval (1 when it is not known).</summary>
-    private static double Relevance(Retrieval? retrieval, string passageId)
-    {
-        var best = retrieval?.Passages.Count > 0 ? retrieval.Passages.Max(p => p.Score) : 0;
-        var own = retrieval?.Passages.FirstOrDefault(p => p.Passage.Id == passageId)?.Score;
-        return best > 0 && own is { } score ? score / best : 1;
-    }
 
     /// <summary>The reply when the article does not cover the question.</summary>
     public static string Abstention(QuestionLanguage language) => language switch

@@ -159,6 +159,12 @@ public sealed class EnglishLexicon
             return null; // a proper name is no one's synonym
         }
 
+        return SegmentKey(segment);
+    }
+
+    /// <summary>The lexicon key of one gloss segment ("to pass away" → "pass away", stemmed); null when it is empty or too long a phrase.</summary>
+    private static string? SegmentKey(string segment)
+    {
         var words = Words(segment).ToList();
         if (words is ["to" or "a" or "an" or "the", ..])
         {
@@ -421,13 +427,7 @@ public sealed class EnglishLexicon
             var segmentIndex = 0;
             foreach (var segment in RemoveParentheses(gloss).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var words = Words(segment).ToList();
-                if (words is ["to" or "a" or "an" or "the", ..])
-                {
-                    words.RemoveAt(0);
-                }
-
-                if (words.Count is 0 or > MaxPhraseWords)
+                if (SegmentKey(segment) is not { } key)
                 {
                     segmentIndex++;
                     continue;
@@ -435,7 +435,6 @@ public sealed class EnglishLexicon
 
                 // The first meaning of an entry, and the head of a gloss, are what the word mostly means.
                 var confidence = (first ? 1f : 0.8f) * (segmentIndex == 0 ? 1f : 0.7f);
-                var key = string.Join(' ', words.Select(Stem));
                 if (!byGloss.TryGetValue(key, out var entries))
                 {
                     byGloss[key] = entries = new Dictionary<string, float>(StringComparer.Ordinal);

@@ -16,6 +16,9 @@ public sealed partial class QueryAnalyzer
     private const int MaxTerms = 512;
     private const int MaxExpansionsPerWord = 6;
 
+    /// <summary>The shortest run of unpaired characters taken as one missing word rather than loose characters.</summary>
+    private const int MinUnseenRun = 3;
+
     private readonly ScriptFolding _folder;
     private readonly IIndexVocabulary _vocabulary;
     private readonly Lazy<EnglishLexicon> _lexicon;
@@ -124,6 +127,17 @@ public sealed partial class QueryAnalyzer
         {
             // Each character the corpus never uses is evidence the question is about something it lacks.
             builder.AddMissing(string.Concat(pending), Math.Min(1f, 0.35f * unknown));
+        }
+        else if (pending.Count >= MinUnseenRun)
+        {
+            // Three or more characters the corpus writes, but never two of them side by side (九龍灣 in an article
+            // that has 九, 龍 and 灣 elsewhere): a name or term the article lacks, not three loose characters.
+            foreach (var character in pending)
+            {
+                builder.AddTerm(character, 0.3f);
+            }
+
+            builder.AddMissing(string.Concat(pending), 0.35f);
         }
         else
         {
@@ -285,8 +299,9 @@ public sealed partial class QueryAnalyzer
             }
             else
             {
-                // Not even the dictionary knows it ("chatbot", "wrote"): weak evidence either way.
-                builder.AddMissing(word, 0.25f, GroupStrength.Weak);
+                // Not even the dictionary knows it: most often a name typed in lower case ("horton"), sometimes a new
+                // word ("chatbot"). Either way it is what the question is about, so it counts, with a small weight.
+                builder.AddMissing(word, 0.25f);
             }
         }
 

@@ -59,6 +59,29 @@ public sealed class ArticleSearchTests
     }
 
     [Fact]
+    public void Analyze_CharactersTheCorpusNeverWritesSideBySide_AreOneMissingWord()
+    {
+        // 馬, 天 and 元 each occur in the article, but never two of them together: a name it lacks, not three
+        // loose characters that any passage covers.
+        var plan = Search.Analyze("馬天元是誰？");
+
+        var missing = Assert.Single(plan.Groups, g => g.Label == "马天元");
+        Assert.False(missing.InCorpus);
+        Assert.Equal(GroupStrength.Strong, missing.Strength);
+        Assert.True(CoverageMeter.Coverage(plan, "马在这里，天也是，元也是") < 0.5);
+    }
+
+    [Fact]
+    public void Analyze_EnglishWordNoDictionaryKnows_IsAStrongMissingGroup()
+    {
+        // Lower-case names ("horton") are as much what the question is about as capitalised ones.
+        var plan = Search.Analyze("who is jojo in horton hears a who?");
+
+        Assert.Contains(plan.Groups, g => g.Label == "horton" && !g.InCorpus && g.Strength == GroupStrength.Strong);
+        Assert.Contains(plan.Groups, g => g.Label == "jojo" && !g.InCorpus && g.Strength == GroupStrength.Strong);
+    }
+
+    [Fact]
     public void Lexicon_IsBuiltOnceAndHoldsOnlyCorpusWords()
     {
         var lexicon = Search.Lexicon.Value;

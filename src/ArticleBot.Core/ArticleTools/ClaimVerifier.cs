@@ -63,7 +63,10 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
         foreach (var hit in search.Retrieve(claim, Depth).Passages)
         {
             var (passageShare, passageStrong) = Match(search.Sentences(hit.Passage).Aggregate(string.Empty, (a, s) => a + s.Folded));
-            if (passageShare < minCoverage || passageStrong < Math.Min(2, strongCount))
+            // The claim's own figure (900 million = 9億) is as specific as a word: with it, one of the claim's words is
+            // enough, however the article words the rest (周活 for "weekly users").
+            var anchored = claimFigures.Count > 0 && FigureReader.Read(hit.Passage.Text).Any(f => claimFigures.Any(f.SameAs));
+            if (anchored ? passageStrong < 1 : passageShare < minCoverage || passageStrong < Math.Min(2, strongCount))
             {
                 continue;
             }

@@ -6,6 +6,9 @@ namespace ArticleBot.Core.Search;
 /// </summary>
 public static class CoverageMeter
 {
+    /// <summary>What a group's lone-character alternative counts for when the group also has whole words.</summary>
+    public const double LoneCharacterMatch = 0.5;
+
     /// <summary>The share (by weight) of the plan's strong groups (soft ones count half) that the folded text holds; 0 when it has none.</summary>
     public static double Coverage(QueryPlan plan, string foldedText)
     {
@@ -56,7 +59,15 @@ public static class CoverageMeter
         {
             if (foldedText.Contains(group.Alternatives[a], StringComparison.Ordinal))
             {
-                return 1;
+                if (!group.HasWordBesideCharacter || group.Alternatives[a].Length > 1)
+                {
+                    return 1;
+                }
+
+                // 世 for "life" is found in 世界 too: a lone character, where the group also has whole words
+                // (生活, 生命), is weaker evidence than one of those words.
+                best = Math.Max(best, LoneCharacterMatch);
+                continue;
             }
 
             // A long chain of bigrams ("春节活动要分") counts by the share of its bigrams present.

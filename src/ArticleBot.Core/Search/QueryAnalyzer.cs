@@ -19,6 +19,9 @@ public sealed partial class QueryAnalyzer
     /// <summary>The shortest run of unpaired characters taken as one missing word rather than loose characters.</summary>
     private const int MinUnseenRun = 3;
 
+    /// <summary>The weight of such a run, as a share of the weight of a word the corpus lacks entirely.</summary>
+    private const float UnseenRunShare = 0.35f;
+
     private readonly ScriptFolding _folder;
     private readonly IIndexVocabulary _vocabulary;
     private readonly Lazy<EnglishLexicon> _lexicon;
@@ -38,7 +41,7 @@ public sealed partial class QueryAnalyzer
         var folded = TextCut.AtMost(_folder.Fold(TextCut.AtMost(question, MaxQueryChars * 2)), MaxQueryChars);
 
         var builder = new PlanBuilder(_vocabulary);
-        var content = AnswerKindRegex().Replace(RemoveChineseStopWords(folded), " ");
+        var content = ClaimFrameRegex().Replace(AnswerKindRegex().Replace(RemoveChineseStopWords(folded), " "), " ");
         foreach (var run in TermScanner.HanRuns(content))
         {
             AddChineseRun(builder, run);
@@ -137,7 +140,7 @@ public sealed partial class QueryAnalyzer
                 builder.AddTerm(character, 0.3f);
             }
 
-            builder.AddMissing(string.Concat(pending), 0.35f);
+            builder.AddMissing(string.Concat(pending), UnseenRunShare);
         }
         else
         {
@@ -244,7 +247,7 @@ public sealed partial class QueryAnalyzer
     {
         var lexicon = _lexicon.Value;
         var senses = new List<(string Label, List<Expansion> Expansions, string? Latin)>();
-        var stems = words.Select(w => EnglishLexicon.Stem(w.Word)).ToArray();
+        var stems = words.Select(w => EnglishLexicon.Stem(EnglishIrregulars.Base(w.Word))).ToArray();
         var used = new bool[words.Count];
         for (var length = 3; length >= 2; length--)
         {
@@ -301,7 +304,7 @@ public sealed partial class QueryAnalyzer
             {
                 // Not even the dictionary knows it: most often a name typed in lower case ("horton"), sometimes a new
                 // word ("chatbot"). Either way it is what the question is about, so it counts, with a small weight.
-                builder.AddMissing(word, 0.25f);
+                builder.AddMissing(word, 0.5f);
             }
         }
 
@@ -459,6 +462,10 @@ public sealed partial class QueryAnalyzer
     /// <summary>"Which company", "what person": the kind of answer wanted, not something the answer must mention.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(which|what)\s+(company|companies|firm|firms|person|people|one)\b")]
     private static partial System.Text.RegularExpressions.Regex AnswerKindRegex();
+
+    /// <summary>"Is it true that …": the frame of a claim to check, not a word ("true") the answer must hold.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(is|isn't|was)\s+(it|this|that)\s+(really\s+)?(true|correct|right|the\s+case|accurate)\b|\btrue\s+or\s+(false|not)\b")]
+    private static partial System.Text.RegularExpressions.Regex ClaimFrameRegex();
 
     /// <summary>Accumulates groups and weighted terms, looking weights up in the index.</summary>
     private sealed class PlanBuilder(IIndexVocabulary vocabulary)

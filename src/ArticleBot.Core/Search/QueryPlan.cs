@@ -48,6 +48,9 @@ public sealed record QueryGroup(string Label, IReadOnlyList<string> Alternatives
     /// null for the others. Computed once per question, not per passage.
     /// </summary>
     public IReadOnlyList<string[]?> Bigrams { get; } = Alternatives.Select(Search.QueryGroupBigrams.Of).ToArray();
+
+    /// <summary>True when the group has both a one-character alternative and a longer one (an English word's glosses).</summary>
+    public bool HasWordBesideCharacter { get; } = Alternatives.Any(a => a.Length == 1) && Alternatives.Any(a => a.Length > 1);
 }
 
 /// <summary>Bigrams of a long Chinese alternative.</summary>

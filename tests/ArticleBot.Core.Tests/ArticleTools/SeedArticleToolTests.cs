@@ -85,6 +85,7 @@ public sealed class SeedArticleToolTests
     [InlineData("OpenAI的廣告業務一年能帶來500億美元收入", Verdict.Contradicted, "250億美元")]
     [InlineData("千问是2月1日发布的吗？", Verdict.Contradicted, "1月15日")]
     [InlineData("Is it true that ChatGPT has more than 900 million weekly users?", Verdict.Supported, "9億")]
+    [InlineData("ChatGPT has more than 900 million weekly users", Verdict.Supported, "9億")] // 周活, not 用戶: the figure anchors it
     [InlineData("Does Anthropic get 85% of its revenue from B2B and API?", Verdict.Supported, "85%")]
     [InlineData("Is Tencent's Spring Festival campaign starting on February 1?", Verdict.Supported, "2月1日")]
     public void Verify_ClaimWithAFigure_IsCheckedAgainstTheArticlesOwn(string claim, Verdict verdict, string articleFigure)
@@ -99,6 +100,7 @@ public sealed class SeedArticleToolTests
     [Theory]
     [InlineData("Anthropic的估值是3000億美元嗎？")]
     [InlineData("蘋果公司今年發布了AI手機，對嗎？")]
+    [InlineData("Google has more than 900 million weekly users")] // the figure is ChatGPT's
     public void Verify_ClaimTheArticleDoesNotCover_IsNotCovered(string claim)
     {
         Assert.Equal(Verdict.NotCovered, Tools.Verifier.Verify(claim).Verdict);

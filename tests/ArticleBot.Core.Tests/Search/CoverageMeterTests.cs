@@ -36,6 +36,19 @@ public sealed class CoverageMeterTests
     }
 
     [Fact]
+    public void GroupMatch_LoneCharacterOfAGroupWithWholeWords_CountsHalf()
+    {
+        // "life": 世 also sits in 世界 (world), so it says less than 生活 or 生命 would.
+        var life = new QueryGroup("life", ["生活", "生命", "世"], 2, GroupStrength.Strong, InCorpus: true);
+        var sea = new QueryGroup("sea", ["海"], 1, GroupStrength.Weak, InCorpus: true);
+
+        Assert.Equal(CoverageMeter.LoneCharacterMatch, CoverageMeter.GroupMatch(life, "整个穆斯林世界"));
+        Assert.Equal(1.0, CoverageMeter.GroupMatch(life, "人们的生活"));
+        Assert.Equal(1.0, CoverageMeter.GroupMatch(life, "世界的生命"));
+        Assert.Equal(1.0, CoverageMeter.GroupMatch(sea, "海边")); // a group of one character has nothing better
+    }
+
+    [Fact]
     public void GroupMatch_LongChineseWord_CountsItsBigramsPresentFromHalfUp()
     {
         var group = new QueryGroup("春節活動要分", ["春节活动要分"], 1, GroupStrength.Strong, InCorpus: true);

@@ -28,6 +28,7 @@ public sealed class QuantityRecognizerTests
     [InlineData("起於1568年", "1568年")]
     [InlineData("在1970年代初期建造", "1970年代")]
     [InlineData("十九世紀末", "十九世纪末")]
+    [InlineData("在 20 世紀，量子力學的發展", "20 世纪")]
     [InlineData("永祿11年，織田信長上洛", "永禄11年")]
     [InlineData("released on 15 January 2026", "15 january 2026")]
     [InlineData("founded in 2015 by", "2015")]

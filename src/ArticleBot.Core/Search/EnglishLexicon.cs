@@ -278,7 +278,7 @@ public sealed class EnglishLexicon
                 var skeletons = _skeletons ??= [.. _transliterations.Select(t => SoundSkeleton.OfPinyin(t.Pinyin))];
                 for (var i = 0; i < skeletons.Length; i++)
                 {
-                    if (string.Equals(skeletons[i], skeleton, StringComparison.Ordinal) && SoundSkeleton.LooksTransliterated(_transliterations[i].Chinese))
+                    if (SoundSkeleton.Matches(skeleton, skeletons[i]) && SoundSkeleton.LooksTransliterated(_transliterations[i].Chinese))
                     {
                         found.Add(new Expansion(_transliterations[i].Chinese, SkeletonConfidence));
                     }

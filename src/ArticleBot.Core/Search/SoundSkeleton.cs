@@ -37,8 +37,12 @@ public static class SoundSkeleton
                     i++;
                     break;
                 case 'c' when next == 'k':
-                    Add(result, 'K');
+                    // "ki" is written ji in pinyin (Mackinder 麦金德, Kissinger 基辛格).
+                    Add(result, i + 2 < s.Length && s[i + 2] == 'i' ? 'J' : 'K');
                     i++;
+                    break;
+                case 'k' when next == 'i':
+                    Add(result, 'J');
                     break;
                 case 'c':
                     Add(result, next is 'e' or 'i' or 'y' ? 'S' : 'K');
@@ -62,6 +66,45 @@ public static class SoundSkeleton
 
         return result.ToString();
     }
+
+    /// <summary>
+    /// True when an English name's skeleton and a transliteration's match: equal, or equal once up to two of the
+    /// English t/d and r/l sounds are dropped, as transliteration often drops them before a consonant or at the end
+    /// (Westminster FSDMNSDL, 威斯敏斯特 weisiminsite FSMNSD). The first sound is never dropped, and at least three
+    /// sounds must remain.
+    /// </summary>
+    public static bool Matches(string englishSkeleton, string pinyinSkeleton)
+    {
+        ArgumentNullException.ThrowIfNull(englishSkeleton);
+        ArgumentNullException.ThrowIfNull(pinyinSkeleton);
+        if (string.Equals(englishSkeleton, pinyinSkeleton, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var dropped = englishSkeleton.Length - pinyinSkeleton.Length;
+        if (dropped is < 1 or > MaxDropped || pinyinSkeleton.Length < 3 || englishSkeleton[0] != pinyinSkeleton[0])
+        {
+            return false;
+        }
+
+        var p = 0;
+        for (var e = 0; e < englishSkeleton.Length; e++)
+        {
+            if (p < pinyinSkeleton.Length && englishSkeleton[e] == pinyinSkeleton[p])
+            {
+                p++;
+            }
+            else if (englishSkeleton[e] is not ('D' or 'L') || dropped-- == 0)
+            {
+                return false;
+            }
+        }
+
+        return p == pinyinSkeleton.Length;
+    }
+
+    private const int MaxDropped = 2;
 
     /// <summary>The skeleton of toneless pinyin written without syllable breaks ("yikebale").</summary>
     public static string OfPinyin(string pinyin)

@@ -57,7 +57,7 @@ public sealed partial class QueryAnalyzer
             builder.AddGroup("作者", ["作者", "记者", "撰文"], GroupStrength.Strong);
         }
 
-        return new QueryPlan(question, folded, builder.Groups, builder.Terms(MaxTerms), DetectAnswerType(folded));
+        return new QueryPlan(question, folded, builder.Groups, builder.Terms(MaxTerms), DetectAnswerType(QuestionClause.Main(folded)));
     }
 
     private static string RemoveChineseStopWords(string folded)

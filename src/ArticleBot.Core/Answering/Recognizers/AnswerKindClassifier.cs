@@ -28,7 +28,7 @@ public static class AnswerKindClassifier
     public static AnswerKind Classify(string foldedQuestion)
     {
         ArgumentNullException.ThrowIfNull(foldedQuestion);
-        var text = foldedQuestion.Trim();
+        var text = Text.QuestionClause.Main(foldedQuestion.Trim());
         foreach (var (kind, cues) in s_rules)
         {
             foreach (var cue in cues)

@@ -31,6 +31,7 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
     private const double SecondAccountShare = 0.85;
     private const double RelevanceWeight = 0.25;
     private const double DefinitionFactor = 1.5;
+    private const double NamingFactor = 1.3;
     private static readonly string[] s_opinionCues = ["指出", "认为", "表示", "提醒", "强调", "坦言", "看来", "说", "称", "赞成", "赞同"];
     private static readonly string[] s_captionCues = ["图", "照片", "图片", "配图", "caption", "photo", "picture", "image", "figure"];
     private static readonly string[] s_disclaimerCues = ["声明", "免责", "版权", "平台", "disclaimer", "copyright", "platform"];
@@ -43,6 +44,7 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
         var kind = AnswerKindClassifier.Classify(plan.Folded);
         var kindKnown = kind is not (AnswerKind.Any or AnswerKind.YesNo);
         var candidates = new List<Candidate>();
+        var asksForName = NamingRecognizer.AsksForName(plan.Folded);
         for (var rank = 0; rank < passages.Count; rank++)
         {
             var passage = passages[rank];
@@ -60,7 +62,9 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
                     continue;
                 }
 
-                var hasKind = mentions.HasNewMention(kind, folded, plan.Folded);
+                // Asked what something is called, a name the sentence gives (后来称为 杜肯堡垒) is the kind of thing asked for.
+                var givesName = asksForName && NamingRecognizer.Find(folded).Any(m => !plan.Folded.Contains(m.Core, StringComparison.Ordinal));
+                var hasKind = givesName || mentions.HasNewMention(kind, folded, plan.Folded);
                 var typeFactor = !kindKnown ? 1 : hasKind ? 1.3 : AnswerKindClassifier.IsStrict(kind) ? 0.55 : 0.8;
                 var opinion = plan.AnswerType == AnswerType.Opinion && s_opinionCues.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? 0.3 : 0;
                 score *= 0.6 + (0.4 * passage.Coverage);
@@ -69,6 +73,10 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
                 if (kind == AnswerKind.Definition && Defines(plan, folded))
                 {
                     score *= DefinitionFactor; // 乙烯酮是…: the sentence that opens with the term and says what it is
+                }
+                else if (givesName)
+                {
+                    score *= NamingFactor; // "what is it called?": the sentence that says 称为 … gives the name
                 }
 
                 candidates.Add(new Candidate(rank, s, score, groups, hasKind));

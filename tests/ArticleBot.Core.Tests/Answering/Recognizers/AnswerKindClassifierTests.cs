@@ -34,6 +34,8 @@ public sealed class AnswerKindClassifierTests
     [InlineData("安雅参加了什么比赛？", AnswerKind.NamedThing)]
     [InlineData("Which band played at halftime?", AnswerKind.Organisation)]
     [InlineData("硫的顏色", AnswerKind.Any)]
+    [InlineData("When imperialism impacts the norms of a state, what is it called?", AnswerKind.NamedThing)] // the "when" clause sets the scene
+    [InlineData("If the war ended in 1763, when did it begin?", AnswerKind.Date)]
     public void Classify_TellsTheExpectedKind(string question, AnswerKind expected)
     {
         Assert.Equal(expected, AnswerKindClassifier.Classify(ScriptFolding.Default.Fold(question)));

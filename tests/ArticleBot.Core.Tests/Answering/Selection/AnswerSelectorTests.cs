@@ -37,6 +37,29 @@ public sealed class AnswerSelectorTests
     }
 
     [Fact]
+    public void Select_AskedWhatSomethingIsCalled_TheSentenceThatNamesItAnswers()
+    {
+        // Both sentences build a fort; only the second says what it came to be called.
+        var plan = Plan("What was the fort that was being built to be named?", "堡垒", "建造");
+        var passage = Passage(1, "由威廉•特伦特领导的公司开始建造一个小堡垒。他购买了他们的建筑工具，继续建造后来称为 杜肯堡垒 的堡垒。");
+
+        var draft = s_selector.Select(plan, [passage])!;
+
+        Assert.Contains("杜肯堡垒", draft.Sentences[0].Sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Select_NotAskedForAName_ASentenceThatGivesOneIsNotPreferred()
+    {
+        var plan = Plan("雄性會有什麼染色體？", "雄性", "染色體");
+        var passage = Passage(1, "若一生物可以產生雄配子，也可以產生雌配子，稱為雌雄同體，雄性染色體有別。對於人類，雄性會有XY染色體。");
+
+        var draft = s_selector.Select(plan, [passage])!;
+
+        Assert.Contains("XY", draft.Sentences[0].Sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Select_EqualWordMatches_TheBetterRetrievedPassageAnswers()
     {
         // Both sentences share the same words with the question; the ranker, which saw the whole passages, preferred the second.

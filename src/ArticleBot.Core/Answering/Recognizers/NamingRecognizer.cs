@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace ArticleBot.Core.Answering.Recognizers;
+
+/// <summary>
+/// Names given by a naming word: the 杜肯堡垒 of "后来称为 杜肯堡垒 的堡垒", the tumas of "简称tumas". A question that asks
+/// what something is called ("what is it called?", 又被稱為?) is answered by such a sentence. Folded text (Simplified,
+/// lower case).
+/// </summary>
+public static partial class NamingRecognizer
+{
+    private static readonly string[] s_questionCues =
+    [
+        "called", "named", "known as", "referred to as", "term for", "word for", "nickname",
+        "称为", "称作", "叫做", "叫什么", "名为", "名叫", "又称", "称之为", "简称", "命名", "名称", "俗称", "别称", "别名", "外号", "绰号",
+    ];
+
+    /// <summary>True when a folded question asks for a name.</summary>
+    public static bool AsksForName(string foldedQuestion)
+    {
+        ArgumentNullException.ThrowIfNull(foldedQuestion);
+        return s_questionCues.Any(c => foldedQuestion.Contains(c, StringComparison.Ordinal));
+    }
+
+    /// <summary>The names a folded text gives: what follows a naming word, up to a space, a punctuation mark or 的.</summary>
+    public static IEnumerable<Mention> Find(string folded)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        foreach (Match match in NamedRegex().Matches(folded))
+        {
+            var name = match.Groups["n"];
+            yield return new Mention(AnswerKind.NamedThing, name.Index, name.Length, name.Value, name.Value);
+        }
+    }
+
+    [GeneratedRegex(@"(?:称为|称作|称之为|叫做|名为|名叫|又称|简称|命名为|俗称|通称|统称|别称|别名|号称|外号|绰号|被誉为)[\s“「《""']*(?<n>[^\s，。、；：！？,.;:!?（）()“”「」《》""'的]{1,12})")]
+    private static partial Regex NamedRegex();
+}

@@ -162,6 +162,18 @@ public sealed class EnglishLexicon
         return SegmentKey(segment);
     }
 
+    /// <summary>What a gloss's head word counts for, against the whole gloss.</summary>
+    private const float HeadConfidence = 0.6f;
+
+    /// <summary>The stemmed head of a two-word noun gloss ("legislative assembly" → "assembl"); null for verbs ("to …"), names and other phrases.</summary>
+    private static string? PhraseHead(string segment)
+    {
+        var words = Words(segment).ToList();
+        return words.Count == 2 && !char.IsUpper(segment[0]) && words[0] is not ("to" or "a" or "an" or "the" or "of") && words[1].Length > 2
+            ? Stem(words[1])
+            : null;
+    }
+
     /// <summary>The lexicon key of one gloss segment ("to pass away" → "pass away", stemmed); null when it is empty or too long a phrase.</summary>
     private static string? SegmentKey(string segment)
     {
@@ -442,6 +454,16 @@ public sealed class EnglishLexicon
 
                 entries[chinese] = Math.Max(entries.GetValueOrDefault(chinese), confidence);
                 segmentIndex++;
+                if (PhraseHead(segment) is { } head)
+                {
+                    // "legislative assembly" (议会) is an assembly too: the head of a two-word noun gloss, less surely.
+                    if (!byGloss.TryGetValue(head, out var heads))
+                    {
+                        byGloss[head] = heads = new Dictionary<string, float>(StringComparer.Ordinal);
+                    }
+
+                    heads[chinese] = Math.Max(heads.GetValueOrDefault(chinese), confidence * HeadConfidence);
+                }
 
                 // Proper names are glossed "Tencent, Chinese tech conglomerate, ...": only the name counts.
                 if (char.IsUpper(segment[0]))

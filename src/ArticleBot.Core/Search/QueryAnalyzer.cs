@@ -282,7 +282,13 @@ public sealed partial class QueryAnalyzer
             var word = words[k].Word;
             var latin = _vocabulary.Contains(word);
             var expansions = lexicon.Lookup(stems[k]).ToList();
-            if (!latin && (expansions.Count == 0 || capitalized.Contains(word)))
+            var place = EnglishDemonyms.Place(word);
+            if (place is not null)
+            {
+                // "Scottish": the glosses of Scotland, never a transliteration of the adjective.
+                expansions.AddRange(lexicon.Lookup(string.Join(' ', place.Split(' ').Select(EnglishLexicon.Stem))));
+            }
+            else if (!latin && (expansions.Count == 0 || capitalized.Contains(word)))
             {
                 expansions.AddRange(lexicon.Transliterate(word, capitalized.Contains(word)));
             }
@@ -354,7 +360,8 @@ public sealed partial class QueryAnalyzer
     /// </summary>
     private static void MergeNames(List<(string Label, List<Expansion> Expansions, string? Latin)> senses, EnglishLexicon lexicon, List<(int Index, string Word)> words, HashSet<string> capitalized, bool[] used)
     {
-        bool IsNamePart(int k) => !used[k] && capitalized.Contains(words[k].Word) && lexicon.Lookup(EnglishLexicon.Stem(words[k].Word)).Count == 0;
+        bool IsNamePart(int k) => !used[k] && capitalized.Contains(words[k].Word) && EnglishDemonyms.Place(words[k].Word) is null
+            && lexicon.Lookup(EnglishLexicon.Stem(words[k].Word)).Count == 0;
         for (var start = 0; start < words.Count; start++)
         {
             if (!IsNamePart(start))

@@ -10,6 +10,7 @@ namespace ArticleBot.EndToEnd.Tests;
 /// one script that runs in an empty folder outside the repository and in one inside it (under plugins/). Then a
 /// running chat sees a rebuilt plugin, with a corrupt plugin beside it.
 /// </summary>
+[Collection(DotnetBuilds.Name)]
 public sealed partial class PluginGuideTests : IDisposable
 {
     private readonly List<string> _folders = [];

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace ArticleBot.EndToEnd.Tests;
 
 /// <summary>The README's quickstart as a newcomer types it: <c>dotnet run</c> from the clone, output piped to a parser.</summary>
+[Collection(DotnetBuilds.Name)]
 public sealed partial class QuickstartTests
 {
     [Fact]

@@ -74,11 +74,14 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
 
     /// <summary>
     /// An English question naming two things (Anthropic's valuation) whose answer passage holds only one of them:
-    /// glosses match loosely across languages, so a passage about one of the two is not evidence about the pair. Longer
-    /// questions, and Chinese ones, are left to the gate, which weighs the question's own wording.
+    /// glosses match loosely across languages, so a passage about one of the two is not evidence about the pair. Only
+    /// when the article writes both somewhere: a word with no translation in the whole article ("casualties") is a gap
+    /// in the dictionary as often as in the article, and the gate weighs it (as the share of the question it lacks).
+    /// Longer questions, and Chinese ones, are left to the gate, which weighs the question's own wording.
     /// </summary>
     private static bool LacksOneOfTwoThings(QueryPlan plan, GateFeatures features) =>
-        features.English > 0 && features.StrongPair == 0 && plan.Groups.Count(g => g.Strength == GroupStrength.Strong) == 2;
+        features.English > 0 && features.StrongPair == 0 && plan.Groups.Count(g => g.Strength == GroupStrength.Strong) == 2
+        && plan.Groups.Where(g => g.Strength == GroupStrength.Strong).All(g => g.InCorpus);
 
     /// <summary>
     /// A lone Latin word that asks nothing ("clear/plugins", a mistyped command): one content word, no Chinese, no

@@ -50,6 +50,19 @@ public sealed class ArticleAnswererTests
         Assert.DoesNotContain("[", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("What is Anthropic's valuation?", true)] // the article writes 估值, but not in Anthropic's passage: vetoed
+    [InlineData("What were the casualties at Tencent?", false)] // no translation of "casualties" anywhere: a gap the gate weighs
+    public async Task AskAsync_EnglishQuestionOfTwoThings_IsVetoedOnlyWhenTheArticleWritesBoth(string question, bool vetoed)
+    {
+        using var trace = ArticleBot.Core.Answering.Gate.GateTrace.Begin();
+
+        await Answerer.AskAsync(question, null, TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(trace.Decisions); // a draft was made and judged
+        Assert.Equal(vetoed, trace.Decisions.Any(d => d.Vetoed));
+    }
+
     [Fact]
     public async Task AskAsync_Uncovered_ShowsClosestPassagesWhenAnyMatched()
     {

@@ -29,12 +29,22 @@ public sealed class QuantityRecognizerTests
     [InlineData("在1970年代初期建造", "1970年代")]
     [InlineData("十九世紀末", "十九世纪末")]
     [InlineData("在 20 世紀，量子力學的發展", "20 世纪")]
+    [InlineData("這些作家在第一次世界大戰前是最多產的", "第一次世界大战前")]
+    [InlineData("春秋時期，楚滅申", "春秋时期")]
     [InlineData("永祿11年，織田信長上洛", "永禄11年")]
     [InlineData("released on 15 January 2026", "15 january 2026")]
     [InlineData("founded in 2015 by", "2015")]
     public void Find_Dates(string text, string expected)
     {
         Assert.Contains(Find(text), m => m.Kind == AnswerKind.Date && m.Text == expected);
+    }
+
+    [Theory]
+    [InlineData("在這一時期，他們")] // a reference to a period named before, not a period
+    [InlineData("戰爭造成了影響")]
+    public void Find_NoPeriod(string text)
+    {
+        Assert.DoesNotContain(Find(text), m => m.Kind == AnswerKind.Date);
     }
 
     [Theory]

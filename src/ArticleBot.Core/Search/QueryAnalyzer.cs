@@ -290,7 +290,10 @@ public sealed partial class QueryAnalyzer
             }
             else if (!latin && (expansions.Count == 0 || capitalized.Contains(word)))
             {
-                expansions.AddRange(lexicon.Transliterate(word, capitalized.Contains(word)));
+                var sounds = lexicon.Transliterate(word, capitalized.Contains(word));
+                // A word CC-CEDICT translates (Beijing → 北京) whose translation the article never writes is not spelled
+                // by the article's 背景, which only sounds like it: only a name-like transliteration may stand in.
+                expansions.AddRange(expansions.Count == 0 && lexicon.KnowsEnglish(word) ? sounds.Where(e => SoundSkeleton.LooksTransliterated(e.Chinese)) : sounds);
             }
 
             if (expansions.Count > 0)

@@ -49,6 +49,17 @@ public sealed class EnglishGlossTests
     }
 
     [Fact]
+    public void Analyze_NameTheDictionaryTranslates_ButTheArticleNeverWrites_IsMissing_NotAWordThatSoundsLikeIt()
+    {
+        // CC-CEDICT gives 北京 for Beijing; the article has no 北京, only 背景 (bei jing, "background").
+        var plan = TestCorpus.Search.Analyze("What is the weather in Beijing today?");
+
+        var beijing = plan.Groups.Single(g => g.Label == "beijing");
+        Assert.False(beijing.InCorpus);
+        Assert.DoesNotContain("背景", beijing.Alternatives);
+    }
+
+    [Fact]
     public void Analyze_AdjectiveOfNationality_FindsThePlace_NotATransliteration()
     {
         var plan = TestCorpus.Search.Analyze("What do American companies plan?");

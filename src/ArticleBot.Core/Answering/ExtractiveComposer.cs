@@ -63,7 +63,7 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
         }
 
         var decision = _gate.Decide(draft.Features);
-        if (draft.LacksAskedKind || IsBareKeyword(plan, draft) || LacksOneOfTwoThings(plan, draft.Features))
+        if (draft.LacksAskedKind || IsBareKeyword(plan, draft) || LacksOneOfTwoThings(plan, draft.Features) || RestsOnOneWord(plan, draft))
         {
             decision = decision with { Answered = false, Vetoed = true };
         }
@@ -82,6 +82,23 @@ public sealed class ExtractiveComposer(ArticleSearch search, ScriptFolding folde
     private static bool LacksOneOfTwoThings(QueryPlan plan, GateFeatures features) =>
         features.English > 0 && features.StrongPair == 0 && plan.Groups.Count(g => g.Strength == GroupStrength.Strong) == 2
         && plan.Groups.Where(g => g.Strength == GroupStrength.Strong).All(g => g.InCorpus);
+
+    /// <summary>
+    /// An English question with one strong word and lesser ones ("our god is an awesome god": god, with sang and awesome
+    /// only as lone characters) whose answer holds none of the lesser ones: the one word alone (土地, "earth god", in a
+    /// sentence on land ownership) is no evidence that the sentence answers the rest.
+    /// </summary>
+    private bool RestsOnOneWord(QueryPlan plan, AnswerDraft draft)
+    {
+        if (draft.Features.English == 0 || plan.Groups.Count(g => g.Strength != GroupStrength.Weak) != 1)
+        {
+            return false;
+        }
+
+        var weak = plan.Groups.Where(g => g.Strength == GroupStrength.Weak && g.InCorpus).ToList();
+        var answer = string.Concat(draft.Sentences.Select(s => folder.Fold(s.Sentence)));
+        return weak.Count > 0 && weak.All(g => CoverageMeter.GroupMatch(g, answer) == 0);
+    }
 
     /// <summary>
     /// A lone Latin word that asks nothing ("clear/plugins", a mistyped command): one content word, no Chinese, no

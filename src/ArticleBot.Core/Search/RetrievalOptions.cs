@@ -5,7 +5,7 @@ namespace ArticleBot.Core.Search;
 /// <summary>
 /// Retrieval and abstention settings. Section <c>Retrieval</c>:
 /// <code>
-/// "Retrieval": { "TopK": 5, "TargetPrecision": 0.875 }
+/// "Retrieval": { "TopK": 5, "TargetPrecision": 0.88 }
 /// </code>
 /// Whether the offline answerer answers or says the article does not cover the question is decided by a learned
 /// gate (<c>ArticleBot.Core.Answering.Gate.AnswerGate</c>); <see cref="TargetPrecision"/> is its one setting.
@@ -27,7 +27,7 @@ public sealed class RetrievalOptions
     public double TargetPrecision { get; set; } = DefaultTargetPrecision;
 
     /// <summary>The default <see cref="TargetPrecision"/>.</summary>
-    public const double DefaultTargetPrecision = 0.875;
+    public const double DefaultTargetPrecision = 0.88;
 
     /// <summary>
     /// Kept for compatibility: a hard floor on the share (0..1, by weight) of the question's content words that one

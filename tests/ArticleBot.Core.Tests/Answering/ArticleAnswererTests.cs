@@ -64,6 +64,18 @@ public sealed class ArticleAnswererTests
     }
 
     [Fact]
+    public async Task AskAsync_EnglishQuestionRestingOnOneWord_WhoseLesserWordsTheAnswerLacks_IsVetoed()
+    {
+        // Tencent is the one strong word; "awesome" (猛, 神) appears in no sentence the draft would quote.
+        using var trace = ArticleBot.Core.Answering.Gate.GateTrace.Begin();
+
+        var answer = await Answerer.AskAsync("What did the awesome Tencent do?", null, TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Grounded);
+        Assert.Contains(trace.Decisions, d => d.Vetoed);
+    }
+
+    [Fact]
     public async Task AskAsync_Uncovered_ShowsClosestPassagesWhenAnyMatched()
     {
         var answer = await Answerer.AskAsync("OpenAI的執行長是誰？", null, TestContext.Current.CancellationToken);

@@ -1,6 +1,5 @@
-using System.IO.Compression;
-using System.Text;
 using ArticleBot.Core.Search;
+using ArticleBot.Core.Tests.Fakes;
 
 namespace ArticleBot.Core.Tests.Search;
 
@@ -17,17 +16,7 @@ public sealed class ChineseSynonymTests
         鵝廠 鹅厂 [E2 chang3] /Tencent (nickname)/
         """;
 
-    private static EnglishLexicon Build(params string[] corpusWords)
-    {
-        using var gzip = new MemoryStream();
-        using (var writer = new GZipStream(gzip, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            writer.Write(Encoding.UTF8.GetBytes(Cedict));
-        }
-
-        gzip.Position = 0;
-        return EnglishLexicon.Build(corpusWords.Contains, corpusWords, gzip);
-    }
+    private static EnglishLexicon Build(params string[] corpusWords) => CedictLexicon.Build(Cedict, corpusWords);
 
     [Fact]
     public void SynonymsInCorpus_WordTheCorpusLacks_FindsTheCorpusWordOfTheSameMeaning()

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Tests.Fakes;
 
@@ -13,17 +11,7 @@ public sealed class EnglishGlossTests
         集會 集会 [ji2 hui4] /to assemble/assembly/
         """;
 
-    private static EnglishLexicon Build(params string[] corpusWords)
-    {
-        using var gzip = new MemoryStream();
-        using (var writer = new GZipStream(gzip, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            writer.Write(Encoding.UTF8.GetBytes(Cedict));
-        }
-
-        gzip.Position = 0;
-        return EnglishLexicon.Build(corpusWords.Contains, corpusWords, gzip);
-    }
+    private static EnglishLexicon Build(params string[] corpusWords) => CedictLexicon.Build(Cedict, corpusWords);
 
     [Fact]
     public void Lookup_HeadOfATwoWordNounGloss_FindsTheWordLessSurelyThanItsOwnGloss()

@@ -319,7 +319,8 @@ public sealed partial class EntityFinder
     [GeneratedRegex(@"(?<name>\p{IsCJKUnifiedIdeographs}{2,3})(?:指出|表示|认为|强调|坦言|称|透露|提醒)")]
     private static partial Regex SpeakerRegex();
 
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,8}(?:公司|集团|银行|大学|研究院|研究所)")]
+    // A name holds no particle: in 允许特伦特的小公司 the 的 ends the words before "a small company", which is no name.
+    [GeneratedRegex(@"(?:(?![的了])\p{IsCJKUnifiedIdeographs}){2,8}(?:公司|集团|银行|大学|研究院|研究所)")]
     private static partial Regex OrganizationRegex();
 
     [GeneratedRegex(@"(?<name>\p{IsCJKUnifiedIdeographs}{2,3})\s*$")]

@@ -24,6 +24,7 @@ public sealed class AnyArticleToolTests : IDisposable
         未來挑戰
         不過，來自美國的競爭者喬治·米勒指出，星河科技在海外市場仍然落後。
         張偉坦言，公司需要在兩年內完成國際化佈局。
+        監管部門慷慨地允許對手的小公司退出。
         """;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "articlebot-tools-" + Guid.NewGuid().ToString("N"));
@@ -65,6 +66,7 @@ public sealed class AnyArticleToolTests : IDisposable
         Assert.Contains("張偉", people);
         Assert.Contains("喬治·米勒", people);
         Assert.Contains("星河科技公司", organisations);
+        Assert.DoesNotContain(organisations, o => o.Contains('的', StringComparison.Ordinal)); // 的小公司 is "a small company", not a name
         Assert.Equal(2, Tools.Entities.All.Single(e => e.Name == "張偉").Count);
         Assert.Contains(Tools.Entities.Find(EntityKind.Place, "US"), e => e.Name == "美國");
     }

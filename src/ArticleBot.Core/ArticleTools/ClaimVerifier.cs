@@ -41,7 +41,7 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
             return new ClaimCheck(Verdict.NotCovered, null, null, null, null);
         }
 
-        var total = content.Sum(Weight);
+        var total = content.Sum(CoverageMeter.CoverageWeight);
         var strongCount = content.Count(g => g.Strength == GroupStrength.Strong);
         (double Share, int Strong) Match(string folded)
         {
@@ -50,7 +50,7 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
             foreach (var group in content)
             {
                 var match = CoverageMeter.GroupMatch(group, folded);
-                covered += match * Weight(group);
+                covered += match * CoverageMeter.CoverageWeight(group);
                 strong += group.Strength == GroupStrength.Strong && match >= 1 ? 1 : 0;
             }
 
@@ -130,8 +130,6 @@ public sealed class ClaimVerifier(ArticleSearch search, double minCoverage)
         // A year alone does not support a claim whose amount the article does not give.
         return supported is not null && !pointMissed ? supported : new ClaimCheck(Verdict.NotCovered, null, null, null, claimFigures[0]);
     }
-
-    private static double Weight(QueryGroup group) => group.Strength == GroupStrength.Strong ? group.Weight : group.Weight * 0.5;
 
     private static bool SameUnit(FigureMention a, FigureMention b) =>
         a.Unit.Length == 0 || b.Unit.Length == 0 || string.Equals(a.Unit.Replace("美金", "美元", StringComparison.Ordinal), b.Unit, StringComparison.Ordinal);

@@ -17,18 +17,24 @@ public static class CoverageMeter
         double total = 0, covered = 0;
         foreach (var group in plan.Groups)
         {
-            var weight = group.Strength switch
-            {
-                GroupStrength.Strong => group.Weight,
-                GroupStrength.Soft => group.Weight * 0.5,
-                _ => 0,
-            };
-
+            var weight = CoverageWeight(group);
             total += weight;
             covered += weight * GroupMatch(group, foldedText);
         }
 
         return total == 0 ? 0 : covered / total;
+    }
+
+    /// <summary>What a group counts for in coverage: its weight when strong, half when soft, nothing when weak.</summary>
+    public static double CoverageWeight(QueryGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group.Strength switch
+        {
+            GroupStrength.Strong => group.Weight,
+            GroupStrength.Soft => group.Weight * 0.5,
+            _ => 0,
+        };
     }
 
     /// <summary>

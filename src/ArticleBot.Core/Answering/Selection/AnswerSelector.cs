@@ -176,13 +176,7 @@ public sealed class AnswerSelector(MentionFinder mentions, Func<string, bool>? i
         double total = 0, covered = 0, missing = 0;
         foreach (var group in plan.Groups)
         {
-            var weight = group.Strength switch
-            {
-                GroupStrength.Strong => group.Weight,
-                GroupStrength.Soft => group.Weight * 0.5,
-                _ => 0,
-            };
-
+            var weight = CoverageMeter.CoverageWeight(group);
             total += weight;
             covered += weight * CoverageMeter.GroupMatch(group, foldedAnswer);
             missing += group.InCorpus ? 0 : weight;

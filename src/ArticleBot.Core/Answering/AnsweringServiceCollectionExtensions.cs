@@ -1,15 +1,18 @@
 using ArticleBot.Core.Answering;
+using ArticleBot.Core.Reading;
+using ArticleBot.Core.Reading.Models;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Registers answering: the offline answerer, the model backend (if any) and the <see cref="ArticleAnswerer"/>.</summary>
-public static class AnsweringServiceCollectionExtensions
+public static partial class AnsweringServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the answerer. Call after the corpus, retrieval, language model, plugins and citations. Binds (the same keys
@@ -25,10 +28,27 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSettings<AnsweringOptions>(AnsweringOptions.SectionName, AnsweringOptions.LegacySectionName);
         services.TryAddSingleton(sp =>
         {
-            // The answer gate: the shipped model at the configured target precision (Retrieval:TargetPrecision).
+            // The reader's models: built in, or retrained ones from Retrieval:ModelsPath; a damaged file falls back, with a warning.
             var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
-            var gate = new ArticleBot.Core.Answering.Gate.AnswerGate(ArticleBot.Core.Answering.Gate.GateModel.Shipped, retrieval.TargetPrecision);
-            return new ExtractiveComposer(sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(), retrieval.MinCoverage, gate);
+            var models = string.IsNullOrWhiteSpace(retrieval.ModelsPath)
+                ? ReadingModels.Shipped
+                : ReadingModels.Load(ContentPath(sp, retrieval.ModelsPath));
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("ArticleBot.Answering");
+            foreach (var problem in models.Problems)
+            {
+                Log.ModelProblem(logger, problem);
+            }
+
+            return models;
+        });
+        services.TryAddSingleton(sp =>
+        {
+            // The answer gate: the reader's gate at the configured target precision (Retrieval:TargetPrecision).
+            var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var search = sp.GetRequiredService<ArticleSearch>();
+            var reader = new ArticleReader(search, sp.GetRequiredService<ReadingModels>());
+            var gate = new ArticleBot.Core.Answering.Gate.AnswerGate(reader.Models.Gate, retrieval.TargetPrecision);
+            return new ExtractiveComposer(search, sp.GetRequiredService<ScriptFolding>(), retrieval.MinCoverage, reader, gate);
         });
         services.TryAddSingleton(sp => new KindComposer(
             sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(),
@@ -44,5 +64,15 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<AnswerBackends>().Primary);
         services.TryAddSingleton<ArticleAnswerer>();
         return builder;
+    }
+
+    /// <summary>A configured path, relative to the content root (where appsettings.json is) when not rooted.</summary>
+    private static string ContentPath(IServiceProvider services, string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3101, EventName = "ReaderModelProblem", Level = LogLevel.Warning, Message = "{Problem}")]
+        public static partial void ModelProblem(ILogger logger, string problem);
     }
 }

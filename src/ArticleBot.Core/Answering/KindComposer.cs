@@ -26,7 +26,6 @@ public sealed class KindComposer(
 {
     private const int MaxListed = 12;
     private static readonly string[] s_opinionCues = ["认为", "指出", "我们", "表示", "提醒", "强调", "看来", "必须", "需要", "因此", "所以", "意味着", "本质上"];
-    private static readonly string[] s_yearCues = ["几年", "几月", "几号", "几日", "哪一年", "which year", "what year"];
     private static readonly string[] s_causeCues = ["因为", "由于", "所以", "因此", "导致", "为了", "意味着", "既", "通过", "凭借", "本质上", "折射", "说白了"];
 
     /// <summary>The finding of an outline tool call.</summary>
@@ -290,27 +289,6 @@ public sealed class KindComposer(
         }
 
         var plan = search.Analyze(question);
-        if (plan.AnswerType is AnswerType.Quantity or AnswerType.Date && intent.Kind is QuestionKind.Fact)
-        {
-            // The answer gate: a question asking how many or when is answered only by a sentence holding one, about
-            // what the question names (元寶派, not 元寶App) and, in Chinese, about the thing counted (下載量).
-            var asksYear = s_yearCues.Any(c => plan.Folded.Contains(c, StringComparison.Ordinal));
-            Func<string, bool> holds = plan.AnswerType == AnswerType.Date ? AnswerShape.HoldsTime : s => AnswerShape.HoldsQuantity(s, datesCount: asksYear);
-            var counted = AnswerShape.CountedThing(folder.Fold(question));
-            if (counted is not null && !CorpusText.Contains(counted, StringComparison.Ordinal))
-            {
-                return ExtractiveComposer.Abstention(language); // the article never speaks of the thing counted
-            }
-
-            var holding = picked.Where(p => holds(p.Sentence) && About(p.Passage, p.Sentence, named) && FigureAbout(p.Sentence, named, plan.AnswerType)).ToList();
-            if (holding.Count == 0)
-            {
-                return ExtractiveComposer.Abstention(language);
-            }
-
-            picked = holding;
-        }
-
         if (subject is not null)
         {
             // A follow-up on a new subject ("那阿里呢？") is answered about that subject or not at all.
@@ -406,76 +384,6 @@ public sealed class KindComposer(
     }
 
     private static readonly string[] s_speechVerbs = ["指出", "认为", "表示", "说", "强调", "提醒", "坦言", "称", "透露", "直言", "警告", "预测", "相信", "承认"];
-
-    /// <summary>The whole corpus, folded (computed once): to tell whether the article ever speaks of a thing.</summary>
-    private string CorpusText => _corpusText ??= string.Join("\n", search.Passages.Select(p => folder.Fold(p.Text)));
-
-    private string? _corpusText;
-
-    /// <summary>
-    /// True when a sentence is about what the question names: it names one of the entities, or the sentence before it
-    /// does and it names no other of the same kind (…OpenAI上線廣告業務… 即便ChatGPT…總收入200億美元 is OpenAI's;
-    /// …元寶App… is not 元寶派's).
-    /// </summary>
-    private bool About(Passage passage, string sentence, IReadOnlyList<ArticleEntity> named)
-    {
-        if (named.Count == 0 || Mentions(sentence, named))
-        {
-            return true;
-        }
-
-        var sentences = search.Sentences(passage);
-        var index = -1;
-        for (var i = 0; i < sentences.Count && index < 0; i++)
-        {
-            index = sentences[i].Sentence == sentence ? i : -1;
-        }
-
-        if (index <= 0 || !Mentions(sentences[index - 1].Sentence, named))
-        {
-            return false;
-        }
-
-        var kinds = named.Select(n => n.Kind).ToHashSet();
-        return !entities.NamedIn(sentence).Any(e => kinds.Contains(e.Kind) && !named.Contains(e));
-    }
-
-    /// <summary>
-    /// True when some figure of the wanted kind in the sentence is about what the question names: its clause names
-    /// one of the entities, or no other of the same kind (the sentence's subject then holds; 騰訊…，用戶上元寶App分
-    /// 10億 is still 騰訊's). A clause that gives a rival's figure does not answer (…到英偉達市值突破5萬億美元，再到
-    /// 近期熱捧谷歌 gives 英偉達's value, not 谷歌's).
-    /// </summary>
-    private bool FigureAbout(string sentence, IReadOnlyList<ArticleEntity> named, AnswerType wanted)
-    {
-        if (named.Count == 0)
-        {
-            return true;
-        }
-
-        var figuresOfKind = FigureReader.Read(sentence).Where(f => (wanted == AnswerType.Date) == (f.Kind == FigureKind.Date)).ToList();
-        if (figuresOfKind.Count == 0)
-        {
-            return true; // a time word (當時, 世紀) or a Chinese numeral: no figure to place, the sentence-level check decides
-        }
-
-        var kinds = named.Select(n => n.Kind).ToHashSet();
-        foreach (var figure in figuresOfKind)
-        {
-            var start = sentence.LastIndexOfAny(s_clauseBreaks, Math.Max(0, figure.Start - 1)) + 1;
-            var end = sentence.IndexOfAny(s_clauseBreaks, figure.End);
-            var clause = sentence[start..(end < 0 ? sentence.Length : end)];
-            var inClause = entities.NamedIn(clause);
-            if (inClause.Any(named.Contains) || !inClause.Any(e => kinds.Contains(e.Kind)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly char[] s_clauseBreaks = ['，', ',', '；', ';', '。', '：', ':', '、'];
 
     /// <summary>True when the sentence names one of the entities (any when there are none to name).</summary>
     private bool Mentions(string sentence, IReadOnlyList<ArticleEntity> named)

@@ -153,7 +153,7 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
         var fidelity = quotes == 0 ? 1 : faithful / (double)quotes;
         var byLanguage = outcomes.GroupBy(o => o.Item.Lang).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Score(g.Key, g.ToList(), fidelity)).ToList();
-        var calibration = GateFitter.Calibrate(outcomes.Where(o => o.Gate is { Answered: true }).Select(o => (o.Gate!.Score, o.Correct)));
+        var calibration = Calibration.Of(outcomes.Where(o => o.Gate is { Answered: true }).Select(o => (o.Gate!.Score, o.Correct)));
         return new EvalReport(byLanguage, Score("all", outcomes, fidelity), outcomes, calibration) { ByKind = ScoreKinds(outcomes) };
     }
 

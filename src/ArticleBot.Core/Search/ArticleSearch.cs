@@ -36,8 +36,8 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan> _plans = new(StringComparer.Ordinal);
     private const int MaxCachedPlans = 512;
 
-    /// <summary>Indexes a corpus.</summary>
-    public ArticleSearch(ArticleCorpus corpus, ScriptFolding folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null, string? indexCacheDirectory = null)
+    /// <summary>Indexes a corpus; <paramref name="dictionary"/> is CC-CEDICT already read (it is read for the lexicon when null).</summary>
+    public ArticleSearch(ArticleCorpus corpus, ScriptFolding folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null, string? indexCacheDirectory = null, Cedict? dictionary = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var log = logger ?? (ILogger)NullLogger.Instance;
@@ -53,7 +53,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
             () =>
             {
                 var lexiconStarted = Stopwatch.GetTimestamp();
-                EnglishLexicon Build() => EnglishLexicon.Build(_index.Contains, _index.HanRuns());
+                EnglishLexicon Build() => EnglishLexicon.Build(_index.Contains, _index.HanRuns(), dictionary ?? Cedict.Load());
                 var lexicon = lexiconCache is null ? Build() : lexiconCache.GetOrBuild(corpus.Passages.Select(p => p.Text), Build);
                 var lexiconMs = (long)Stopwatch.GetElapsedTime(lexiconStarted).TotalMilliseconds;
                 Log.LexiconBuilt(log, lexicon.Count, lexiconMs);
@@ -122,6 +122,13 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
         return _index.Contains(foldedWord);
+    }
+
+    /// <summary>The inverse document frequency of a folded word (its rarest term) in the passages: how much finding it says.</summary>
+    public float InverseDocumentFrequency(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        return _index.InverseDocumentFrequency(foldedWord);
     }
 
     /// <summary>The full sentences of a passage with their folded text, computed once per passage.</summary>

@@ -63,35 +63,37 @@ public sealed class EnglishLexicon
     /// <param name="isCorpusWord">True when a folded Chinese word occurs in the corpus.</param>
     /// <param name="corpusRuns">The corpus's folded Chinese runs, for transliterated names.</param>
     /// <param name="cedict">A CC-CEDICT stream (gzip); defaults to the embedded resource.</param>
-    public static EnglishLexicon Build(Func<string, bool> isCorpusWord, IEnumerable<string> corpusRuns, Stream? cedict = null)
+    public static EnglishLexicon Build(Func<string, bool> isCorpusWord, IEnumerable<string> corpusRuns, Stream? cedict = null) =>
+        Build(isCorpusWord, corpusRuns, Cedict.Load(cedict));
+
+    /// <summary>Builds the lexicon for a corpus from a dictionary already read (to build many, as training does, reading it once).</summary>
+    public static EnglishLexicon Build(Func<string, bool> isCorpusWord, IEnumerable<string> corpusRuns, Cedict dictionary)
     {
         ArgumentNullException.ThrowIfNull(isCorpusWord);
         ArgumentNullException.ThrowIfNull(corpusRuns);
+        ArgumentNullException.ThrowIfNull(dictionary);
         var byGloss = new Dictionary<string, Dictionary<string, float>>(StringComparer.Ordinal);
         var pinyin = new Dictionary<string, string>(StringComparer.Ordinal);
         var verbs = new HashSet<string>(StringComparer.Ordinal);
-        var english = new HashSet<string>(StringComparer.Ordinal);
+        var english = new HashSet<string>(dictionary.EnglishWords, StringComparer.Ordinal); // aliases add to it
         var notVerbs = new HashSet<string>(StringComparer.Ordinal);
         var outside = new List<(string Word, string Head)>();
         var names = new Dictionary<string, ProperNameKind>(StringComparer.Ordinal);
-        using var stream = new GZipStream(cedict ?? EmbeddedResources.Open("cedict/cedict_ts.u8.gz"), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
+        // Every word of the corpus is made of its characters and pairs: a set of them turns away most of the dictionary
+        // before the index is asked (the same answer, far fewer look-ups).
+        var runs = corpusRuns as IReadOnlyCollection<string> ?? [.. corpusRuns];
+        var pieces = CorpusPieces(runs);
+        for (var e = 0; e < dictionary.Entries.Count; e++)
         {
-            if (line.Length == 0 || line[0] == '#' || !TryParse(line, out var simplified, out var reading, out var glosses))
-            {
-                continue;
-            }
-
-            CollectEnglishWords(glosses, english);
+            var (simplified, reading, glosses) = dictionary.Entries[e];
             if (!IsAllHan(simplified))
             {
                 continue;
             }
 
-            if (!isCorpusWord(simplified))
+            if (!MayBeCorpusWord(simplified, pieces) || !isCorpusWord(simplified))
             {
-                if (simplified.Length is >= 2 and <= MaxSynonymChars && HeadKey(glosses) is { } head)
+                if (simplified.Length is >= 2 and <= MaxSynonymChars && dictionary.HeadKey(e) is { } head)
                 {
                     outside.Add((simplified, head));
                 }
@@ -104,7 +106,16 @@ public sealed class EnglishLexicon
                 pinyin[simplified] = syllable;
             }
 
-            AddGlosses(byGloss, simplified, glosses);
+            foreach (var (key, confidence) in dictionary.GlossKeys(e))
+            {
+                if (!byGloss.TryGetValue(key, out var entries))
+                {
+                    byGloss[key] = entries = new Dictionary<string, float>(StringComparer.Ordinal);
+                }
+
+                entries[simplified] = Math.Max(entries.GetValueOrDefault(simplified), confidence);
+            }
+
             if (simplified.Length >= 2 && ProperNames.KindOf(glosses) is { } nameKind)
             {
                 names.TryAdd(simplified, nameKind);
@@ -115,9 +126,8 @@ public sealed class EnglishLexicon
         }
 
         verbs.ExceptWith(notVerbs);
-        english.TrimExcess();
         AddAliases(byGloss, isCorpusWord, english);
-        return new EnglishLexicon(byGloss, Transliterations(corpusRuns, pinyin), verbs, english, Synonyms(outside, byGloss), names);
+        return new EnglishLexicon(byGloss, Transliterations(runs, pinyin), verbs, english, Synonyms(outside, byGloss), names);
     }
 
     private const int MaxSynonymChars = 4;
@@ -150,7 +160,7 @@ public sealed class EnglishLexicon
     private const int MaxSynonyms = 3;
 
     /// <summary>The key of an entry's first meaning ("to pass away; to die" → "pass away"), or null when it has none usable.</summary>
-    private static string? HeadKey(string glosses)
+    internal static string? HeadKey(string glosses)
     {
         var gloss = glosses.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(g => !IsReferenceGloss(g));
         var segment = gloss is null ? null : RemoveParentheses(gloss).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
@@ -407,7 +417,7 @@ public sealed class EnglishLexicon
     [ThreadStatic]
     private static EnglishStemmer? t_stemmer;
 
-    private static bool TryParse(string line, out string simplified, out string reading, out string glosses)
+    internal static bool TryParse(string line, out string simplified, out string reading, out string glosses)
     {
         simplified = reading = glosses = string.Empty;
         var firstSpace = line.IndexOf(' ', StringComparison.Ordinal);
@@ -426,8 +436,10 @@ public sealed class EnglishLexicon
         return true;
     }
 
-    private static void AddGlosses(Dictionary<string, Dictionary<string, float>> byGloss, string chinese, string glosses)
+    /// <summary>The lexicon keys of an entry's glosses, with how surely each stands for the word (see <see cref="Cedict.GlossKeys"/>).</summary>
+    internal static List<(string Key, float Confidence)> KeysOf(string glosses)
     {
+        var keys = new List<(string, float)>();
         var first = true;
         foreach (var gloss in glosses.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -447,22 +459,12 @@ public sealed class EnglishLexicon
 
                 // The first meaning of an entry, and the head of a gloss, are what the word mostly means.
                 var confidence = (first ? 1f : 0.8f) * (segmentIndex == 0 ? 1f : 0.7f);
-                if (!byGloss.TryGetValue(key, out var entries))
-                {
-                    byGloss[key] = entries = new Dictionary<string, float>(StringComparer.Ordinal);
-                }
-
-                entries[chinese] = Math.Max(entries.GetValueOrDefault(chinese), confidence);
+                keys.Add((key, confidence));
                 segmentIndex++;
                 if (PhraseHead(segment) is { } head)
                 {
                     // "legislative assembly" (议会) is an assembly too: the head of a two-word noun gloss, less surely.
-                    if (!byGloss.TryGetValue(head, out var heads))
-                    {
-                        byGloss[head] = heads = new Dictionary<string, float>(StringComparer.Ordinal);
-                    }
-
-                    heads[chinese] = Math.Max(heads.GetValueOrDefault(chinese), confidence * HeadConfidence);
+                    keys.Add((head, confidence * HeadConfidence));
                 }
 
                 // Proper names are glossed "Tencent, Chinese tech conglomerate, ...": only the name counts.
@@ -474,9 +476,50 @@ public sealed class EnglishLexicon
 
             first = false;
         }
+
+        return keys;
     }
 
-    private static void CollectEnglishWords(string glosses, HashSet<string> english)
+    /// <summary>The corpus's characters and character pairs.</summary>
+    private static HashSet<string> CorpusPieces(IEnumerable<string> runs)
+    {
+        var pieces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            var characters = TermScanner.Characters(run);
+            for (var i = 0; i < characters.Count; i++)
+            {
+                pieces.Add(characters[i]);
+                if (i + 1 < characters.Count)
+                {
+                    pieces.Add(characters[i] + characters[i + 1]);
+                }
+            }
+        }
+
+        return pieces;
+    }
+
+    /// <summary>False when a Chinese word has a character or a pair of characters the corpus never writes.</summary>
+    private static bool MayBeCorpusWord(string word, HashSet<string> pieces)
+    {
+        if (word.Length == 1)
+        {
+            return pieces.Contains(word);
+        }
+
+        for (var i = 0; i + 1 < word.Length; i++)
+        {
+            if (!pieces.Contains(word.Substring(i, 2)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static void CollectEnglishWords(string glosses, HashSet<string> english)
     {
         var start = -1;
         for (var i = 0; i <= glosses.Length; i++)

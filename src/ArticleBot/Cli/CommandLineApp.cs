@@ -85,7 +85,6 @@ public static class CommandLineApp
         root.Subcommands.Add(ChatCommand(configurationArgs));
         root.Subcommands.Add(SearchCommand(configurationArgs));
         root.Subcommands.Add(EvalCommand(configurationArgs));
-        root.Subcommands.Add(FitGateCommand());
         root.Subcommands.Add(PluginsCommand(configurationArgs));
         root.Subcommands.Add(CallCommand(configurationArgs));
         root.Subcommands.Add(McpCommand(configurationArgs));
@@ -398,8 +397,7 @@ public static class CommandLineApp
         var file = new Argument<FileInfo>("file") { Description = "A JSONL question set (see eval/README.md)." };
         var json = new Option<bool>("--json") { Description = "Write the metrics as a JSON object." };
         var verbose = new Option<bool>("--verbose") { Description = "Also list every question with its outcome (stderr)." };
-        var gateFeatures = new Option<FileInfo?>("--gate-features") { Description = "Also write each drafted answer's gate features and whether it was right (TSV, for fit-gate; run with --Retrieval:TargetPrecision=0)." };
-        var command = new Command("eval", "Measures retrieval and answers on a question set: hit@k, MRR, accuracy, abstention, the gate's calibration.") { file, json, verbose, gateFeatures };
+        var command = new Command("eval", "Measures retrieval and answers on a question set: hit@k, MRR, accuracy, abstention, the gate's calibration.") { file, json, verbose };
         command.SetAction((parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -423,60 +421,13 @@ public static class CommandLineApp
                 {
                     foreach (var o in report.Outcomes)
                     {
-                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} {o.Item.Kind} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} gate={(o.Gate is null ? "-" : o.Gate.Vetoed ? "veto" : o.Gate.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))} :: {o.Answer}");
+                        await Console.Error.WriteLineAsync($"{o.Item.Id} {o.Item.Lang} {o.Item.Kind} rank={o.FirstRelevantRank} correct={o.Correct} abstained={o.Abstained} gate={(o.Gate is null ? "-" : o.Gate.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))} :: {o.Answer}");
                     }
-                }
-
-                if (parse.GetValue(gateFeatures) is { } featureFile)
-                {
-                    await File.WriteAllLinesAsync(featureFile.FullName, EvalOutput.GateFeatureRows(report), ct);
                 }
 
                 await Console.Out.WriteLineAsync(parse.GetValue(json) ? EvalOutput.Json(report) : EvalOutput.Table(report));
                 return ExitCodes.Success;
             }, cancellationToken);
-        });
-        return command;
-    }
-
-    private static Command FitGateCommand()
-    {
-        var files = new Argument<FileInfo[]>("files") { Description = "Gate feature files written by eval --gate-features.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("fit-gate", "Fits the answer gate's logistic model to gate feature files and prints it with its calibration.") { files };
-        command.SetAction(parse =>
-        {
-            var rows = new List<(double[] X, bool Right)>();
-            foreach (var path in parse.GetValue(files)!)
-            {
-                try
-                {
-                    using var reader = path.OpenText();
-                    rows.AddRange(GateFeatureFile.Read(reader));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
-                {
-                    Console.Error.WriteLine($"error: cannot read gate feature file '{path.FullName}': {ex.Message}");
-                    return ExitCodes.Usage;
-                }
-            }
-
-            if (rows.Count == 0)
-            {
-                Console.Error.WriteLine("error: the files hold no rows.");
-                return ExitCodes.Usage;
-            }
-
-            var fitted = GateFitter.Fit(rows);
-            var model = fitted with { PrecisionCurve = GateFitter.PrecisionCurve(fitted, rows) };
-            Console.Out.WriteLine(model.ToSource());
-            var features = GateFeatures.Names;
-            for (var i = 0; i < features.Count; i++)
-            {
-                Console.Out.WriteLine($"  {features[i],-18} {model.Weights[i],8:0.###}");
-            }
-
-            Console.Out.WriteLine(EvalOutput.CalibrationTable(GateFitter.Calibrate(rows.Select(r => (model.Score(r.X), r.Right)))));
-            return ExitCodes.Success;
         });
         return command;
     }

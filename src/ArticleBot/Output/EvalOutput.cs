@@ -52,20 +52,6 @@ public static class EvalOutput
         return builder.ToString();
     }
 
-    /// <summary>The gate feature file of a report (see <see cref="GateFeatureFile"/>): one row per question the offline answerer drafted an answer for.</summary>
-    public static IEnumerable<string> GateFeatureRows(EvalReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        yield return GateFeatureFile.Header;
-        foreach (var outcome in report.Outcomes)
-        {
-            if (outcome.Gate is { Vetoed: false } gate)
-            {
-                yield return GateFeatureFile.Row(outcome.Item.Id, outcome.Correct, gate.Features);
-            }
-        }
-    }
-
     /// <summary>The report as one JSON object: <c>{"overall": {...}, "byLanguage": [...]}</c>.</summary>
     public static string Json(EvalReport report)
     {

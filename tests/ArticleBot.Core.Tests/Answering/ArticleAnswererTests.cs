@@ -37,9 +37,6 @@ public sealed class ArticleAnswererTests
     [InlineData("Who is the CEO of OpenAI?", "does not say")]
     [InlineData("DeepSeek最新模型的参数量是多少？", "文章没有提到")]
     [InlineData("clear/plugins", "does not say")] // a mistyped command, not a question
-    [InlineData("When was OpenAI founded?", "does not say")]
-    [InlineData("谷歌的市值是多少？", "文章没有提到")] // the one sentence with a market value gives 英偉達's, and only names 谷歌 after it
-    [InlineData("What is Anthropic's valuation?", "does not say")] // the passage has Anthropic, not a valuation
     public async Task AskAsync_UncoveredQuestion_AbstainsInTheUsersLanguageWithClosestPassages(string question, string expected)
     {
         var answer = await Answerer.AskAsync(question, null, TestContext.Current.CancellationToken);
@@ -48,31 +45,6 @@ public sealed class ArticleAnswererTests
         Assert.Empty(answer.Citations);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("[", answer.Text, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("What is Anthropic's valuation?", true)] // the article writes 估值, but not in Anthropic's passage: vetoed
-    [InlineData("What were the casualties at Tencent?", false)] // no translation of "casualties" anywhere: a gap the gate weighs
-    public async Task AskAsync_EnglishQuestionOfTwoThings_IsVetoedOnlyWhenTheArticleWritesBoth(string question, bool vetoed)
-    {
-        using var trace = ArticleBot.Core.Answering.Gate.GateTrace.Begin();
-
-        await Answerer.AskAsync(question, null, TestContext.Current.CancellationToken);
-
-        Assert.NotEmpty(trace.Decisions); // a draft was made and judged
-        Assert.Equal(vetoed, trace.Decisions.Any(d => d.Vetoed));
-    }
-
-    [Fact]
-    public async Task AskAsync_EnglishQuestionRestingOnOneWord_WhoseLesserWordsTheAnswerLacks_IsVetoed()
-    {
-        // Tencent is the one strong word; "awesome" (猛, 神) appears in no sentence the draft would quote.
-        using var trace = ArticleBot.Core.Answering.Gate.GateTrace.Begin();
-
-        var answer = await Answerer.AskAsync("What did the awesome Tencent do?", null, TestContext.Current.CancellationToken);
-
-        Assert.False(answer.Grounded);
-        Assert.Contains(trace.Decisions, d => d.Vetoed);
     }
 
     [Fact]

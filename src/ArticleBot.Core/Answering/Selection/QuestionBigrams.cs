@@ -83,7 +83,8 @@ public static class QuestionBigrams
         return string.Empty;
     }
 
-    private static string Content(string foldedQuestion)
+    /// <summary>The folded question without its stop words and question words (each replaced by a space).</summary>
+    public static string Content(string foldedQuestion)
     {
         ArgumentNullException.ThrowIfNull(foldedQuestion);
         var builder = new StringBuilder(foldedQuestion);

@@ -1,0 +1,420 @@
+using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Answering.Selection;
+using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.Reading;
+
+/// <summary>
+/// The measures the sentence ranker learns from: how a sentence and its passage match the question, whether the
+/// sentence holds a new mention of the kind asked for and how close it sits to the matched words, and where the
+/// sentence stands. Each is general (no word of any article or question is named); which of them matter, and how,
+/// is learned from public reading-comprehension data by the training tool.
+/// </summary>
+public static class SentenceFeatures
+{
+    /// <summary>The features' names, in the order of the vectors.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        // The passage: its retrieval rank and score, and its coverage of the question.
+        "PassageRank", "PassageRelevance", "PassageCoverage", "PassageWording", "PassageLead", "PassageNames",
+        // The sentence's match with the question, absolute and relative to the best candidate.
+        "Coverage", "CoverageGap", "CoverageRank", "StrongShare", "SoftShare", "WeakShare", "TopGroup", "Names", "Wording", "WordingGap", "Lead",
+        "FirstMatch", "MatchSpread", "Novelty", "CharWeight", "BigramWeight", "BigramWeightGap", "CommonRun", "CommonRunGap",
+        // The same matches weighted by how rare each question word is among the candidate sentences themselves: the
+        // article's topic is in every sentence, what is asked of it in few.
+        "LocalGroups", "LocalGroupsGap", "LocalBigrams", "LocalBigramsGap", "LocalCharacters", "Asked", "AskedGap",
+        // The kind of answer asked for.
+        "HasKind", "KindCount", "KindNearness", "ClauseCoverage", "ClauseNames", "ClauseAsked", "Restates", "Defines", "GivesName",
+        // Where the sentence stands, and what it leans on.
+        "SentenceIndex", "SentenceShare", "Length", "LeansBack", "RefersBack", "PreviousCoverage", "NextCoverage", "TopicFirst",
+        // The question (the same for every candidate: it conditions the rest).
+        "English", "KindPerson", "KindPlace", "KindNumber", "KindDate", "KindWhyHow", "KindThing", "KindOpen", "StrongCount", "NameCount", "MissingShare", "Candidates",
+    ];
+
+    /// <summary>The number of features.</summary>
+    public static int Count => Names.Count;
+
+    /// <summary>
+    /// Every full sentence of the passages that a passage kind allows (<paramref name="mayAnswer"/>), with its features.
+    /// </summary>
+    public static List<SentenceCandidate> Read(QuestionReading question, IReadOnlyList<ReadPassage> passages, MentionFinder mentions, Func<ReadPassage, bool>? mayAnswer = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var measured = new List<Measures>();
+        var seen = new HashSet<(string, string)>();
+        for (var p = 0; p < passages.Count; p++)
+        {
+            var passage = passages[p];
+            if (mayAnswer is not null && !mayAnswer(passage))
+            {
+                continue;
+            }
+
+            var passageText = string.Concat(passage.Sentences.Select(s => s.Folded));
+            var passageWording = question.Bigrams.Count == 0 ? passage.Coverage : QuestionBigrams.ShareIn(question.Bigrams, passageText);
+            var passageLead = QuestionBigrams.ShareIn(question.LeadBigrams, passageText);
+            var passageNames = NameShare(question, passageText);
+            var coverages = passage.Sentences.Select(s => CoverageMeter.Coverage(question.Plan, s.Folded)).ToArray();
+            for (var s = 0; s < passage.Sentences.Count; s++)
+            {
+                // Passages overlap by a sentence: a sentence is one candidate, in its best-retrieved passage.
+                if (seen.Add((passage.Passage.Source, passage.Sentences[s].Folded)))
+                {
+                    measured.Add(Measure(question, p, passage, s, coverages, (passageWording, passageLead, passageNames), mentions));
+                }
+            }
+        }
+
+        LocalWeights(question, measured);
+        var bestLocalGroups = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("LocalGroups")]);
+        var bestLocalBigrams = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("LocalBigrams")]);
+        var bestAsked = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("Asked")]);
+        var bestCoverage = measured.Count == 0 ? 0 : measured.Max(m => m.Coverage);
+        var bestBigrams = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("BigramWeight")]);
+        var bestRun = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("CommonRun")]);
+        var bestWording = measured.Count == 0 ? 0 : measured.Max(m => m.Wording);
+        var candidates = new List<SentenceCandidate>(measured.Count);
+        foreach (var m in measured)
+        {
+            var features = m.Features;
+            features[Index("CoverageGap")] = (float)(bestCoverage - m.Coverage);
+            features[Index("CoverageRank")] = measured.Count(o => o.Coverage > m.Coverage);
+            features[Index("WordingGap")] = (float)(bestWording - m.Wording);
+            features[Index("BigramWeightGap")] = bestBigrams - features[Index("BigramWeight")];
+            features[Index("CommonRunGap")] = bestRun - features[Index("CommonRun")];
+            features[Index("LocalGroupsGap")] = bestLocalGroups - features[Index("LocalGroups")];
+            features[Index("LocalBigramsGap")] = bestLocalBigrams - features[Index("LocalBigrams")];
+            features[Index("AskedGap")] = bestAsked - features[Index("Asked")];
+            features[Index("Candidates")] = measured.Count;
+            candidates.Add(new SentenceCandidate(m.PassageIndex, m.SentenceIndex, m.Sentence, m.Folded, features));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// The question's words weighted by their rarity among the candidate sentences (ln((n + 1) / (df + 0.5))), and each
+    /// candidate's weighted share of them: its groups, its character pairs, its characters.
+    /// </summary>
+    private static void LocalWeights(QuestionReading question, List<Measures> measured)
+    {
+        var n = measured.Count;
+        double Weight(int df) => Math.Log((n + 1) / (df + 0.5));
+        var groups = question.Plan.Groups.Where(g => g.Strength != GroupStrength.Weak).ToList();
+        var groupMatches = measured.Select(m => groups.Select(g => CoverageMeter.GroupMatch(g, m.Folded)).ToArray()).ToList();
+        var groupWeights = groups.Select((_, g) => Weight(groupMatches.Count(x => x[g] > 0))).ToArray();
+        var bigramWeights = question.Bigrams.Select(b => Weight(measured.Count(m => m.Folded.Contains(b, StringComparison.Ordinal)))).ToArray();
+        var asked = question.AskedAbout.Select(g => groups.IndexOf(g)).Where(g => g >= 0).ToArray();
+        var characters = question.CharacterWeights.Select(c => c.Character).ToArray();
+        var characterWeights = characters.Select(c => Weight(measured.Count(m => m.Folded.Contains(c, StringComparison.Ordinal)))).ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            var features = measured[i].Features;
+            var folded = measured[i].Folded;
+            features[Index("LocalGroups")] = (float)Share(groupWeights, g => groupMatches[i][g]);
+            features[Index("LocalBigrams")] = (float)Share(bigramWeights, b => folded.Contains(question.Bigrams[b], StringComparison.Ordinal) ? 1 : 0);
+            features[Index("LocalCharacters")] = (float)Share(characterWeights, c => folded.Contains(characters[c], StringComparison.Ordinal) ? 1 : 0);
+            features[Index("Asked")] = asked.Length == 0 ? 0 : (float)Share([.. asked.Select(g => groupWeights[g])], a => groupMatches[i][asked[a]]);
+        }
+
+        static double Share(double[] weights, Func<int, double> match)
+        {
+            double total = 0, found = 0;
+            for (var k = 0; k < weights.Length; k++)
+            {
+                total += weights[k];
+                found += weights[k] * match(k);
+            }
+
+            return total <= 0 ? 0 : found / total;
+        }
+    }
+
+    private static readonly Dictionary<string, int> s_index = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>The position of a feature in the vectors.</summary>
+    public static int Index(string name) => s_index.TryGetValue(name, out var i) ? i : throw new ArgumentException($"No feature '{name}'.", nameof(name));
+
+    private sealed record Measures(int PassageIndex, int SentenceIndex, string Sentence, string Folded, double Coverage, double Wording, float[] Features);
+
+    private static Measures Measure(QuestionReading question, int p, ReadPassage passage, int s, double[] coverages, (double Wording, double Lead, double Names) ofPassage, MentionFinder mentions)
+    {
+        var (sentence, folded) = passage.Sentences[s];
+        var plan = question.Plan;
+        var f = new float[Count];
+        void Set(string name, double value) => f[Index(name)] = (float)value;
+
+        Set("PassageRank", p);
+        Set("PassageRelevance", passage.Relevance);
+        Set("PassageCoverage", passage.Coverage);
+        Set("PassageWording", ofPassage.Wording);
+        Set("PassageLead", ofPassage.Lead);
+        Set("PassageNames", ofPassage.Names);
+
+        // Which question words the sentence holds, and where: the answer usually sits beside them.
+        var spans = new List<(int Start, int End)>();
+        double strongMatched = 0, softMatched = 0, weakMatched = 0;
+        foreach (var group in plan.Groups)
+        {
+            var match = CoverageMeter.GroupMatch(group, folded);
+            if (match <= 0)
+            {
+                continue;
+            }
+
+            switch (group.Strength)
+            {
+                case GroupStrength.Strong:
+                    strongMatched += match;
+                    break;
+                case GroupStrength.Soft:
+                    softMatched += match;
+                    break;
+                default:
+                    weakMatched += match;
+                    break;
+            }
+
+            AddSpans(group, folded, spans);
+        }
+
+        var coverage = coverages[s];
+        var wording = question.Bigrams.Count == 0 ? coverage : QuestionBigrams.ShareIn(question.Bigrams, folded);
+        Set("Coverage", coverage);
+        Set("StrongShare", question.Strong.Count == 0 ? 0 : strongMatched / question.Strong.Count);
+        Set("SoftShare", question.Soft.Count == 0 ? 0 : softMatched / question.Soft.Count);
+        Set("WeakShare", question.Weak.Count == 0 ? 0 : weakMatched / question.Weak.Count);
+        Set("TopGroup", question.Strong.Count == 0 ? 0 : CoverageMeter.GroupMatch(question.Strong[0], folded));
+        Set("Names", NameShare(question, folded));
+        Set("Wording", wording);
+        Set("Lead", QuestionBigrams.ShareIn(question.LeadBigrams, folded));
+        var length = Math.Max(1, folded.Length);
+        Set("FirstMatch", spans.Count == 0 ? 1 : spans.Min(x => x.Start) / (double)length);
+        Set("MatchSpread", spans.Count == 0 ? 0 : (spans.Max(x => x.End) - spans.Min(x => x.Start)) / (double)length);
+        Set("Novelty", Novelty(folded, spans));
+        Set("CharWeight", WeightedShare(question.CharacterWeights, folded));
+        Set("BigramWeight", WeightedShare(question.BigramWeights, folded));
+        Set("CommonRun", question.Content.Length == 0 ? 0 : LongestCommonRun(question.Content, folded) / (double)Math.Max(2, question.Bigrams.Count + 1));
+
+        // The kind asked for: a new mention of it (one the question does not name), and how near the matched words.
+        var kindMentions = question.KindKnown
+            ? mentions.FindAnswering(question.Kind, folded).Where(m => question.Kind is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition || !plan.Folded.Contains(m.Core, StringComparison.Ordinal)).ToList()
+            : [];
+        var givesName = question.AsksForName && NamingRecognizer.Find(folded).Any(m => !plan.Folded.Contains(m.Core, StringComparison.Ordinal));
+        var hasKind = givesName || kindMentions.Count > 0 || !question.KindKnown;
+        Set("HasKind", hasKind ? 1 : 0);
+        Set("KindCount", Math.Min(5, kindMentions.Count));
+        Set("KindNearness", kindMentions.Count == 0 || spans.Count == 0 ? 0 : kindMentions.Max(m => Nearness(m, spans)));
+        Set("ClauseCoverage", kindMentions.Count == 0 ? 0 : kindMentions.Max(m => ClauseCoverage(question, question.Strong, ClauseOf(folded, m))));
+        Set("ClauseNames", kindMentions.Count == 0 ? 0 : kindMentions.Max(m => NameShare(question, ClauseOf(folded, m))));
+        Set("ClauseAsked", kindMentions.Count == 0 ? 0 : question.AskedAbout.Count == 0 ? 1 : kindMentions.Max(m => ClauseCoverage(question, question.AskedAbout, ClauseOf(folded, m))));
+        Set("Restates", question.KindKnown && !hasKind && coverage >= 0.5 ? 1 : 0);
+        Set("Defines", question.Kind == AnswerKind.Definition && Defines(question, folded) ? 1 : 0);
+        Set("GivesName", givesName ? 1 : 0);
+
+        Set("SentenceIndex", s);
+        Set("SentenceShare", passage.Sentences.Count <= 1 ? 0 : s / (double)(passage.Sentences.Count - 1));
+        Set("Length", Math.Log(1 + sentence.Length));
+        Set("LeansBack", SentenceContext.LeansOnPrevious(folded) ? 1 : 0);
+        Set("RefersBack", SentenceContext.RefersToSomeoneBefore(folded) ? 1 : 0);
+        Set("PreviousCoverage", s > 0 ? coverages[s - 1] : 0);
+        Set("NextCoverage", s + 1 < coverages.Length ? coverages[s + 1] : 0);
+        Set("TopicFirst", TopicFirst(question, folded));
+
+        Set("English", question.English ? 1 : 0);
+        Set("KindPerson", question.Kind is AnswerKind.Person or AnswerKind.Organisation ? 1 : 0);
+        Set("KindPlace", question.Kind == AnswerKind.Place ? 1 : 0);
+        Set("KindNumber", question.Kind is AnswerKind.Number or AnswerKind.Age or AnswerKind.Duration ? 1 : 0);
+        Set("KindDate", question.Kind == AnswerKind.Date ? 1 : 0);
+        Set("KindWhyHow", question.Kind is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition ? 1 : 0);
+        Set("KindThing", question.Kind == AnswerKind.NamedThing ? 1 : 0);
+        Set("KindOpen", question.Kind is AnswerKind.Any or AnswerKind.YesNo ? 1 : 0);
+        Set("StrongCount", question.Strong.Count);
+        Set("NameCount", question.Names.Count);
+        Set("MissingShare", question.MissingShare);
+        return new Measures(p, s, sentence, folded, coverage, wording, f);
+    }
+
+    /// <summary>Where each matched alternative (or, for a long word matched in part, each of its pairs) sits in the sentence.</summary>
+    private static void AddSpans(QueryGroup group, string folded, List<(int Start, int End)> spans)
+    {
+        for (var a = 0; a < group.Alternatives.Count; a++)
+        {
+            var alternative = group.Alternatives[a];
+            if (alternative.Length == 0)
+            {
+                continue;
+            }
+
+            var found = false;
+            for (var at = folded.IndexOf(alternative, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(alternative, at + alternative.Length, StringComparison.Ordinal))
+            {
+                spans.Add((at, at + alternative.Length));
+                found = true;
+            }
+
+            if (!found && group.Bigrams[a] is { } bigrams)
+            {
+                foreach (var bigram in bigrams)
+                {
+                    var at = folded.IndexOf(bigram, StringComparison.Ordinal);
+                    if (at >= 0)
+                    {
+                        spans.Add((at, at + 2));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The share of the question's names a folded text holds; 1 when the question names nothing.</summary>
+    public static double NameShare(QuestionReading question, string folded)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(folded);
+        return question.Names.Count == 0 ? 1 : question.Names.Count(g => CoverageMeter.GroupMatch(g, folded) > 0) / (double)question.Names.Count;
+    }
+
+    /// <summary>The weighted share of the question's characters (or pairs) the sentence holds; 0 when the question has none.</summary>
+    private static double WeightedShare(IReadOnlyList<(string Text, double Weight)> weighted, string folded)
+    {
+        double total = 0, found = 0;
+        foreach (var (text, weight) in weighted)
+        {
+            total += weight;
+            found += folded.Contains(text, StringComparison.Ordinal) ? weight : 0;
+        }
+
+        return total == 0 ? 0 : found / total;
+    }
+
+    /// <summary>
+    /// The longest run of Chinese characters the question's content and the sentence share: a question written from a
+    /// sentence keeps its phrases whole.
+    /// </summary>
+    private static int LongestCommonRun(string content, string folded)
+    {
+        var previous = new int[folded.Length + 1];
+        var current = new int[folded.Length + 1];
+        var best = 0;
+        foreach (var c in content)
+        {
+            for (var j = 1; j <= folded.Length; j++)
+            {
+                current[j] = CharClass.IsHan(c) && folded[j - 1] == c ? previous[j - 1] + 1 : 0;
+                best = Math.Max(best, current[j]);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return best;
+    }
+
+    private static readonly char[] s_clauseBreaks = ['，', ',', '；', ';', '。', '：', ':', '、', '！', '？', '!', '?'];
+
+    /// <summary>
+    /// The clause a mention stands in (between punctuation): a figure or a name in a clause about someone else (…from
+    /// A's value of 5 trillion, to B…) is said of that one, not of the question's subject.
+    /// </summary>
+    private static string ClauseOf(string folded, Mention mention)
+    {
+        var start = mention.Start == 0 ? 0 : folded.LastIndexOfAny(s_clauseBreaks, mention.Start - 1) + 1;
+        var end = folded.IndexOfAny(s_clauseBreaks, Math.Min(folded.Length, mention.Start + mention.Length));
+        return folded[start..(end < 0 ? folded.Length : end)];
+    }
+
+    /// <summary>The share (by weight) of some of the question's groups that a clause holds.</summary>
+    private static double ClauseCoverage(QuestionReading question, IReadOnlyList<QueryGroup> groups, string clause)
+    {
+        double total = 0, covered = 0;
+        foreach (var group in groups)
+        {
+            total += group.Weight;
+            covered += group.Weight * CoverageMeter.GroupMatch(group, clause);
+        }
+
+        return total == 0 ? 0 : covered / total;
+    }
+
+    /// <summary>1 when the mention touches a matched word, falling with the characters between them.</summary>
+    private static double Nearness(Mention mention, List<(int Start, int End)> spans)
+    {
+        var best = int.MaxValue;
+        foreach (var (start, end) in spans)
+        {
+            var gap = mention.Start >= end ? mention.Start - end : start >= mention.Start + mention.Length ? start - (mention.Start + mention.Length) : 0;
+            best = Math.Min(best, gap);
+        }
+
+        return 1 / (1 + (best / 8.0));
+    }
+
+    /// <summary>The share of the sentence's letters that no question word covers: what it says beyond the question.</summary>
+    private static double Novelty(string folded, List<(int Start, int End)> spans)
+    {
+        var letters = 0;
+        var covered = 0;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (!char.IsLetterOrDigit(folded[i]))
+            {
+                continue;
+            }
+
+            letters++;
+            foreach (var (start, end) in spans)
+            {
+                if (i >= start && i < end)
+                {
+                    covered++;
+                    break;
+                }
+            }
+        }
+
+        return letters == 0 ? 0 : 1 - (covered / (double)letters);
+    }
+
+    /// <summary>Where the question's topic (its weightiest word, or its lead phrase) first appears, as a share of the sentence; 1 when it does not.</summary>
+    private static double TopicFirst(QuestionReading question, string folded)
+    {
+        var best = folded.Length;
+        if (question.Strong.Count > 0)
+        {
+            foreach (var alternative in question.Strong[0].Alternatives)
+            {
+                var at = alternative.Length == 0 ? -1 : folded.IndexOf(alternative, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    best = Math.Min(best, at);
+                }
+            }
+        }
+
+        return folded.Length == 0 ? 1 : best / (double)folded.Length;
+    }
+
+    /// <summary>True when a folded sentence opens with one of the question's strong words and goes on to say what it is (是, 为, 指, a bracket).</summary>
+    private static bool Defines(QuestionReading question, string folded)
+    {
+        var text = folded.TrimStart(' ', '　', '“', '「', '"');
+        foreach (var group in question.Strong)
+        {
+            foreach (var term in group.Alternatives)
+            {
+                if (term.Length > 0 && text.Length > term.Length && text.StartsWith(term, StringComparison.Ordinal)
+                    && "是为指（(，,：:又".Contains(text[term.Length], StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+// ArticleBot.Training: rebuilds the reader's models from public reading-comprehension data.
+//
+//   eval/train/*.json ─▶ articles, folds by article ─▶ slices (corpora of 12 or 6 articles) + unanswerable questions
+//        ─▶ the bot's own index, retrieval and reader ─▶ one row per candidate sentence (features, holds the answer?)
+//        ─▶ group k-fold: ranker and gate fitted on the other folds, judged on this one ─▶ out-of-fold figures
+//        ─▶ final ranker and gate fitted on every fold ─▶ src/ArticleBot.Core/Resources/models/*.trees
+//
+// Usage (from the repository root): dotnet run -c Release --project src/ArticleBot.Training
+using System.CommandLine;
+using ArticleBot.Training;
+
+var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation (grouped by article).", DefaultValueFactory = _ => 5 };
+var target = new Option<double>("--target") { Description = "The target precision the figures are reported at (Retrieval:TargetPrecision).", DefaultValueFactory = _ => TrainingRun.DefaultTargetPrecision };
+var output = new Option<string?>("--out") { Description = "Where to write the models (default: src/ArticleBot.Core/Resources/models)." };
+var report = new Option<string?>("--report") { Description = "Where to write the out-of-fold report as Markdown (default: eval/train/REPORT.md)." };
+var slices = new Option<int>("--slices") { Description = "Use only the first N slices of each source (a quick run; the models are not written)." };
+var holdOut = new Option<int?>("--hold-out") { Description = "Leave this fold out of the final models too, and write its slices as eval sets (with --export) to check the figures with `ArticleBot eval`." };
+var export = new Option<string?>("--export") { Description = "With --hold-out: the folder to write the held-out slices to (seeds folders and .jsonl question sets)." };
+var dump = new Option<string?>("--dump") { Description = "Write every out-of-fold mistake (question, chosen and right sentences, probabilities) to this file, to study." };
+var root = new RootCommand("Rebuilds the sentence ranker and the answer gate from eval/train, and reports their out-of-fold figures.")
+{
+    folds, target, output, report, slices, holdOut, export, dump,
+};
+root.SetAction((parse, cancellationToken) => new TrainingRun(new TrainingRunOptions(
+    parse.GetValue(folds),
+    parse.GetValue(target),
+    parse.GetValue(output),
+    parse.GetValue(report),
+    parse.GetValue(slices),
+    parse.GetValue(holdOut),
+    parse.GetValue(export),
+    parse.GetValue(dump))).RunAsync(cancellationToken));
+return await root.Parse(args).InvokeAsync();

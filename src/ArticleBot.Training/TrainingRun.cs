@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ArticleBot.Core.Reading.Models;
+using ArticleBot.Core.Text;
+using ArticleBot.Training.Data;
+using ArticleBot.Training.Learning;
+using ArticleBot.Training.Reports;
+using ArticleBot.Training.Rows;
+using Spectre.Console;
+
+namespace ArticleBot.Training;
+
+/// <summary>The options of one training run.</summary>
+/// <param name="Folds">Cross-validation folds.</param>
+/// <param name="TargetPrecision">The target precision the figures are reported at.</param>
+/// <param name="Output">Where the models go (null: the shipped models' folder).</param>
+/// <param name="Report">Where the Markdown report goes (null: eval/train/REPORT.md).</param>
+/// <param name="SlicesPerSource">Only this many slices of each source (0: all); a quick run writes no models.</param>
+/// <param name="HoldOut">A fold left out of the final models too, to check the figures with <c>ArticleBot eval</c>.</param>
+/// <param name="Export">Where to write the held-out fold's slices as eval sets.</param>
+/// <param name="Dump">Where to write the out-of-fold mistakes.</param>
+public sealed record TrainingRunOptions(int Folds, double TargetPrecision, string? Output, string? Report, int SlicesPerSource, int? HoldOut, string? Export, string? Dump = null);
+
+/// <summary>One run of the training command: data, rows, cross-validation, models, report.</summary>
+public sealed class TrainingRun(TrainingRunOptions options)
+{
+    /// <summary>The default target precision (<c>Retrieval:TargetPrecision</c>).</summary>
+    public const double DefaultTargetPrecision = Core.Search.RetrievalOptions.DefaultTargetPrecision;
+
+    /// <summary>The search depth of the search tool (<c>Retrieval:TopK</c>'s default).</summary>
+    public const int TopK = 5;
+
+    /// <summary>The ranker's trees.</summary>
+    public static TreeSettings RankerSettings { get; } = new(Trees: 300, Leaves: 24, MinLeafRows: 50, LearningRate: 0.1);
+
+    /// <summary>The gate's trees (fewer rows: one per question).</summary>
+    public static TreeSettings GateSettings { get; } = new(Trees: 150, Leaves: 12, MinLeafRows: 40, LearningRate: 0.08);
+
+    /// <summary>Runs it; returns the process exit code.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var repository = RepositoryRoot();
+        var data = Path.Combine(repository, "eval", "train");
+        var outputFolder = options.Output ?? Path.Combine(repository, "src", "ArticleBot.Core", "Resources", "models");
+        var reportPath = options.Report ?? Path.Combine(data, "REPORT.md");
+        var clock = Stopwatch.StartNew();
+        var folder = ScriptFolding.Default;
+
+        var excluded = ExtArticles(Path.Combine(repository, "eval", "ext"));
+        var sources = TrainingSources.Load(data, excluded);
+        var planned = SlicePlanner.Plan(sources, options.Folds);
+        // A quick run takes slices from every fold, so each fold still has others to learn from.
+        var used = options.SlicesPerSource > 0
+            ? [.. planned.GroupBy(s => s.Source).SelectMany(g => g.OrderBy(s => s.Id.EndsWith("-s0", StringComparison.Ordinal) ? 0 : 1).ThenBy(s => s.Fold).Take(options.SlicesPerSource))]
+            : planned;
+        var maker = new UnanswerableMaker(planned, folder);
+        var builder = new RowBuilder(folder, TopK);
+        var rows = new List<QuestionRows>[used.Count];
+
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var building = context.AddTask($"rows: {used.Count} slices", maxValue: used.Count);
+                await Parallel.ForEachAsync(Enumerable.Range(0, used.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, (i, _) =>
+                {
+                    var slice = used[i];
+                    var questions = slice.Articles.SelectMany(a => a.Questions).Concat(maker.Make(slice)).ToList();
+                    rows[i] = builder.Build(slice, questions);
+                    building.Increment(1);
+                    return ValueTask.CompletedTask;
+                });
+                building.Description = $"rows: {rows.Sum(r => r.Count):N0} questions, {rows.Sum(r => r.Sum(q => q.Candidates.Count)):N0} candidate sentences";
+            });
+
+        var all = rows.SelectMany(r => r).ToList();
+        var training = options.HoldOut is { } held ? all.Where(r => r.Fold != held).ToList() : all;
+        TrainingResult? result = null;
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+            .StartAsync(context =>
+            {
+                var steps = (2 * options.Folds) + 2;
+                var fitting = context.AddTask($"trees: {steps} fits", maxValue: steps);
+                result = ReaderTraining.Run(all, options.Folds, RankerSettings, GateSettings, options.TargetPrecision, Comments(sources, used, all), step =>
+                {
+                    fitting.Description = "trees: " + step;
+                    fitting.Increment(1);
+                });
+                fitting.Description = "trees: done";
+                return Task.CompletedTask;
+            });
+
+        var report = new OutOfFoldReport(result!.Outcomes) { TradeOffRows = OutOfFoldReport.TradeOff(result.AtTarget) };
+        if (options.Dump is { } dumpPath)
+        {
+            await File.WriteAllTextAsync(dumpPath, MistakeDump.Write(result.Outcomes), cancellationToken);
+        }
+
+        Render(report);
+        var elapsed = clock.Elapsed;
+        AnsiConsole.MarkupLineInterpolated($"[grey]{all.Count:N0} questions in {used.Count} slices, {options.Folds} folds; {elapsed.TotalSeconds:0} s[/]");
+
+        if (options.SlicesPerSource > 0)
+        {
+            AnsiConsole.MarkupLine("[yellow]A quick run (--slices): the models and the report are not written.[/]");
+            return 0;
+        }
+
+        if (options.HoldOut is { } fold)
+        {
+            // Models for the check: fitted without the held-out fold (their figures on it are the out-of-fold ones above).
+            var check = ReaderTraining.Run(training, options.Folds, RankerSettings, GateSettings, options.TargetPrecision, ["held-out check: fold " + fold.ToString(CultureInfo.InvariantCulture) + " left out"]);
+            Directory.CreateDirectory(outputFolder);
+            await File.WriteAllTextAsync(Path.Combine(outputFolder, ReadingModels.RankerFile), check.Ranker.Write(), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(outputFolder, ReadingModels.GateFile), check.Gate.Write(), cancellationToken);
+            var heldOutFigures = new OutOfFoldReport([.. result.Outcomes.Where(o => o.Rows.Fold == fold)]);
+            AnsiConsole.MarkupLineInterpolated($"[grey]Fold {fold}'s own out-of-fold figures (what `eval` should reproduce):[/]");
+            Render(heldOutFigures);
+            if (options.Export is { } exportFolder)
+            {
+                SliceExport.Write(exportFolder, used.Where(s => s.Fold == fold).ToList(), rows.SelectMany(r => r).Where(r => r.Fold == fold).ToList());
+                AnsiConsole.MarkupLineInterpolated($"Held-out slices written to {exportFolder}; models without fold {fold} to {outputFolder}.");
+            }
+
+            return 0;
+        }
+
+        Directory.CreateDirectory(outputFolder);
+        await File.WriteAllTextAsync(Path.Combine(outputFolder, ReadingModels.RankerFile), result.Ranker.Write(), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(outputFolder, ReadingModels.GateFile), result.Gate.Write(), cancellationToken);
+        await File.WriteAllTextAsync(reportPath, ReportText(report, all.Count, used.Count), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Models written to {outputFolder}; report to {reportPath}.");
+        return 0;
+    }
+
+    private string ReportText(OutOfFoldReport report, int questions, int slices)
+    {
+        var builder = new StringBuilder();
+        builder.Append("# Out-of-fold figures of the reader's models\n\n");
+        builder.Append(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project src/ArticleBot.Training` (do not edit by hand). {questions:N0} questions on {slices} slices of eval/train, ");
+        builder.Append(CultureInfo.InvariantCulture, $"{options.Folds} folds grouped by article: every figure is of a ranker and a gate that never saw the article, at the target precision {options.TargetPrecision:0.00} ");
+        builder.Append("with the threshold read off the other folds. Unanswerable questions are made as `UnanswerableMaker` describes. Accuracy: answered, citing a passage that holds the answer, and holding it.\n");
+        builder.Append(report.ToMarkdown());
+        return builder.ToString();
+    }
+
+    private static void Render(OutOfFoldReport report)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            // Plain text for logs and pipes: the Markdown tables.
+            Console.Out.Write(report.ToMarkdown());
+            return;
+        }
+
+        foreach (var (title, rows) in new[] { ("by set", report.BySet), ("by language", report.ByLanguage), ("by kind asked for", report.ByKind), ("unanswerable, by how made", report.ByUnanswerableType), ("at other target precisions", report.TradeOffRows) })
+        {
+            var table = new Table().Title($"out of fold, {title}").AddColumns("group", "ans", "unans", "reach", "open acc", "accuracy", "first", "false abst", "abstention", "precision");
+            foreach (var r in rows)
+            {
+                table.AddRow(r.Group, r.Answerable.ToString(CultureInfo.InvariantCulture), r.Unanswerable.ToString(CultureInfo.InvariantCulture), OutOfFoldReport.F(r.Reachable), OutOfFoldReport.F(r.OpenAccuracy),
+                    OutOfFoldReport.F(r.Accuracy), OutOfFoldReport.F(r.FirstSentence), OutOfFoldReport.F(r.FalseAbstention), OutOfFoldReport.F(r.Abstention), OutOfFoldReport.F(r.Precision));
+            }
+
+            AnsiConsole.Write(table);
+        }
+    }
+
+    private IReadOnlyList<string> Comments(IReadOnlyList<TrainingSource> sources, IReadOnlyList<Slice> slices, IReadOnlyList<QuestionRows> rows) =>
+    [
+        "Fitted by src/ArticleBot.Training (ML.NET FastTree, one thread, fixed seed) on eval/train, with the bot's own retrieval and reader:",
+        "  DRCD test (Delta Research Center; CC BY-SA 3.0), CMRC 2018 dev and trial (Cui et al.; CC BY-SA 4.0),",
+        "  XQuAD articles 12-41 in Chinese and English (DeepMind, from SQuAD v1.1; CC BY-SA 4.0). Article texts from Wikipedia.",
+        "  The articles of eval/ext are left out. See eval/train/README.md for sources and licences; this model is a work of the project.",
+        string.Create(CultureInfo.InvariantCulture, $"  {sources.Sum(s => s.Articles.Count)} articles, {slices.Count} slices, {rows.Count} questions ({rows.Count(r => !r.Question.Answerable)} unanswerable, made), {rows.Sum(r => r.Candidates.Count)} candidate sentences; {options.Folds} folds by article."),
+        "  Out-of-fold figures: eval/train/REPORT.md.",
+    ];
+
+    /// <summary>The articles the development sets in eval/ext were cut from, as training keys (drcd:1176, xquad:Force).</summary>
+    private static HashSet<string> ExtArticles(string ext)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var drcd = Path.Combine(ext, "drcd-test.jsonl");
+        if (File.Exists(drcd))
+        {
+            foreach (var line in File.ReadLines(drcd).Where(l => l.Length > 0))
+            {
+                var id = JsonDocument.Parse(line).RootElement.GetProperty("id").GetString() ?? string.Empty;
+                keys.Add("drcd:" + id.Split('-')[0]);
+            }
+        }
+
+        var manifest = Path.Combine(ext, "manifest.tsv");
+        if (File.Exists(manifest))
+        {
+            foreach (var fields in File.ReadLines(manifest).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length >= 6 && f[2].StartsWith("xquad", StringComparison.Ordinal)))
+            {
+                keys.Add("xquad:" + fields[5]);
+            }
+        }
+
+        return keys;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ArticleBot.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the training from the repository (a folder holding ArticleBot.sln, or below it).");
+    }
+}

@@ -24,7 +24,10 @@ public sealed record ReadResult(QuestionReading Question, IReadOnlyList<ReadPass
 /// <param name="models">The ranker and the gate.</param>
 public sealed class ArticleReader(ArticleSearch search, ReadingModels models)
 {
-    private readonly MentionFinder _mentions = Mentions(search);
+    private readonly SentenceMentions _mentions = new(Mentions(search));
+
+    // The search keeps the plans of recent questions; the reading of a plan is kept as long as the plan is.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<QueryPlan, QuestionReading> _readings = new();
 
     /// <summary>The models read with.</summary>
     public ReadingModels Models => models;
@@ -36,7 +39,7 @@ public sealed class ArticleReader(ArticleSearch search, ReadingModels models)
         ArgumentNullException.ThrowIfNull(passages);
         var searched = retrieval is not null && string.Equals(retrieval.Plan.Question, question, StringComparison.Ordinal);
         var plan = searched ? retrieval!.Plan : search.Analyze(question);
-        var reading = new QuestionReading(plan, search.InCorpus, search.InverseDocumentFrequency, w => search.Lexicon.Value.ProperName(w) is not null);
+        var reading = _readings.GetValue(plan, p => new QuestionReading(p, search.InCorpus, search.InverseDocumentFrequency, w => search.Lexicon.Value.ProperName(w) is not null));
         var read = PassagesOf(search, plan, passages, searched ? retrieval : null);
         var candidates = SentenceFeatures.Read(reading, read, _mentions, p => MayAnswer(plan, p.Passage.Kind));
         foreach (var candidate in candidates)

@@ -39,14 +39,14 @@ public static class DraftComposer
 
         var ranked = Ranked(candidates);
         var best = ranked[0];
-        if (best.Features[SentenceFeatures.Index("Coverage")] <= 0 && best.Features[SentenceFeatures.Index("Wording")] <= 0)
+        if (best.Features[SentenceFeatures.At.Coverage] <= 0 && best.Features[SentenceFeatures.At.Wording] <= 0)
         {
             return null; // nothing of the question in any sentence: there is nothing to draft from
         }
 
         var picked = new List<SentenceCandidate> { best };
-        var leansBack = best.Features[SentenceFeatures.Index("LeansBack")] > 0
-            || (question.Kind == AnswerKind.Person && best.Features[SentenceFeatures.Index("RefersBack")] > 0);
+        var leansBack = best.Features[SentenceFeatures.At.LeansBack] > 0
+            || (question.Kind == AnswerKind.Person && best.Features[SentenceFeatures.At.RefersBack] > 0);
         if (leansBack && best.SentenceIndex > 0 && Find(candidates, best.PassageIndex, best.SentenceIndex - 1) is { } previous)
         {
             picked.Add(previous);

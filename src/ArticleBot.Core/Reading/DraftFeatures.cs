@@ -26,7 +26,73 @@ public static class DraftFeatures
     /// <summary>The number of features.</summary>
     public static int Count => Names.Count;
 
+    /// <summary>The position of each feature in the vectors (looked up once, not per candidate).</summary>
+    public static class At
+    {
+        public static readonly int Best = Index(nameof(Best));
+        public static readonly int Second = Index(nameof(Second));
+        public static readonly int Margin = Index(nameof(Margin));
+        public static readonly int Mass = Index(nameof(Mass));
+        public static readonly int Quoted = Index(nameof(Quoted));
+        public static readonly int Coverage = Index(nameof(Coverage));
+        public static readonly int StrongShare = Index(nameof(StrongShare));
+        public static readonly int Wording = Index(nameof(Wording));
+        public static readonly int Lead = Index(nameof(Lead));
+        public static readonly int HasKind = Index(nameof(HasKind));
+        public static readonly int KindNearness = Index(nameof(KindNearness));
+        public static readonly int ClauseCoverage = Index(nameof(ClauseCoverage));
+        public static readonly int Restates = Index(nameof(Restates));
+        public static readonly int Novelty = Index(nameof(Novelty));
+        public static readonly int LocalGroups = Index(nameof(LocalGroups));
+        public static readonly int Asked = Index(nameof(Asked));
+        public static readonly int TopicFirst = Index(nameof(TopicFirst));
+        public static readonly int Names = Index(nameof(Names));
+        public static readonly int AnswerNames = Index(nameof(AnswerNames));
+        public static readonly int AnswerAsked = Index(nameof(AnswerAsked));
+        public static readonly int AnswerHasKind = Index(nameof(AnswerHasKind));
+        public static readonly int AnswerClause = Index(nameof(AnswerClause));
+        public static readonly int AnswerClauseNames = Index(nameof(AnswerClauseNames));
+        public static readonly int AnswerClauseAsked = Index(nameof(AnswerClauseAsked));
+        public static readonly int NameCount = Index(nameof(NameCount));
+        public static readonly int PassageNames = Index(nameof(PassageNames));
+        public static readonly int PassageRank = Index(nameof(PassageRank));
+        public static readonly int PassageCoverage = Index(nameof(PassageCoverage));
+        public static readonly int PassageWording = Index(nameof(PassageWording));
+        public static readonly int PassageLead = Index(nameof(PassageLead));
+        public static readonly int MaxPassageCoverage = Index(nameof(MaxPassageCoverage));
+        public static readonly int AnswerCoverage = Index(nameof(AnswerCoverage));
+        public static readonly int TopGroupInAnswer = Index(nameof(TopGroupInAnswer));
+        public static readonly int StrongPair = Index(nameof(StrongPair));
+        public static readonly int English = Index(nameof(English));
+        public static readonly int KindKnown = Index(nameof(KindKnown));
+        public static readonly int KindPerson = Index(nameof(KindPerson));
+        public static readonly int KindPlace = Index(nameof(KindPlace));
+        public static readonly int KindNumber = Index(nameof(KindNumber));
+        public static readonly int KindDate = Index(nameof(KindDate));
+        public static readonly int KindWhyHow = Index(nameof(KindWhyHow));
+        public static readonly int KindThing = Index(nameof(KindThing));
+        public static readonly int KindOpen = Index(nameof(KindOpen));
+        public static readonly int StrongCount = Index(nameof(StrongCount));
+        public static readonly int StrongMissing = Index(nameof(StrongMissing));
+        public static readonly int MissingShare = Index(nameof(MissingShare));
+        public static readonly int CorpusWording = Index(nameof(CorpusWording));
+        public static readonly int UnseenChain = Index(nameof(UnseenChain));
+        public static readonly int LeadUnseenChain = Index(nameof(LeadUnseenChain));
+        public static readonly int LacksAskedKind = Index(nameof(LacksAskedKind));
+        public static readonly int LacksOneOfTwo = Index(nameof(LacksOneOfTwo));
+        public static readonly int RestsOnOneWord = Index(nameof(RestsOnOneWord));
+        public static readonly int BareKeyword = Index(nameof(BareKeyword));
+    }
+
     private static readonly Dictionary<string, int> s_index = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>The gate features that are the best candidate's own (same name in both vectors).</summary>
+    private static readonly (int At, int From)[] s_fromBest = [.. new[]
+    {
+        "Coverage", "StrongShare", "Wording", "Lead", "HasKind", "KindNearness", "ClauseCoverage", "Restates", "Novelty", "LocalGroups", "Asked", "TopicFirst",
+        "Names", "NameCount", "PassageNames", "PassageRank", "PassageCoverage", "PassageWording", "PassageLead",
+        "KindPerson", "KindPlace", "KindNumber", "KindDate", "KindWhyHow", "KindThing", "KindOpen",
+    }.Select(n => (Index(n), SentenceFeatures.Index(n)))];
 
     /// <summary>The position of a feature in the vectors.</summary>
     public static int Index(string name) => s_index.TryGetValue(name, out var i) ? i : throw new ArgumentException($"No feature '{name}'.", nameof(name));
@@ -39,58 +105,53 @@ public static class DraftFeatures
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(draft);
         var f = new float[Count];
-        void Set(string name, double value) => f[Index(name)] = (float)value;
-        float Of(SentenceCandidate c, string feature) => c.Features[SentenceFeatures.Index(feature)];
+        void Set(int at, double value) => f[at] = (float)value;
 
         var ranked = DraftComposer.Ranked(candidates);
         var best = draft.Best;
-        Set("Best", best.Probability);
-        Set("Second", ranked.Count > 1 ? ranked[1].Probability : 0);
-        Set("Margin", best.Probability - (ranked.Count > 1 ? ranked[1].Probability : 0));
-        Set("Mass", Math.Min(3, ranked.Take(5).Sum(c => c.Probability)));
-        Set("Quoted", draft.Picked.Count);
+        Set(At.Best, best.Probability);
+        Set(At.Second, ranked.Count > 1 ? ranked[1].Probability : 0);
+        Set(At.Margin, best.Probability - (ranked.Count > 1 ? ranked[1].Probability : 0));
+        Set(At.Mass, Math.Min(3, ranked.Take(5).Sum(c => c.Probability)));
+        Set(At.Quoted, draft.Picked.Count);
 
-        foreach (var name in new[] { "Coverage", "StrongShare", "Wording", "Lead", "HasKind", "KindNearness", "ClauseCoverage", "Restates", "Novelty", "LocalGroups", "Asked", "TopicFirst", "Names", "NameCount", "PassageNames", "PassageRank", "PassageCoverage", "PassageWording", "PassageLead" })
+        foreach (var (at, from) in s_fromBest)
         {
-            Set(name, Of(best, name));
+            f[at] = best.Features[from];
         }
 
-        Set("MaxPassageCoverage", passages.Count == 0 ? 0 : passages.Max(p => p.Coverage));
+        Set(At.MaxPassageCoverage, passages.Count == 0 ? 0 : passages.Max(p => p.Coverage));
         var answer = string.Concat(draft.Picked.Select(c => c.Folded));
-        Set("AnswerCoverage", CoverageMeter.Coverage(question.Plan, answer));
-        Set("AnswerNames", SentenceFeatures.NameShare(question, answer));
-        Set("AnswerAsked", question.AskedAbout.Count == 0 ? 1 : question.AskedAbout.Count(g => CoverageMeter.GroupMatch(g, answer) > 0) / (double)question.AskedAbout.Count);
-        Set("AnswerHasKind", draft.Picked.Any(c => Of(c, "HasKind") > 0) ? 1 : 0);
-        Set("AnswerClause", draft.Picked.Max(c => Of(c, "ClauseCoverage")));
-        Set("AnswerClauseNames", draft.Picked.Max(c => Of(c, "ClauseNames")));
-        Set("AnswerClauseAsked", draft.Picked.Max(c => Of(c, "ClauseAsked")));
-        Set("TopGroupInAnswer", question.Strong.Count == 0 ? 0 : CoverageMeter.GroupMatch(question.Strong[0], answer));
+        Set(At.AnswerCoverage, CoverageMeter.Coverage(question.Plan, answer));
+        Set(At.AnswerNames, SentenceFeatures.NameShare(question, answer));
+        Set(At.AnswerAsked, question.AskedAbout.Count == 0 ? 1 : question.AskedAbout.Count(g => CoverageMeter.GroupMatch(g, answer) > 0) / (double)question.AskedAbout.Count);
+        Set(At.AnswerHasKind, draft.Picked.Any(c => c.Features[SentenceFeatures.At.HasKind] > 0) ? 1 : 0);
+        Set(At.AnswerClause, draft.Picked.Max(c => c.Features[SentenceFeatures.At.ClauseCoverage]));
+        Set(At.AnswerClauseNames, draft.Picked.Max(c => c.Features[SentenceFeatures.At.ClauseNames]));
+        Set(At.AnswerClauseAsked, draft.Picked.Max(c => c.Features[SentenceFeatures.At.ClauseAsked]));
+        Set(At.TopGroupInAnswer, question.Strong.Count == 0 ? 0 : CoverageMeter.GroupMatch(question.Strong[0], answer));
         var passageText = string.Concat(passages[best.PassageIndex].Sentences.Select(s => s.Folded));
         var strongInPassage = question.Strong.Count(g => CoverageMeter.GroupMatch(g, passageText) > 0);
         var strongPair = question.Strong.Count > 0 && strongInPassage >= Math.Min(2, question.Strong.Count);
-        Set("StrongPair", strongPair ? 1 : 0);
+        Set(At.StrongPair, strongPair ? 1 : 0);
 
-        Set("English", question.English ? 1 : 0);
-        Set("KindKnown", question.KindKnown ? 1 : 0);
-        foreach (var name in new[] { "KindPerson", "KindPlace", "KindNumber", "KindDate", "KindWhyHow", "KindThing", "KindOpen" })
-        {
-            Set(name, Of(best, name));
-        }
+        Set(At.English, question.English ? 1 : 0);
+        Set(At.KindKnown, question.KindKnown ? 1 : 0);
 
-        Set("StrongCount", question.Strong.Count);
-        Set("StrongMissing", question.Strong.Count(g => !g.InCorpus));
-        Set("MissingShare", question.MissingShare);
-        Set("CorpusWording", question.CorpusWording);
-        Set("UnseenChain", Math.Min(4, question.UnseenChain));
-        Set("LeadUnseenChain", Math.Min(4, question.LeadUnseenChain));
+        Set(At.StrongCount, question.Strong.Count);
+        Set(At.StrongMissing, question.Strong.Count(g => !g.InCorpus));
+        Set(At.MissingShare, question.MissingShare);
+        Set(At.CorpusWording, question.CorpusWording);
+        Set(At.UnseenChain, Math.Min(4, question.UnseenChain));
+        Set(At.LeadUnseenChain, Math.Min(4, question.LeadUnseenChain));
 
         // The old refusals, as evidence.
         var strict = AnswerKindClassifier.IsStrict(question.Kind);
-        Set("LacksAskedKind", strict && draft.Picked.All(c => Of(c, "HasKind") == 0) ? 1 : 0);
-        Set("LacksOneOfTwo", question.English && !strongPair && question.Strong.Count == 2 && question.Strong.All(g => g.InCorpus) ? 1 : 0);
+        Set(At.LacksAskedKind, strict && draft.Picked.All(c => c.Features[SentenceFeatures.At.HasKind] == 0) ? 1 : 0);
+        Set(At.LacksOneOfTwo, question.English && !strongPair && question.Strong.Count == 2 && question.Strong.All(g => g.InCorpus) ? 1 : 0);
         var weak = question.Weak;
-        Set("RestsOnOneWord", question.English && question.Strong.Count + question.Soft.Count == 1 && weak.Count > 0 && weak.All(g => CoverageMeter.GroupMatch(g, answer) == 0) ? 1 : 0);
-        Set("BareKeyword", question.Kind == AnswerKind.Any && question.English && question.Strong.Count + question.Soft.Count <= 1
+        Set(At.RestsOnOneWord, question.English && question.Strong.Count + question.Soft.Count == 1 && weak.Count > 0 && weak.All(g => CoverageMeter.GroupMatch(g, answer) == 0) ? 1 : 0);
+        Set(At.BareKeyword, question.Kind == AnswerKind.Any && question.English && question.Strong.Count + question.Soft.Count <= 1
             && question.Plan.Question.AsSpan().IndexOfAny("?？吗嗎呢") < 0 ? 1 : 0);
         return f;
     }

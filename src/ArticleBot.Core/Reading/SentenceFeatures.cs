@@ -39,7 +39,7 @@ public static class SentenceFeatures
     /// <summary>
     /// Every full sentence of the passages that a passage kind allows (<paramref name="mayAnswer"/>), with its features.
     /// </summary>
-    public static List<SentenceCandidate> Read(QuestionReading question, IReadOnlyList<ReadPassage> passages, MentionFinder mentions, Func<ReadPassage, bool>? mayAnswer = null)
+    public static List<SentenceCandidate> Read(QuestionReading question, IReadOnlyList<ReadPassage> passages, SentenceMentions mentions, Func<ReadPassage, bool>? mayAnswer = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
@@ -70,26 +70,26 @@ public static class SentenceFeatures
         }
 
         LocalWeights(question, measured);
-        var bestLocalGroups = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("LocalGroups")]);
-        var bestLocalBigrams = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("LocalBigrams")]);
-        var bestAsked = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("Asked")]);
+        var bestLocalGroups = measured.Count == 0 ? 0 : measured.Max(m => m.Features[At.LocalGroups]);
+        var bestLocalBigrams = measured.Count == 0 ? 0 : measured.Max(m => m.Features[At.LocalBigrams]);
+        var bestAsked = measured.Count == 0 ? 0 : measured.Max(m => m.Features[At.Asked]);
         var bestCoverage = measured.Count == 0 ? 0 : measured.Max(m => m.Coverage);
-        var bestBigrams = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("BigramWeight")]);
-        var bestRun = measured.Count == 0 ? 0 : measured.Max(m => m.Features[Index("CommonRun")]);
+        var bestBigrams = measured.Count == 0 ? 0 : measured.Max(m => m.Features[At.BigramWeight]);
+        var bestRun = measured.Count == 0 ? 0 : measured.Max(m => m.Features[At.CommonRun]);
         var bestWording = measured.Count == 0 ? 0 : measured.Max(m => m.Wording);
         var candidates = new List<SentenceCandidate>(measured.Count);
         foreach (var m in measured)
         {
             var features = m.Features;
-            features[Index("CoverageGap")] = (float)(bestCoverage - m.Coverage);
-            features[Index("CoverageRank")] = measured.Count(o => o.Coverage > m.Coverage);
-            features[Index("WordingGap")] = (float)(bestWording - m.Wording);
-            features[Index("BigramWeightGap")] = bestBigrams - features[Index("BigramWeight")];
-            features[Index("CommonRunGap")] = bestRun - features[Index("CommonRun")];
-            features[Index("LocalGroupsGap")] = bestLocalGroups - features[Index("LocalGroups")];
-            features[Index("LocalBigramsGap")] = bestLocalBigrams - features[Index("LocalBigrams")];
-            features[Index("AskedGap")] = bestAsked - features[Index("Asked")];
-            features[Index("Candidates")] = measured.Count;
+            features[At.CoverageGap] = (float)(bestCoverage - m.Coverage);
+            features[At.CoverageRank] = measured.Count(o => o.Coverage > m.Coverage);
+            features[At.WordingGap] = (float)(bestWording - m.Wording);
+            features[At.BigramWeightGap] = bestBigrams - features[At.BigramWeight];
+            features[At.CommonRunGap] = bestRun - features[At.CommonRun];
+            features[At.LocalGroupsGap] = bestLocalGroups - features[At.LocalGroups];
+            features[At.LocalBigramsGap] = bestLocalBigrams - features[At.LocalBigrams];
+            features[At.AskedGap] = bestAsked - features[At.Asked];
+            features[At.Candidates] = measured.Count;
             candidates.Add(new SentenceCandidate(m.PassageIndex, m.SentenceIndex, m.Sentence, m.Folded, features));
         }
 
@@ -115,10 +115,10 @@ public static class SentenceFeatures
         {
             var features = measured[i].Features;
             var folded = measured[i].Folded;
-            features[Index("LocalGroups")] = (float)Share(groupWeights, g => groupMatches[i][g]);
-            features[Index("LocalBigrams")] = (float)Share(bigramWeights, b => folded.Contains(question.Bigrams[b], StringComparison.Ordinal) ? 1 : 0);
-            features[Index("LocalCharacters")] = (float)Share(characterWeights, c => folded.Contains(characters[c], StringComparison.Ordinal) ? 1 : 0);
-            features[Index("Asked")] = asked.Length == 0 ? 0 : (float)Share([.. asked.Select(g => groupWeights[g])], a => groupMatches[i][asked[a]]);
+            features[At.LocalGroups] = (float)Share(groupWeights, g => groupMatches[i][g]);
+            features[At.LocalBigrams] = (float)Share(bigramWeights, b => folded.Contains(question.Bigrams[b], StringComparison.Ordinal) ? 1 : 0);
+            features[At.LocalCharacters] = (float)Share(characterWeights, c => folded.Contains(characters[c], StringComparison.Ordinal) ? 1 : 0);
+            features[At.Asked] = asked.Length == 0 ? 0 : (float)Share([.. asked.Select(g => groupWeights[g])], a => groupMatches[i][asked[a]]);
         }
 
         static double Share(double[] weights, Func<int, double> match)
@@ -134,6 +134,72 @@ public static class SentenceFeatures
         }
     }
 
+    /// <summary>The position of each feature in the vectors (looked up once, not per candidate).</summary>
+    public static class At
+    {
+        public static readonly int PassageRank = Index(nameof(PassageRank));
+        public static readonly int PassageRelevance = Index(nameof(PassageRelevance));
+        public static readonly int PassageCoverage = Index(nameof(PassageCoverage));
+        public static readonly int PassageWording = Index(nameof(PassageWording));
+        public static readonly int PassageLead = Index(nameof(PassageLead));
+        public static readonly int PassageNames = Index(nameof(PassageNames));
+        public static readonly int Coverage = Index(nameof(Coverage));
+        public static readonly int CoverageGap = Index(nameof(CoverageGap));
+        public static readonly int CoverageRank = Index(nameof(CoverageRank));
+        public static readonly int StrongShare = Index(nameof(StrongShare));
+        public static readonly int SoftShare = Index(nameof(SoftShare));
+        public static readonly int WeakShare = Index(nameof(WeakShare));
+        public static readonly int TopGroup = Index(nameof(TopGroup));
+        public static readonly int Names = Index(nameof(Names));
+        public static readonly int Wording = Index(nameof(Wording));
+        public static readonly int WordingGap = Index(nameof(WordingGap));
+        public static readonly int Lead = Index(nameof(Lead));
+        public static readonly int FirstMatch = Index(nameof(FirstMatch));
+        public static readonly int MatchSpread = Index(nameof(MatchSpread));
+        public static readonly int Novelty = Index(nameof(Novelty));
+        public static readonly int CharWeight = Index(nameof(CharWeight));
+        public static readonly int BigramWeight = Index(nameof(BigramWeight));
+        public static readonly int BigramWeightGap = Index(nameof(BigramWeightGap));
+        public static readonly int CommonRun = Index(nameof(CommonRun));
+        public static readonly int CommonRunGap = Index(nameof(CommonRunGap));
+        public static readonly int LocalGroups = Index(nameof(LocalGroups));
+        public static readonly int LocalGroupsGap = Index(nameof(LocalGroupsGap));
+        public static readonly int LocalBigrams = Index(nameof(LocalBigrams));
+        public static readonly int LocalBigramsGap = Index(nameof(LocalBigramsGap));
+        public static readonly int LocalCharacters = Index(nameof(LocalCharacters));
+        public static readonly int Asked = Index(nameof(Asked));
+        public static readonly int AskedGap = Index(nameof(AskedGap));
+        public static readonly int HasKind = Index(nameof(HasKind));
+        public static readonly int KindCount = Index(nameof(KindCount));
+        public static readonly int KindNearness = Index(nameof(KindNearness));
+        public static readonly int ClauseCoverage = Index(nameof(ClauseCoverage));
+        public static readonly int ClauseNames = Index(nameof(ClauseNames));
+        public static readonly int ClauseAsked = Index(nameof(ClauseAsked));
+        public static readonly int Restates = Index(nameof(Restates));
+        public static readonly int Defines = Index(nameof(Defines));
+        public static readonly int GivesName = Index(nameof(GivesName));
+        public static readonly int SentenceIndex = Index(nameof(SentenceIndex));
+        public static readonly int SentenceShare = Index(nameof(SentenceShare));
+        public static readonly int Length = Index(nameof(Length));
+        public static readonly int LeansBack = Index(nameof(LeansBack));
+        public static readonly int RefersBack = Index(nameof(RefersBack));
+        public static readonly int PreviousCoverage = Index(nameof(PreviousCoverage));
+        public static readonly int NextCoverage = Index(nameof(NextCoverage));
+        public static readonly int TopicFirst = Index(nameof(TopicFirst));
+        public static readonly int English = Index(nameof(English));
+        public static readonly int KindPerson = Index(nameof(KindPerson));
+        public static readonly int KindPlace = Index(nameof(KindPlace));
+        public static readonly int KindNumber = Index(nameof(KindNumber));
+        public static readonly int KindDate = Index(nameof(KindDate));
+        public static readonly int KindWhyHow = Index(nameof(KindWhyHow));
+        public static readonly int KindThing = Index(nameof(KindThing));
+        public static readonly int KindOpen = Index(nameof(KindOpen));
+        public static readonly int StrongCount = Index(nameof(StrongCount));
+        public static readonly int NameCount = Index(nameof(NameCount));
+        public static readonly int MissingShare = Index(nameof(MissingShare));
+        public static readonly int Candidates = Index(nameof(Candidates));
+    }
+
     private static readonly Dictionary<string, int> s_index = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
 
     /// <summary>The position of a feature in the vectors.</summary>
@@ -141,19 +207,19 @@ public static class SentenceFeatures
 
     private sealed record Measures(int PassageIndex, int SentenceIndex, string Sentence, string Folded, double Coverage, double Wording, float[] Features);
 
-    private static Measures Measure(QuestionReading question, int p, ReadPassage passage, int s, double[] coverages, (double Wording, double Lead, double Names) ofPassage, MentionFinder mentions)
+    private static Measures Measure(QuestionReading question, int p, ReadPassage passage, int s, double[] coverages, (double Wording, double Lead, double Names) ofPassage, SentenceMentions mentions)
     {
         var (sentence, folded) = passage.Sentences[s];
         var plan = question.Plan;
         var f = new float[Count];
-        void Set(string name, double value) => f[Index(name)] = (float)value;
+        void Set(int at, double value) => f[at] = (float)value;
 
-        Set("PassageRank", p);
-        Set("PassageRelevance", passage.Relevance);
-        Set("PassageCoverage", passage.Coverage);
-        Set("PassageWording", ofPassage.Wording);
-        Set("PassageLead", ofPassage.Lead);
-        Set("PassageNames", ofPassage.Names);
+        Set(At.PassageRank, p);
+        Set(At.PassageRelevance, passage.Relevance);
+        Set(At.PassageCoverage, passage.Coverage);
+        Set(At.PassageWording, ofPassage.Wording);
+        Set(At.PassageLead, ofPassage.Lead);
+        Set(At.PassageNames, ofPassage.Names);
 
         // Which question words the sentence holds, and where: the answer usually sits beside them.
         var spans = new List<(int Start, int End)>();
@@ -184,58 +250,58 @@ public static class SentenceFeatures
 
         var coverage = coverages[s];
         var wording = question.Bigrams.Count == 0 ? coverage : QuestionBigrams.ShareIn(question.Bigrams, folded);
-        Set("Coverage", coverage);
-        Set("StrongShare", question.Strong.Count == 0 ? 0 : strongMatched / question.Strong.Count);
-        Set("SoftShare", question.Soft.Count == 0 ? 0 : softMatched / question.Soft.Count);
-        Set("WeakShare", question.Weak.Count == 0 ? 0 : weakMatched / question.Weak.Count);
-        Set("TopGroup", question.Strong.Count == 0 ? 0 : CoverageMeter.GroupMatch(question.Strong[0], folded));
-        Set("Names", NameShare(question, folded));
-        Set("Wording", wording);
-        Set("Lead", QuestionBigrams.ShareIn(question.LeadBigrams, folded));
+        Set(At.Coverage, coverage);
+        Set(At.StrongShare, question.Strong.Count == 0 ? 0 : strongMatched / question.Strong.Count);
+        Set(At.SoftShare, question.Soft.Count == 0 ? 0 : softMatched / question.Soft.Count);
+        Set(At.WeakShare, question.Weak.Count == 0 ? 0 : weakMatched / question.Weak.Count);
+        Set(At.TopGroup, question.Strong.Count == 0 ? 0 : CoverageMeter.GroupMatch(question.Strong[0], folded));
+        Set(At.Names, NameShare(question, folded));
+        Set(At.Wording, wording);
+        Set(At.Lead, QuestionBigrams.ShareIn(question.LeadBigrams, folded));
         var length = Math.Max(1, folded.Length);
-        Set("FirstMatch", spans.Count == 0 ? 1 : spans.Min(x => x.Start) / (double)length);
-        Set("MatchSpread", spans.Count == 0 ? 0 : (spans.Max(x => x.End) - spans.Min(x => x.Start)) / (double)length);
-        Set("Novelty", Novelty(folded, spans));
-        Set("CharWeight", WeightedShare(question.CharacterWeights, folded));
-        Set("BigramWeight", WeightedShare(question.BigramWeights, folded));
-        Set("CommonRun", question.Content.Length == 0 ? 0 : LongestCommonRun(question.Content, folded) / (double)Math.Max(2, question.Bigrams.Count + 1));
+        Set(At.FirstMatch, spans.Count == 0 ? 1 : spans.Min(x => x.Start) / (double)length);
+        Set(At.MatchSpread, spans.Count == 0 ? 0 : (spans.Max(x => x.End) - spans.Min(x => x.Start)) / (double)length);
+        Set(At.Novelty, Novelty(folded, spans));
+        Set(At.CharWeight, WeightedShare(question.CharacterWeights, folded));
+        Set(At.BigramWeight, WeightedShare(question.BigramWeights, folded));
+        Set(At.CommonRun, question.Content.Length == 0 ? 0 : LongestCommonRun(question.Content, folded) / (double)Math.Max(2, question.Bigrams.Count + 1));
 
         // The kind asked for: a new mention of it (one the question does not name), and how near the matched words.
         var kindMentions = question.KindKnown
-            ? mentions.FindAnswering(question.Kind, folded).Where(m => question.Kind is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition || !plan.Folded.Contains(m.Core, StringComparison.Ordinal)).ToList()
+            ? mentions.Answering(question.Kind, folded).Where(m => question.Kind is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition || !plan.Folded.Contains(m.Core, StringComparison.Ordinal)).ToList()
             : [];
-        var givesName = question.AsksForName && NamingRecognizer.Find(folded).Any(m => !plan.Folded.Contains(m.Core, StringComparison.Ordinal));
+        var givesName = question.AsksForName && mentions.Namings(folded).Any(m => !plan.Folded.Contains(m.Core, StringComparison.Ordinal));
         var hasKind = givesName || kindMentions.Count > 0 || !question.KindKnown;
-        Set("HasKind", hasKind ? 1 : 0);
-        Set("KindCount", Math.Min(5, kindMentions.Count));
-        Set("KindNearness", kindMentions.Count == 0 || spans.Count == 0 ? 0 : kindMentions.Max(m => Nearness(m, spans)));
-        Set("ClauseCoverage", kindMentions.Count == 0 ? 0 : kindMentions.Max(m => ClauseCoverage(question, question.Strong, ClauseOf(folded, m))));
-        Set("ClauseNames", kindMentions.Count == 0 ? 0 : kindMentions.Max(m => NameShare(question, ClauseOf(folded, m))));
-        Set("ClauseAsked", kindMentions.Count == 0 ? 0 : question.AskedAbout.Count == 0 ? 1 : kindMentions.Max(m => ClauseCoverage(question, question.AskedAbout, ClauseOf(folded, m))));
-        Set("Restates", question.KindKnown && !hasKind && coverage >= 0.5 ? 1 : 0);
-        Set("Defines", question.Kind == AnswerKind.Definition && Defines(question, folded) ? 1 : 0);
-        Set("GivesName", givesName ? 1 : 0);
+        Set(At.HasKind, hasKind ? 1 : 0);
+        Set(At.KindCount, Math.Min(5, kindMentions.Count));
+        Set(At.KindNearness, kindMentions.Count == 0 || spans.Count == 0 ? 0 : kindMentions.Max(m => Nearness(m, spans)));
+        Set(At.ClauseCoverage, kindMentions.Count == 0 ? 0 : kindMentions.Max(m => ClauseCoverage(question, question.Strong, ClauseOf(folded, m))));
+        Set(At.ClauseNames, kindMentions.Count == 0 ? 0 : kindMentions.Max(m => NameShare(question, ClauseOf(folded, m))));
+        Set(At.ClauseAsked, kindMentions.Count == 0 ? 0 : question.AskedAbout.Count == 0 ? 1 : kindMentions.Max(m => ClauseCoverage(question, question.AskedAbout, ClauseOf(folded, m))));
+        Set(At.Restates, question.KindKnown && !hasKind && coverage >= 0.5 ? 1 : 0);
+        Set(At.Defines, question.Kind == AnswerKind.Definition && Defines(question, folded) ? 1 : 0);
+        Set(At.GivesName, givesName ? 1 : 0);
 
-        Set("SentenceIndex", s);
-        Set("SentenceShare", passage.Sentences.Count <= 1 ? 0 : s / (double)(passage.Sentences.Count - 1));
-        Set("Length", Math.Log(1 + sentence.Length));
-        Set("LeansBack", SentenceContext.LeansOnPrevious(folded) ? 1 : 0);
-        Set("RefersBack", SentenceContext.RefersToSomeoneBefore(folded) ? 1 : 0);
-        Set("PreviousCoverage", s > 0 ? coverages[s - 1] : 0);
-        Set("NextCoverage", s + 1 < coverages.Length ? coverages[s + 1] : 0);
-        Set("TopicFirst", TopicFirst(question, folded));
+        Set(At.SentenceIndex, s);
+        Set(At.SentenceShare, passage.Sentences.Count <= 1 ? 0 : s / (double)(passage.Sentences.Count - 1));
+        Set(At.Length, Math.Log(1 + sentence.Length));
+        Set(At.LeansBack, mentions.LeansOnPrevious(folded) ? 1 : 0);
+        Set(At.RefersBack, mentions.RefersToSomeoneBefore(folded) ? 1 : 0);
+        Set(At.PreviousCoverage, s > 0 ? coverages[s - 1] : 0);
+        Set(At.NextCoverage, s + 1 < coverages.Length ? coverages[s + 1] : 0);
+        Set(At.TopicFirst, TopicFirst(question, folded));
 
-        Set("English", question.English ? 1 : 0);
-        Set("KindPerson", question.Kind is AnswerKind.Person or AnswerKind.Organisation ? 1 : 0);
-        Set("KindPlace", question.Kind == AnswerKind.Place ? 1 : 0);
-        Set("KindNumber", question.Kind is AnswerKind.Number or AnswerKind.Age or AnswerKind.Duration ? 1 : 0);
-        Set("KindDate", question.Kind == AnswerKind.Date ? 1 : 0);
-        Set("KindWhyHow", question.Kind is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition ? 1 : 0);
-        Set("KindThing", question.Kind == AnswerKind.NamedThing ? 1 : 0);
-        Set("KindOpen", question.Kind is AnswerKind.Any or AnswerKind.YesNo ? 1 : 0);
-        Set("StrongCount", question.Strong.Count);
-        Set("NameCount", question.Names.Count);
-        Set("MissingShare", question.MissingShare);
+        Set(At.English, question.English ? 1 : 0);
+        Set(At.KindPerson, question.Kind is AnswerKind.Person or AnswerKind.Organisation ? 1 : 0);
+        Set(At.KindPlace, question.Kind == AnswerKind.Place ? 1 : 0);
+        Set(At.KindNumber, question.Kind is AnswerKind.Number or AnswerKind.Age or AnswerKind.Duration ? 1 : 0);
+        Set(At.KindDate, question.Kind == AnswerKind.Date ? 1 : 0);
+        Set(At.KindWhyHow, question.Kind is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition ? 1 : 0);
+        Set(At.KindThing, question.Kind == AnswerKind.NamedThing ? 1 : 0);
+        Set(At.KindOpen, question.Kind is AnswerKind.Any or AnswerKind.YesNo ? 1 : 0);
+        Set(At.StrongCount, question.Strong.Count);
+        Set(At.NameCount, question.Names.Count);
+        Set(At.MissingShare, question.MissingShare);
         return new Measures(p, s, sentence, folded, coverage, wording, f);
     }
 

@@ -40,7 +40,7 @@ public sealed class RowBuilder(ScriptFolding folder, int topK, int passageTarget
         var documents = slice.Articles.Select((a, i) => new SeedDocument($"seeds/{i:00}.txt", $"{i:00}", a.Article.SeedText)).ToList();
         var corpus = new ArticleCorpus(documents, new PassageChunker(passageTargetChars, overlapSentences));
         using var search = new ArticleSearch(corpus, folder, dictionary: _dictionary.Value);
-        var mentions = ArticleReader.Mentions(search);
+        var mentions = new SentenceMentions(ArticleReader.Mentions(search));
         var rows = new List<QuestionRows>(questions.Count);
         foreach (var question in questions)
         {

@@ -9,7 +9,7 @@ public sealed class DraftComposerTests
 {
     private static List<SentenceCandidate> Candidates(QuestionReading question, IReadOnlyList<ReadPassage> passages, params double[] probabilities)
     {
-        var candidates = SentenceFeatures.Read(question, passages, MentionFinder.Default);
+        var candidates = SentenceFeatures.Read(question, passages, new SentenceMentions(MentionFinder.Default));
         for (var i = 0; i < candidates.Count; i++)
         {
             candidates[i].Probability = probabilities[i];

@@ -28,7 +28,7 @@ public sealed class SentenceFeaturesTests
     public void Read_AskedWhen_OnlyTheSentenceWithANewDateHasTheKind()
     {
         var question = Question("斯壯羅山天文台是何時設立的？", "斯壯羅山天文台", "設立");
-        var candidates = SentenceFeatures.Read(question, [Passage(1, "斯壯羅山天文台由聯邦政府設立。它於1924年開始運作。")], MentionFinder.Default);
+        var candidates = SentenceFeatures.Read(question, [Passage(1, "斯壯羅山天文台由聯邦政府設立。它於1924年開始運作。")], new SentenceMentions(MentionFinder.Default));
 
         Assert.Equal([0f, 1f], candidates.Select(c => F(c, "HasKind")));
         Assert.Equal(1, F(candidates[0], "Restates")); // covers the question, gives no date
@@ -39,7 +39,7 @@ public sealed class SentenceFeaturesTests
     public void Read_AFigureInAClauseAboutSomeoneElse_CoversLessOfTheQuestion()
     {
         var question = Question("谷歌的市值是多少？", "谷歌", "市值");
-        var candidates = SentenceFeatures.Read(question, [Passage(1, "從英偉達市值突破5萬億美元，再到近期熱捧谷歌。谷歌的市值達到4萬億美元。")], MentionFinder.Default);
+        var candidates = SentenceFeatures.Read(question, [Passage(1, "從英偉達市值突破5萬億美元，再到近期熱捧谷歌。谷歌的市值達到4萬億美元。")], new SentenceMentions(MentionFinder.Default));
 
         Assert.Equal(0.5, F(candidates[0], "ClauseCoverage"), 3); // 英偉達's clause: 市值 only
         Assert.Equal(1, F(candidates[1], "ClauseCoverage"), 3);
@@ -52,7 +52,7 @@ public sealed class SentenceFeaturesTests
         var question = Question("黃鞍鸚嘴魚有什麼食用價值？", "黃鞍鸚嘴魚", "食用");
         var passage = Passage(1, "黃鞍鸚嘴魚是一種魚。黃鞍鸚嘴魚分布於紅海。黃鞍鸚嘴魚可供食用，可作成魚鬆。");
 
-        var candidates = SentenceFeatures.Read(question, [passage], MentionFinder.Default);
+        var candidates = SentenceFeatures.Read(question, [passage], new SentenceMentions(MentionFinder.Default));
 
         Assert.True(F(candidates[2], "LocalGroups") > 0.5, F(candidates[2], "LocalGroups").ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(F(candidates[0], "LocalGroups") < 0.5);
@@ -64,7 +64,7 @@ public sealed class SentenceFeaturesTests
     public void Read_OverlappingPassages_GiveEachSentenceOnce_InTheBetterRetrievedPassage()
     {
         var question = Question("硫是什麼顏色？", "硫", "顏色");
-        var candidates = SentenceFeatures.Read(question, [Passage(1, "硫是黃色的。硫很常見。"), Passage(2, "硫很常見。硫可以燃燒。")], MentionFinder.Default);
+        var candidates = SentenceFeatures.Read(question, [Passage(1, "硫是黃色的。硫很常見。"), Passage(2, "硫很常見。硫可以燃燒。")], new SentenceMentions(MentionFinder.Default));
 
         Assert.Equal(3, candidates.Count);
         Assert.Single(candidates, c => c.Sentence == "硫很常見。" && c.PassageIndex == 0);
@@ -76,7 +76,7 @@ public sealed class SentenceFeaturesTests
         var question = Question("作者的觀點是什麼？", "觀點");
         var disclaimer = Passage(1, "本文僅代表作者觀點，平台僅提供資訊存儲服務。", PassageKind.Disclaimer);
 
-        Assert.Empty(SentenceFeatures.Read(question, [disclaimer], MentionFinder.Default, p => ArticleReader.MayAnswer(question.Plan, p.Passage.Kind)));
+        Assert.Empty(SentenceFeatures.Read(question, [disclaimer], new SentenceMentions(MentionFinder.Default), p => ArticleReader.MayAnswer(question.Plan, p.Passage.Kind)));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class SentenceFeaturesTests
     {
         Assert.Equal(SentenceFeatures.Names.Count, SentenceFeatures.Names.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(DraftFeatures.Names.Count, DraftFeatures.Names.Distinct(StringComparer.Ordinal).Count());
-        var candidates = SentenceFeatures.Read(Question("硫是什麼？", "硫"), [Passage(1, "硫是一種元素。")], MentionFinder.Default);
+        var candidates = SentenceFeatures.Read(Question("硫是什麼？", "硫"), [Passage(1, "硫是一種元素。")], new SentenceMentions(MentionFinder.Default));
         Assert.Equal(SentenceFeatures.Count, candidates[0].Features.Length);
     }
 }

@@ -18,6 +18,15 @@ public sealed class MentionFinder(Func<string, AnswerKind?>? knownNames = null)
         return QuantityRecognizer.Find(folded).Concat(NameRecognizer.Find(folded, knownNames)).Concat(CueRecognizer.Find(folded));
     }
 
+    /// <summary>Every number, date, age and duration of a folded text.</summary>
+    public static IEnumerable<Mention> Quantities(string folded) => QuantityRecognizer.Find(folded);
+
+    /// <summary>Every reason, manner and definition cue of a folded text.</summary>
+    public static IEnumerable<Mention> Cues(string folded) => CueRecognizer.Find(folded);
+
+    /// <summary>Every name of a folded text (with the known names, when given).</summary>
+    public IEnumerable<Mention> Names(string folded) => NameRecognizer.Find(folded, knownNames);
+
     /// <summary>The mentions of a folded text that can answer a question of kind <paramref name="asked"/>.</summary>
     public IEnumerable<Mention> FindAnswering(AnswerKind asked, string folded)
     {

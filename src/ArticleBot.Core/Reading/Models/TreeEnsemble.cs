@@ -294,22 +294,30 @@ public sealed class TreeEnsemble
     /// <param name="Leaves">The output of each leaf.</param>
     public sealed record Tree(IReadOnlyList<int> SplitFeatures, IReadOnlyList<float> Thresholds, IReadOnlyList<int> Left, IReadOnlyList<int> Right, IReadOnlyList<double> Leaves)
     {
+        // Arrays for evaluation: it runs for every candidate sentence of every question, and a list's interface
+        // calls cost several times an array read.
+        private readonly int[] _split = [.. SplitFeatures];
+        private readonly float[] _threshold = [.. Thresholds];
+        private readonly int[] _left = [.. Left];
+        private readonly int[] _right = [.. Right];
+        private readonly double[] _leaves = [.. Leaves];
+
         /// <summary>The tree's output for a row.</summary>
         public double Evaluate(ReadOnlySpan<float> features)
         {
-            if (SplitFeatures.Count == 0)
+            if (_split.Length == 0)
             {
-                return Leaves[0];
+                return _leaves[0];
             }
 
             var node = 0;
             while (node >= 0)
             {
                 // NaN never goes left: a missing value follows the greater branch, as ML.NET's trees do.
-                node = features[SplitFeatures[node]] <= Thresholds[node] ? Left[node] : Right[node];
+                node = features[_split[node]] <= _threshold[node] ? _left[node] : _right[node];
             }
 
-            return Leaves[~node];
+            return _leaves[~node];
         }
 
         /// <summary>Checks the tree's shape against the number of features, so a damaged file fails on load, not on a question.</summary>

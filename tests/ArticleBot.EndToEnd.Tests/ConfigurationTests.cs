@@ -87,15 +87,19 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task LogsGoToStderr_StdoutCarriesOnlyJson()
+    public async Task DefaultLevelInformation_ShowsTheLoadIndexAndLexiconTimingsOnStderr_StdoutCarriesOnlyJson()
     {
+        // The README's promise: this one setting, with the shipped appsettings.json, shows the timings.
         var run = await BotProcess.RunAsync(
-            ["ask", "--json", "騰訊", "--Logging:LogLevel:Default=Debug"],
+            ["ask", "--json", "What did Hassabis say about China?", "--Logging:LogLevel:Default=Information"],
             cancellationToken: Ct);
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
-        Assert.NotEmpty(run.Stderr);
+        Assert.Matches(@"Loaded 1 seed document\(s\) from .* into \d+ passages in \d+ ms", run.Stderr);
+        Assert.Matches(@"Index of \d+ passages (built|opened from the cache) in \d+ ms", run.Stderr);
+        Assert.Matches(@"English lexicon \(\d+ keys\) in \d+ ms", run.Stderr);
+        Assert.DoesNotContain("dbug:", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class McpTypeScriptClientTests
         Assert.Equal("articlebot", root.GetProperty("server").GetProperty("name").GetString());
         var tools = root.GetProperty("tools").EnumerateArray().Select(t => t.GetString()).ToList();
         Assert.Contains("ask", tools);
-        Assert.Contains("search", tools);
+        Assert.Contains("article_search", tools);
         Assert.Contains("article://seeds/ai-race-2026.txt", root.GetProperty("resources").EnumerateArray().Select(r => r.GetString()));
         var ask = root.GetProperty("ask");
         Assert.False(ask.GetProperty("isError").GetBoolean());

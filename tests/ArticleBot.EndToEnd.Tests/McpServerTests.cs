@@ -5,15 +5,29 @@ using ModelContextProtocol.Protocol;
 
 namespace ArticleBot.EndToEnd.Tests;
 
-/// <summary>`ArticleBot mcp` driven by the official C# MCP client over stdio, as Claude Desktop or VS Code would start it.</summary>
-public sealed class McpServerTests
+/// <summary>
+/// `ArticleBot mcp` driven by the official C# MCP client over stdio, as Claude Desktop or VS Code would start it. The
+/// tests with the default settings share one server, as a client's session would; nothing they do changes its state.
+/// </summary>
+public sealed class McpServerTests(McpServerTests.Server server) : IClassFixture<McpServerTests.Server>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>One `ArticleBot mcp` process with the default settings, connected for the class's tests.</summary>
+    public sealed class Server : IAsyncLifetime
+    {
+        /// <summary>The connected client.</summary>
+        public McpClient Client { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => Client = await McpTestClient.ConnectAsync();
+
+        public async ValueTask DisposeAsync() => await Client.DisposeAsync();
+    }
 
     [Fact]
     public async Task ListsTheArticleTools_AndResources()
     {
-        await using var client = await McpTestClient.ConnectAsync();
+        var client = server.Client;
 
         var tools = (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.Name).ToList();
         var resources = await client.ListResourcesAsync(cancellationToken: Ct);
@@ -32,7 +46,7 @@ public sealed class McpServerTests
     [Fact]
     public async Task Ask_AnswersWithCitationsThatQuoteTheSeedExactly()
     {
-        await using var client = await McpTestClient.ConnectAsync();
+        var client = server.Client;
 
         var result = await client.CallToolAsync("ask", new Dictionary<string, object?> { ["question"] = "OpenAI的廣告業務每年可能帶來多少收入？" }, cancellationToken: Ct);
 
@@ -51,7 +65,7 @@ public sealed class McpServerTests
     [Fact]
     public async Task Search_ReturnsPassagesWithVerifiedCitations_UnderEitherSpellingOrItsEarlierName_AndBadCallsAreToolErrors()
     {
-        await using var client = await McpTestClient.ConnectAsync();
+        var client = server.Client;
 
         var result = await client.CallToolAsync("article_search", new Dictionary<string, object?> { ["query"] = "騰訊 紅包", ["top"] = 3 }, cancellationToken: Ct);
         var missing = await client.CallToolAsync("search", new Dictionary<string, object?>(), cancellationToken: Ct); // the earlier name, still accepted
@@ -75,7 +89,7 @@ public sealed class McpServerTests
     [Fact]
     public async Task Resources_ReadTheArticleAndOnePassageWithItsOffsets()
     {
-        await using var client = await McpTestClient.ConnectAsync();
+        var client = server.Client;
         var seed = await File.ReadAllTextAsync(BotProcess.SeedFile, Ct);
 
         var article = await client.ReadResourceAsync("article://seeds/ai-race-2026.txt", cancellationToken: Ct);

@@ -106,7 +106,7 @@ public sealed partial class PluginGuideTests : IDisposable
     {
         var script = GuideScript(File.ReadAllText(GuidePath));
 
-        Assert.Contains("dotnet new classlib -n HelloPlugin", script, StringComparison.Ordinal);
+        Assert.Contains("mkdir -p HelloPlugin", script, StringComparison.Ordinal);
         Assert.Contains("cat > 'HelloPlugin/HelloPlugin.csproj'", script, StringComparison.Ordinal);
         Assert.Contains("cat > 'HelloPlugin/Hello.cs'", script, StringComparison.Ordinal);
         Assert.Contains("dotnet build HelloPlugin", script, StringComparison.Ordinal);

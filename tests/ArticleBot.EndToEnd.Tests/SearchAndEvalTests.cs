@@ -21,6 +21,8 @@ public sealed class SearchAndEvalTests
         var seed = await File.ReadAllTextAsync(BotProcess.SeedFile, Ct);
         Assert.All(results, r => Assert.Equal(seed[r.GetProperty("start").GetInt32()..r.GetProperty("end").GetInt32()], r.GetProperty("text").GetString()));
         Assert.All(results, r => Assert.True(r.GetProperty("score").GetDouble() > 0));
+        using var sample = JsonDocument.Parse(ReadmeSamples.SearchJson()); // the README's sample has exactly these fields
+        Assert.Equal(ReadmeSamples.Shape(sample.RootElement), ReadmeSamples.Shape(json.RootElement));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class TracingTests : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _receiver.DisposeAsync();
 
     [Fact]
-    public async Task Ask_WithOtlpEndpoint_ExportsItsTraceAndMetricsOnceBeforeExiting_UnderTheServiceNameOfTheEnvironment_AndStdoutStaysTheAnswer()
+    public async Task Ask_WithOtlpEndpoint_ExportsItsTraceAndMetricsOnceBeforeExiting_UnderTheServiceNameOfTheEnvironment_AndWithoutItSendsNothing()
     {
         // Arrange: the standard variables, the resource ones included.
         var endpoint = _receiver.Urls.First().TrimEnd('/');
@@ -71,14 +71,6 @@ public sealed class TracingTests : IAsyncDisposable
         }
 
         Assert.Equal(plain.Stdout, traced.Stdout);
-    }
-
-    [Fact]
-    public async Task Ask_WithoutOtelVariables_SendsNothing()
-    {
-        var run = await BotProcess.RunAsync(["ask", "騰訊"], cancellationToken: Ct);
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Empty(_requests);
+        Assert.Equal(received.Length, _requests.Count); // without the OTEL_* variables, nothing is sent
     }
 }

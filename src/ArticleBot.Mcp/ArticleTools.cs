@@ -13,9 +13,10 @@ using ModelContextProtocol.Protocol;
 namespace ArticleBot.Mcp;
 
 /// <summary>
-/// The MCP tools: <c>ask</c> (the grounded answer), every function of the built-in <c>article</c> plugin under its own
-/// name (<c>search</c>, <c>get_passage</c>, <c>outline</c>, … whichever the plugin has), and, with
-/// <see cref="ArticleMcpOptions.ExposePlugins"/>, every loaded plugin's functions as <c>&lt;Plugin&gt;_&lt;function&gt;</c>.
+/// The MCP tools: <c>ask</c> (the grounded answer), every function of the built-in <c>article</c> plugin
+/// (<c>article_search</c>, <c>article_get_passage</c>, <c>article_outline</c>, … whichever the plugin has), and, with
+/// <see cref="ArticleMcpOptions.ExposePlugins"/>, every loaded plugin's functions, all named
+/// <c>&lt;Plugin&gt;_&lt;function&gt;</c> as a model sees them (the bare names of the article tools are still accepted).
 /// Tools are listed from the current kernel at each request, so reloaded plugins show up. Every result carries
 /// <c>structuredContent</c> (and the same JSON as text) with <c>citations</c>: passage id, source, offsets and the
 /// verbatim quote, each checked against the seed file.
@@ -60,7 +61,7 @@ public sealed partial class ArticleTools(
             return await AskAsync(arguments, cancellationToken);
         }
 
-        var function = Functions().FirstOrDefault(f => f.Name == name).Function
+        var function = Functions().FirstOrDefault(f => f.Name == name || f.Aliases.Contains(name)).Function
             ?? throw new McpProtocolException($"Unknown tool '{name}'. Tools: {string.Join(", ", List().Tools.Select(t => t.Name))}.", McpErrorCode.InvalidParams);
         var missing = function.Metadata.Parameters.Where(p => p.IsRequired && !arguments.ContainsKey(p.Name)).Select(p => p.Name).ToList();
         if (missing.Count > 0)
@@ -127,14 +128,19 @@ public sealed partial class ArticleTools(
     }
 
     /// <summary>The kernel functions offered as tools, with their tool names.</summary>
-    private IEnumerable<(string Name, KernelFunction Function)> Functions()
+    /// <summary>
+    /// The plugin functions offered as tools, named as a model sees them (<c>Plugin_function</c>, see
+    /// <see cref="PluginInvoker.ToolName"/>). Also accepted: <c>Plugin.function</c>, and the article tools' earlier
+    /// bare names (<c>search</c>, <c>get_passage</c>, …) for clients set up before.
+    /// </summary>
+    private IEnumerable<(string Name, KernelFunction Function, string[] Aliases)> Functions()
     {
         var kernel = catalog.Kernel;
         if (kernel.Plugins.TryGetPlugin(ArticlePlugin.PluginName, out var article))
         {
             foreach (var function in article.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
-                yield return (function.Name, function);
+                yield return (PluginInvoker.ToolName(article.Name, function.Name), function, [function.Name, $"{article.Name}.{function.Name}"]);
             }
         }
 
@@ -147,7 +153,7 @@ public sealed partial class ArticleTools(
         {
             foreach (var function in plugin.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
-                yield return ($"{plugin.Name}_{function.Name}", function);
+                yield return (PluginInvoker.ToolName(plugin.Name, function.Name), function, [$"{plugin.Name}.{function.Name}"]);
             }
         }
     }

@@ -78,7 +78,53 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task StartedFromAnotherFolder_FindsSettingsAndSeedsBesideTheExecutable()
+    public async Task BuildOutput_ResolvesTheSettingsPathsFromTheFolderOfTheFileItWasCopiedFrom_AndAFolderWithoutItsSourceFromItsOwn()
+    {
+        // Arrange: a clone-like folder whose appsettings.json declares the sample MCP server and the seeds by relative
+        // paths, and a build output (the executable, a copy of that file, and the build's note of where it came from).
+        var clone = Directory.CreateDirectory(Path.Combine(_temp, "clone")).FullName;
+        CopyFolder(Path.Combine(Directory.GetParent(BotProcess.OutputDirectory)!.Parent!.FullName, "McpWordCount", new DirectoryInfo(BotProcess.OutputDirectory).Name), Path.Combine(clone, "tools", "wordcount"));
+        Directory.CreateDirectory(Path.Combine(clone, "articles"));
+        File.Copy(BotProcess.SeedFile, Path.Combine(clone, "articles", "ai-race-2026.txt"));
+        var settings = """
+            { "Corpus": { "SeedsPath": "articles", "CachePath": "" },
+              "Plugins": { "McpServers": { "wordcount": { "Command": "dotnet", "Args": ["tools/wordcount/McpWordCount.dll"] } } } }
+            """;
+        await File.WriteAllTextAsync(Path.Combine(clone, "appsettings.json"), settings, Ct);
+        var output = Path.Combine(_temp, "output");
+        CopyFolder(BotProcess.OutputDirectory, output);
+        await File.WriteAllTextAsync(Path.Combine(output, "appsettings.json"), settings, Ct);
+        await File.WriteAllTextAsync(Path.Combine(output, "appsettings.json.source"), Path.Combine(clone, "appsettings.json") + "\n", Ct);
+
+        // Act: from the output folder, as the README's Configuration section says one may run it.
+        var executable = Path.Combine(output, "ArticleBot.dll");
+        var counted = await PluginGuideTests.RunAsync("dotnet", [executable, "call", "wordcount.count_words", "text=OpenAI的廣告業務"], output, timeout: TimeSpan.FromSeconds(120));
+        File.Delete(Path.Combine(clone, "appsettings.json")); // as in a published or moved folder: no source to follow
+        var alone = await PluginGuideTests.RunAsync("dotnet", [executable, "ask", "騰訊"], _temp, timeout: TimeSpan.FromSeconds(120));
+
+        // Assert: the server's relative path was resolved from the clone; without it, from the output folder itself.
+        Assert.True(counted.ExitCode == 0, counted.Stderr);
+        using (var json = JsonDocument.Parse(counted.Stdout))
+        {
+            Assert.Equal(5, json.RootElement.GetProperty("chineseCharacters").GetInt32()); // 的廣告業務
+        }
+
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Contains(Path.Combine(output, "articles"), alone.Stderr, StringComparison.Ordinal);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
+    public async Task StartedFromAnotherFolder_FindsTheSettingsAndSeeds()
     {
         var run = await BotProcess.RunAsync(["ask", "--json", "ChatGPT的週活躍用戶有多少？"], workingDirectory: _temp, cancellationToken: Ct);
 
@@ -87,15 +133,19 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task LogsGoToStderr_StdoutCarriesOnlyJson()
+    public async Task DefaultLevelInformation_ShowsTheLoadIndexAndLexiconTimingsOnStderr_StdoutCarriesOnlyJson()
     {
+        // The README's promise: this one setting, with the shipped appsettings.json, shows the timings.
         var run = await BotProcess.RunAsync(
-            ["ask", "--json", "騰訊", "--Logging:LogLevel:Default=Debug"],
+            ["ask", "--json", "What did Hassabis say about China?", "--Logging:LogLevel:Default=Information"],
             cancellationToken: Ct);
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
-        Assert.NotEmpty(run.Stderr);
+        Assert.Matches(@"Loaded 1 seed document\(s\) from .* into \d+ passages in \d+ ms", run.Stderr);
+        Assert.Matches(@"Index of \d+ passages (built|opened from the cache) in \d+ ms", run.Stderr);
+        Assert.Matches(@"English lexicon \(\d+ keys\) in \d+ ms", run.Stderr);
+        Assert.DoesNotContain("dbug:", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,15 +5,29 @@ using ModelContextProtocol.Protocol;
 
 namespace ArticleBot.EndToEnd.Tests;
 
-/// <summary>`ArticleBot mcp` driven by the official C# MCP client over stdio, as Claude Desktop or VS Code would start it.</summary>
-public sealed class McpServerTests
+/// <summary>
+/// `ArticleBot mcp` driven by the official C# MCP client over stdio, as Claude Desktop or VS Code would start it. The
+/// tests with the default settings share one server, as a client's session would; nothing they do changes its state.
+/// </summary>
+public sealed class McpServerTests(McpServerTests.Server server) : IClassFixture<McpServerTests.Server>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>One `ArticleBot mcp` process with the default settings, connected for the class's tests.</summary>
+    public sealed class Server : IAsyncLifetime
+    {
+        /// <summary>The connected client.</summary>
+        public McpClient Client { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => Client = await McpTestClient.ConnectAsync();
+
+        public async ValueTask DisposeAsync() => await Client.DisposeAsync();
+    }
 
     [Fact]
     public async Task ListsTheArticleTools_AndResources()
     {
-        await using var client = await McpTestClient.ConnectAsync();
+        var client = server.Client;
 
         var tools = (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.Name).ToList();
         var resources = await client.ListResourcesAsync(cancellationToken: Ct);
@@ -21,8 +35,9 @@ public sealed class McpServerTests
 
         Assert.Equal("articlebot", client.ServerInfo?.Name);
         Assert.Contains("ask", tools);
-        Assert.Contains("search", tools);
-        Assert.Contains("get_passage", tools);
+        Assert.Contains("article_search", tools); // Plugin_function, the name a model sees
+        Assert.Contains("article_get_passage", tools);
+        Assert.DoesNotContain("search", tools); // the earlier bare names are accepted, not listed
         Assert.DoesNotContain(tools, t => t.StartsWith("KeyFigures", StringComparison.Ordinal)); // plugins only with Mcp:ExposePlugins
         Assert.Contains(resources, r => r.Uri == "article://seeds/ai-race-2026.txt");
         Assert.Contains(templates, t => t.UriTemplate == "passage://{id}");
@@ -31,7 +46,7 @@ public sealed class McpServerTests
     [Fact]
     public async Task Ask_AnswersWithCitationsThatQuoteTheSeedExactly()
     {
-        await using var client = await McpTestClient.ConnectAsync();
+        var client = server.Client;
 
         var result = await client.CallToolAsync("ask", new Dictionary<string, object?> { ["question"] = "OpenAI的廣告業務每年可能帶來多少收入？" }, cancellationToken: Ct);
 
@@ -48,12 +63,13 @@ public sealed class McpServerTests
     }
 
     [Fact]
-    public async Task Search_ReturnsPassagesWithVerifiedCitations_AndBadCallsAreToolErrors()
+    public async Task Search_ReturnsPassagesWithVerifiedCitations_UnderEitherSpellingOrItsEarlierName_AndBadCallsAreToolErrors()
     {
-        await using var client = await McpTestClient.ConnectAsync();
+        var client = server.Client;
 
-        var result = await client.CallToolAsync("search", new Dictionary<string, object?> { ["query"] = "騰訊 紅包", ["top"] = 3 }, cancellationToken: Ct);
-        var missing = await client.CallToolAsync("search", new Dictionary<string, object?>(), cancellationToken: Ct);
+        var result = await client.CallToolAsync("article_search", new Dictionary<string, object?> { ["query"] = "騰訊 紅包", ["top"] = 3 }, cancellationToken: Ct);
+        var missing = await client.CallToolAsync("search", new Dictionary<string, object?>(), cancellationToken: Ct); // the earlier name, still accepted
+        var dotted = await client.CallToolAsync("article.search", new Dictionary<string, object?> { ["query"] = "騰訊 紅包", ["top"] = 3 }, cancellationToken: Ct);
         var emptyQuestion = await client.CallToolAsync("ask", new Dictionary<string, object?> { ["question"] = "  " }, cancellationToken: Ct);
         var unknown = await Assert.ThrowsAsync<McpProtocolException>(async () => await client.CallToolAsync("no_such_tool", cancellationToken: Ct));
 
@@ -63,6 +79,7 @@ public sealed class McpServerTests
         var citations = structured.GetProperty("citations");
         Assert.Equal(passages.GetArrayLength(), citations.GetArrayLength());
         await McpTestClient.AssertVerbatimAsync(citations, expectSome: true);
+        Assert.Equal(result.StructuredContent!.Value.GetRawText(), dotted.StructuredContent!.Value.GetRawText());
         Assert.True(missing.IsError);
         Assert.Contains("query", Assert.IsType<TextContentBlock>(missing.Content[0]).Text, StringComparison.Ordinal);
         Assert.True(emptyQuestion.IsError);
@@ -72,7 +89,7 @@ public sealed class McpServerTests
     [Fact]
     public async Task Resources_ReadTheArticleAndOnePassageWithItsOffsets()
     {
-        await using var client = await McpTestClient.ConnectAsync();
+        var client = server.Client;
         var seed = await File.ReadAllTextAsync(BotProcess.SeedFile, Ct);
 
         var article = await client.ReadResourceAsync("article://seeds/ai-race-2026.txt", cancellationToken: Ct);
@@ -96,7 +113,7 @@ public sealed class McpServerTests
         var tools = (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.Name).ToList();
         var result = await client.CallToolAsync("KeyFigures_key_figures", new Dictionary<string, object?> { ["contains"] = "騰訊" }, cancellationToken: Ct);
 
-        Assert.Contains("search", tools);
+        Assert.Contains("article_search", tools);
         Assert.Contains("KeyFigures_key_figures", tools);
         Assert.NotEqual(true, result.IsError);
         Assert.Contains("10億", result.StructuredContent!.Value.GetProperty("result").GetString(), StringComparison.Ordinal);

@@ -6,7 +6,8 @@ namespace ArticleBot.EndToEnd.Tests;
 
 /// <summary>
 /// `ArticleBot mcp` under a client the team did not write: the official MCP TypeScript SDK (tests/mcp-ts-client,
-/// installed by `.ci/run` with `npm ci`). The script lists tools and resources, calls ask and prints JSON.
+/// installed by the test itself with `npm ci` from its lock file). The script lists tools and resources, calls ask
+/// and prints JSON. Without Node.js the test is skipped, and says why.
 /// </summary>
 public sealed class McpTypeScriptClientTests
 {
@@ -15,10 +16,13 @@ public sealed class McpTypeScriptClientTests
     [Fact]
     public async Task TypeScriptSdkClient_ListsTools_AndAskCitesTheSeedVerbatim()
     {
-        var clientDirectory = Path.Combine(BotProcess.RepositoryRoot, "tests", "mcp-ts-client");
-        Assert.True(
-            Directory.Exists(Path.Combine(clientDirectory, "node_modules", "@modelcontextprotocol", "sdk")),
-            $"The MCP TypeScript SDK is not installed in {clientDirectory}: run `(cd tests/mcp-ts-client && npm ci)` first (.ci/run does).");
+        if (NodeClientInstall.Unavailable(Environment.GetEnvironmentVariable("PATH")) is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        await NodeClientInstall.EnsureInstalledAsync(Ct);
+        var clientDirectory = NodeClientInstall.Directory;
 
         var start = new ProcessStartInfo("node")
         {
@@ -53,7 +57,7 @@ public sealed class McpTypeScriptClientTests
         Assert.Equal("articlebot", root.GetProperty("server").GetProperty("name").GetString());
         var tools = root.GetProperty("tools").EnumerateArray().Select(t => t.GetString()).ToList();
         Assert.Contains("ask", tools);
-        Assert.Contains("search", tools);
+        Assert.Contains("article_search", tools);
         Assert.Contains("article://seeds/ai-race-2026.txt", root.GetProperty("resources").EnumerateArray().Select(r => r.GetString()));
         var ask = root.GetProperty("ask");
         Assert.False(ask.GetProperty("isError").GetBoolean());
@@ -63,5 +67,15 @@ public sealed class McpTypeScriptClientTests
         await McpTestClient.AssertVerbatimAsync(structured.GetProperty("citations"), expectSome: true);
         var seed = await File.ReadAllTextAsync(BotProcess.SeedFile, Ct);
         Assert.Equal(seed.Length, root.GetProperty("article").GetProperty("length").GetInt32());
+    }
+
+    [Fact]
+    public void WithoutNodeOnThePath_TheClientTestIsSkipped_SayingWhy()
+    {
+        var reason = NodeClientInstall.Unavailable(Path.Combine(Path.GetTempPath(), "no-such-folder"));
+
+        Assert.NotNull(reason);
+        Assert.Contains("'node' is not on PATH", reason, StringComparison.Ordinal);
+        Assert.Contains("Node.js 18", reason, StringComparison.Ordinal);
     }
 }

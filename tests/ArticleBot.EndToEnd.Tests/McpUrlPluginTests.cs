@@ -23,7 +23,7 @@ public sealed class McpUrlPluginTests
 
             // Act
             var list = await BotProcess.RunAsync(["plugins", url], cancellationToken: Ct);
-            var call = await BotProcess.RunAsync(["call", "remote.search", "query=騰訊紅包", url], cancellationToken: Ct);
+            var call = await BotProcess.RunAsync(["call", "remote.article_search", "query=騰訊紅包", url], cancellationToken: Ct);
 
             // Assert
             Assert.Equal(0, list.ExitCode);

@@ -106,7 +106,7 @@ public sealed partial class PluginGuideTests : IDisposable
     {
         var script = GuideScript(File.ReadAllText(GuidePath));
 
-        Assert.Contains("dotnet new classlib -n HelloPlugin", script, StringComparison.Ordinal);
+        Assert.Contains("mkdir -p HelloPlugin", script, StringComparison.Ordinal);
         Assert.Contains("cat > 'HelloPlugin/HelloPlugin.csproj'", script, StringComparison.Ordinal);
         Assert.Contains("cat > 'HelloPlugin/Hello.cs'", script, StringComparison.Ordinal);
         Assert.Contains("dotnet build HelloPlugin", script, StringComparison.Ordinal);
@@ -199,7 +199,7 @@ public sealed partial class PluginGuideTests : IDisposable
         }
     }
 
-    internal static async Task<BotRun> RunAsync(string program, IEnumerable<string> args, string folder, Dictionary<string, string>? environment = null)
+    internal static async Task<BotRun> RunAsync(string program, IEnumerable<string> args, string folder, Dictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
         foreach (var arg in args)
@@ -217,7 +217,18 @@ public sealed partial class PluginGuideTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
         var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(timeout ?? Timeout.InfiniteTimeSpan);
+        try
+        {
+            await process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}. stderr: {await stderr}");
+        }
+
         return new BotRun(process.ExitCode, await stdout, await stderr);
     }
 

@@ -16,11 +16,14 @@ public sealed partial class QuickstartTests
             ["run", "--project", "src/ArticleBot", "--", "ask", "OpenAI的廣告業務每年可能帶來多少收入？", "--json"],
             BotProcess.RepositoryRoot);
 
-        // Assert: stdout is one JSON object and nothing else (no build warnings, no logs).
+        // Assert: stdout is one JSON object and nothing else (no build warnings, no logs), with exactly the fields of
+        // the README's sample.
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Contains("250億美元", json.RootElement.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.Equal(run.Stdout.Trim(), json.RootElement.GetRawText());
+        using var sample = JsonDocument.Parse(ReadmeSamples.AskJson());
+        Assert.Equal(ReadmeSamples.Shape(sample.RootElement), ReadmeSamples.Shape(json.RootElement));
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class SearchAndEvalTests
         var seed = await File.ReadAllTextAsync(BotProcess.SeedFile, Ct);
         Assert.All(results, r => Assert.Equal(seed[r.GetProperty("start").GetInt32()..r.GetProperty("end").GetInt32()], r.GetProperty("text").GetString()));
         Assert.All(results, r => Assert.True(r.GetProperty("score").GetDouble() > 0));
+        using var sample = JsonDocument.Parse(ReadmeSamples.SearchJson()); // the README's sample has exactly these fields
+        Assert.Equal(ReadmeSamples.Shape(sample.RootElement), ReadmeSamples.Shape(json.RootElement));
     }
 
     [Fact]
@@ -46,6 +48,28 @@ public sealed class SearchAndEvalTests
         using var report = JsonDocument.Parse(json.Stdout);
         Assert.True(report.RootElement.GetProperty("overall").GetProperty("hitAt3").GetDouble() >= 0.95);
         Assert.Equal(3, report.RootElement.GetProperty("byLanguage").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Eval_KindsFile_ShowsADashForMetricsThatNeedGold_AndItsTablesAgree()
+    {
+        // Arrange: kind lines (no gold passages, no gold answers): two answerable questions and a trap, from eval/kinds-dev.jsonl.
+        var file = Path.Combine(Directory.CreateTempSubdirectory("articlebot-eval-").FullName, "kinds.jsonl");
+        await File.WriteAllLinesAsync(file, File.ReadLines(Path.Combine(BotProcess.RepositoryRoot, "eval", "kinds-dev.jsonl"))
+            .Where(l => l.Contains("\"id\":\"kd04\"", StringComparison.Ordinal) || l.Contains("\"id\":\"kd05\"", StringComparison.Ordinal) || l.Contains("\"id\":\"kd25\"", StringComparison.Ordinal)), Ct);
+
+        // Act
+        var run = await BotProcess.RunAsync(["eval", file], cancellationToken: Ct);
+
+        // Assert: hit@k, MRR, first-sentence accuracy and citation precision do not apply; accuracy and abstention do.
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var rows = run.Stdout.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(r => r.Length > 0).ToList();
+        var header = rows.First(r => r[0] == "lang");
+        var all = rows.First(r => r[0] == "all");
+        string Column(string name) => all[Array.IndexOf(header, name)];
+        Assert.All(new[] { "hit@1", "hit@3", "hit@5", "mrr@10", "first-sent", "cite-prec" }, name => Assert.Equal("–", Column(name)));
+        Assert.Equal(Column("accuracy"), rows.Single(r => r[0] == "answerable")[3]);
+        Assert.Equal(Column("abstain"), rows.Single(r => r[0] == "trap")[3]);
     }
 
     [Fact]

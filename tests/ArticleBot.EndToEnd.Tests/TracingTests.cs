@@ -36,14 +36,16 @@ public sealed class TracingTests : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _receiver.DisposeAsync();
 
     [Fact]
-    public async Task Ask_WithOtlpEndpoint_ExportsItsTraceBeforeExiting_AndStdoutStaysTheAnswer()
+    public async Task Ask_WithOtlpEndpoint_ExportsItsTraceAndMetricsOnceBeforeExiting_UnderTheServiceNameOfTheEnvironment_AndWithoutItSendsNothing()
     {
-        // Arrange
+        // Arrange: the standard variables, the resource ones included.
         var endpoint = _receiver.Urls.First().TrimEnd('/');
         var environment = new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_SERVICE_NAME"] = "newsroom-bot",
+            ["OTEL_RESOURCE_ATTRIBUTES"] = "deployment.environment.name=staging-e2e,team=desk-7",
         };
 
         // Act
@@ -51,22 +53,24 @@ public sealed class TracingTests : IAsyncDisposable
         var received = _requests.ToArray(); // what had arrived when the process exited
         var plain = await BotProcess.RunAsync(["ask", "英偉達的市值突破了多少？"], cancellationToken: Ct);
 
-        // Assert
+        // Assert: traces, then the metrics exactly once (not once per flush and again at disposal).
         Assert.Equal(0, traced.ExitCode);
-        Assert.Contains(received, r => r.Path == "/v1/traces");
-        Assert.All(received.Where(r => r.Path == "/v1/traces"), r => Assert.Equal("application/x-protobuf", r.ContentType));
-        var text = string.Concat(received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)));
-        Assert.Contains("ArticleBot", text, StringComparison.Ordinal); // the activity source (and service) name
-        Assert.Contains("retrieve", text.Replace('\0', ' '), StringComparison.Ordinal);
+        var traces = received.Where(r => r.Path == "/v1/traces").ToList();
+        Assert.NotEmpty(traces);
+        Assert.All(received, r => Assert.Equal("application/x-protobuf", r.ContentType));
+        var metrics = Assert.Single(received, r => r.Path == "/v1/metrics");
+        var text = string.Concat(traces.Select(r => Encoding.UTF8.GetString(r.Body))).Replace('\0', ' ');
+        Assert.Contains("ArticleBot", text, StringComparison.Ordinal); // the activity source
+        Assert.Contains("retrieve", text, StringComparison.Ordinal);
+        foreach (var body in new[] { text, Encoding.UTF8.GetString(metrics.Body) })
+        {
+            // The resource comes from the environment: OTEL_SERVICE_NAME wins over the application's name.
+            Assert.Contains("newsroom-bot", body, StringComparison.Ordinal);
+            Assert.Contains("staging-e2e", body, StringComparison.Ordinal);
+            Assert.Contains("desk-7", body, StringComparison.Ordinal);
+        }
+
         Assert.Equal(plain.Stdout, traced.Stdout);
-    }
-
-    [Fact]
-    public async Task Ask_WithoutOtelVariables_SendsNothing()
-    {
-        var run = await BotProcess.RunAsync(["ask", "騰訊"], cancellationToken: Ct);
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Empty(_requests);
+        Assert.Equal(received.Length, _requests.Count); // without the OTEL_* variables, nothing is sent
     }
 }

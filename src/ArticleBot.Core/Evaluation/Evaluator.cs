@@ -65,7 +65,10 @@ public sealed record EvalOutcome(EvalItem Item, int FirstRelevantRank, bool Corr
 /// <remarks><c>Calibration</c>: the answer gate's calibration (answers given, by score bin, and the share right).</remarks>
 public sealed record EvalReport(IReadOnlyList<EvalMetrics> ByLanguage, EvalMetrics Overall, IReadOnlyList<EvalOutcome> Outcomes, IReadOnlyList<CalibrationBin>? Calibration = null)
 {
-    /// <summary>Accuracy per question kind (only for items with a <see cref="EvalItem.Kind"/>), then "all" over them.</summary>
+    /// <summary>
+    /// Accuracy per question kind (only for items with a <see cref="EvalItem.Kind"/>), then <see cref="Evaluator.AnswerableKinds"/>
+    /// over the answerable ones (the overall accuracy of the language table).
+    /// </summary>
     public IReadOnlyList<KindMetrics> ByKind { get; init; } = [];
 }
 
@@ -209,6 +212,9 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
         return history.Messages();
     }
 
+    /// <summary>The name of the <see cref="EvalReport.ByKind"/> row over every answerable kind question.</summary>
+    public const string AnswerableKinds = "answerable";
+
     private static List<KindMetrics> ScoreKinds(IReadOnlyList<EvalOutcome> outcomes)
     {
         var kinds = outcomes.Where(o => o.Item.Kind is not null).ToList();
@@ -218,32 +224,39 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
         }
 
         static KindMetrics Of(string kind, IReadOnlyCollection<EvalOutcome> set) =>
-            new(kind, set.Count, set.Count(o => o.Correct), set.Count(o => o.Correct) / (double)set.Count);
+            new(kind, set.Count, set.Count(o => o.Correct), set.Count == 0 ? double.NaN : set.Count(o => o.Correct) / (double)set.Count);
 
-        return [.. kinds.GroupBy(o => o.Item.Kind!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g.ToList())), Of("all", kinds)];
+        // The closing row is over the answerable questions, as the language table's accuracy is; the unanswerable
+        // ones (the traps) have their own row, which is the language table's abstention.
+        return [.. kinds.GroupBy(o => o.Item.Kind!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g.ToList())), Of(AnswerableKinds, [.. kinds.Where(o => o.Item.Answerable)])];
     }
 
     private static EvalMetrics Score(string language, IReadOnlyList<EvalOutcome> outcomes, double fidelity)
     {
         var answerable = outcomes.Where(o => o.Item.Answerable).ToList();
         var unanswerable = outcomes.Where(o => !o.Item.Answerable).ToList();
+
+        // Retrieval and citation metrics need gold passages, first-sentence accuracy needs gold answers: kind lines
+        // have neither, so over them those metrics do not apply (NaN, shown as –) rather than read as 0.
+        var withGold = answerable.Where(o => o.Item.Gold.Count > 0).ToList();
+        var withAnswers = answerable.Where(o => o.Item.Answers.Count > 0).ToList();
         double Share(IReadOnlyCollection<EvalOutcome> set, Func<EvalOutcome, bool> predicate) =>
             set.Count == 0 ? double.NaN : set.Count(predicate) / (double)set.Count;
 
-        var citations = answerable.Sum(o => o.Citations);
+        var citations = withGold.Sum(o => o.Citations);
         return new EvalMetrics(
             language,
             outcomes.Count,
             answerable.Count,
-            Share(answerable, o => o.FirstRelevantRank is >= 0 and < 1),
-            Share(answerable, o => o.FirstRelevantRank is >= 0 and < 3),
-            Share(answerable, o => o.FirstRelevantRank is >= 0 and < 5),
-            answerable.Count == 0 ? double.NaN : answerable.Sum(o => o.FirstRelevantRank >= 0 ? 1.0 / (o.FirstRelevantRank + 1) : 0) / answerable.Count,
+            Share(withGold, o => o.FirstRelevantRank is >= 0 and < 1),
+            Share(withGold, o => o.FirstRelevantRank is >= 0 and < 3),
+            Share(withGold, o => o.FirstRelevantRank is >= 0 and < 5),
+            withGold.Count == 0 ? double.NaN : withGold.Sum(o => o.FirstRelevantRank >= 0 ? 1.0 / (o.FirstRelevantRank + 1) : 0) / withGold.Count,
             Share(answerable, o => o.Correct),
-            citations == 0 ? double.NaN : answerable.Sum(o => o.RelevantCitations) / (double)citations,
+            citations == 0 ? double.NaN : withGold.Sum(o => o.RelevantCitations) / (double)citations,
             Share(unanswerable, o => o.Abstained),
             Share(answerable, o => o.Abstained),
             fidelity,
-            Share(answerable, o => o.FirstSentenceCorrect));
+            Share(withAnswers, o => o.FirstSentenceCorrect));
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
@@ -80,8 +79,10 @@ public static class ArticleBotServiceCollectionExtensions
         var configuration = builder.Configuration;
         var traces = !string.Equals(configuration["OTEL_TRACES_EXPORTER"], "none", StringComparison.OrdinalIgnoreCase);
         var metrics = !string.Equals(configuration["OTEL_METRICS_EXPORTER"], "none", StringComparison.OrdinalIgnoreCase);
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ArticleBotTelemetry.Name));
+        // The host's AddOpenTelemetry names the service after the application (ArticleBot) only as a default:
+        // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win, as the specification says. An explicit AddService here
+        // would override them.
+        var telemetry = builder.AddOpenTelemetry();
         if (traces)
         {
             telemetry.WithTracing(tracing => tracing

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenAI;
 
@@ -13,7 +14,12 @@ namespace ArticleBot.Core.Llm;
 /// Retry-After and enforces <see cref="LlmOptions.TimeoutSeconds"/>; the SDKs' own retries are turned off so the
 /// two do not multiply.
 /// </summary>
-public sealed class LlmChatClientFactory(IOptions<LlmOptions> options, IHttpClientFactory httpClients)
+/// <remarks>
+/// The HTTP client factory is resolved when a model client is created, not with this factory: offline, the answerer
+/// holds this factory but never builds an HTTP pipeline (whose resilience options would otherwise be set up and
+/// validated at every start).
+/// </remarks>
+public sealed class LlmChatClientFactory(IOptions<LlmOptions> options, IServiceProvider services)
 {
     /// <summary>The named HttpClient for model requests.</summary>
     public const string HttpClientName = "ArticleBot.Llm";
@@ -25,6 +31,7 @@ public sealed class LlmChatClientFactory(IOptions<LlmOptions> options, IHttpClie
     public IChatClient Create()
     {
         var settings = options.Value;
+        var httpClients = services.GetRequiredService<IHttpClientFactory>();
         var transport = new HttpClientPipelineTransport(httpClients.CreateClient(HttpClientName));
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         var model = string.IsNullOrWhiteSpace(settings.Model) ? "gpt-4o-mini" : settings.Model;

@@ -21,6 +21,13 @@ public static class LlmServiceCollectionExtensions
         var services = builder.Services;
         services.AddSettings<LlmOptions>(LlmOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
+        services.TryAddSingleton<LlmChatClientFactory>();
+        if (!ModelConfigured(builder.Configuration))
+        {
+            // Offline (the default): no HTTP pipeline for a model, so nothing of it is built or validated at start.
+            return builder;
+        }
+
         services.AddHttpClient(LlmChatClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) =>
@@ -33,7 +40,12 @@ public static class LlmServiceCollectionExtensions
                 resilience.Retry.MaxRetryAttempts = 3;
                 resilience.Retry.Delay = TimeSpan.FromSeconds(1);
             });
-        services.TryAddSingleton<LlmChatClientFactory>();
         return builder;
     }
+
+    /// <summary>True when <c>Llm:Provider</c> names a model (anything but empty or <c>None</c>; a bad name fails validation at start).</summary>
+    private static bool ModelConfigured(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration[$"{LlmOptions.SectionName}:{nameof(LlmOptions.Provider)}"] is { } provider
+        && !string.IsNullOrWhiteSpace(provider)
+        && !string.Equals(provider.Trim(), nameof(LlmProvider.None), StringComparison.OrdinalIgnoreCase);
 }

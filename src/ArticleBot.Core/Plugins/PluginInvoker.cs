@@ -31,6 +31,36 @@ public sealed class PluginInvoker(PluginCatalog catalog)
             : (qualifiedName[..dot], qualifiedName[(dot + 1)..]);
     }
 
+    /// <summary>
+    /// The tool name a program sees for <c>Plugin.function</c>: <c>Plugin_function</c>. Model APIs allow only letters,
+    /// digits, <c>_</c> and <c>-</c> in tool names, so models and MCP clients get this spelling; people read and type
+    /// <c>Plugin.function</c>, and every place that takes a name accepts both.
+    /// </summary>
+    public static string ToolName(string plugin, string function) => $"{plugin}_{function}";
+
+    /// <summary>
+    /// Reads a name in either spelling, <c>Plugin.function</c> or <c>Plugin_function</c>. A name without a dot is
+    /// matched against the loaded plugins, since plugin and function names may themselves hold underscores.
+    /// </summary>
+    public (string Plugin, string Function) ResolveName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Contains('.', StringComparison.Ordinal))
+        {
+            return ParseName(name);
+        }
+
+        foreach (var plugin in catalog.Plugins.OrderByDescending(p => p.Name.Length))
+        {
+            if (name.Length > plugin.Name.Length + 1 && name[plugin.Name.Length] == '_' && name.StartsWith(plugin.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return (plugin.Name, name[(plugin.Name.Length + 1)..]);
+            }
+        }
+
+        return ParseName(name);
+    }
+
     /// <summary>Parses <c>name=value</c> arguments (a value may contain '=' and spaces when quoted by the shell).</summary>
     public static Dictionary<string, string> ParseArguments(IEnumerable<string> arguments)
     {
@@ -50,12 +80,12 @@ public sealed class PluginInvoker(PluginCatalog catalog)
         return parsed;
     }
 
-    /// <summary>Calls <paramref name="qualifiedName"/> with <paramref name="arguments"/>.</summary>
+    /// <summary>Calls <paramref name="qualifiedName"/> (<c>Plugin.function</c> or <c>Plugin_function</c>) with <paramref name="arguments"/>.</summary>
     /// <exception cref="PluginCallException">The call is not valid; the message lists the parameters.</exception>
     public async Task<PluginCallResult> InvokeAsync(string qualifiedName, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var (pluginName, functionName) = ParseName(qualifiedName);
+        var (pluginName, functionName) = ResolveName(qualifiedName);
         var info = catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase) && p.State != PluginState.Failed)
             ?? throw new PluginCallException(catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase)) is { } failed
                 ? $"plugin {failed.Name} has failed: {failed.Reason}"

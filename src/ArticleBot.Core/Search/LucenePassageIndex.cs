@@ -35,6 +35,7 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     private readonly string?[] _folded;
     private readonly ConcurrentDictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]?> _passagesWith = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, int>?> _allTerms;
 
     private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused)
     {
@@ -46,6 +47,7 @@ public sealed partial class LucenePassageIndex : IPassageIndex
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         Reused = reused;
         MaxInverseDocumentFrequency = Idf(0);
+        _allTerms = new Lazy<Dictionary<string, int>?>(ReadAllTerms);
     }
 
     /// <summary>True when the index was opened from the cache rather than built.</summary>
@@ -260,10 +262,50 @@ public sealed partial class LucenePassageIndex : IPassageIndex
         _directory.Dispose();
     }
 
-    private int DocumentFrequency(string term) =>
-        _documentFrequency.Count < 200_000
+    private int DocumentFrequency(string term)
+    {
+        if (_allTerms.Value is { } all)
+        {
+            return all.TryGetValue(term, out var known) ? known : 0;
+        }
+
+        return _documentFrequency.Count < 200_000
             ? _documentFrequency.GetOrAdd(term, t => _reader.DocFreq(new Term(TextField, t)))
             : _documentFrequency.TryGetValue(term, out var df) ? df : _reader.DocFreq(new Term(TextField, term));
+    }
+
+    /// <summary>
+    /// Every term of an index of up to <see cref="MaxTermsHeld"/> terms with its document frequency, read in one pass
+    /// of the term dictionary; null for a larger index, which is asked term by term. Building the English lexicon asks
+    /// about a hundred thousand candidate words, most of them absent: one Lucene seek each made that build 80 % of
+    /// its time (a few seconds per corpus), a dictionary lookup makes it negligible.
+    /// </summary>
+    private Dictionary<string, int>? ReadAllTerms()
+    {
+        var terms = MultiFields.GetTerms(_reader, TextField);
+        if (terms is null)
+        {
+            return new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+
+        var count = terms.Count;
+        if (count < 0 || count > MaxTermsHeld)
+        {
+            return null;
+        }
+
+        var all = new Dictionary<string, int>((int)count, StringComparer.Ordinal);
+        var termsEnum = terms.GetEnumerator();
+        while (termsEnum.MoveNext())
+        {
+            all[termsEnum.Term.Utf8ToString()] = termsEnum.DocFreq;
+        }
+
+        return all;
+    }
+
+    /// <summary>The most terms <see cref="ReadAllTerms"/> holds in memory (one article has about 4,000).</summary>
+    private const int MaxTermsHeld = 200_000;
 
     private float Idf(int df) => MathF.Log(1 + ((_passages.Count - df + 0.5f) / (df + 0.5f)));
 

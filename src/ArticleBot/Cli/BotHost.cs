@@ -164,13 +164,14 @@ public static class BotHost
     }
 
     /// <summary>
-    /// Exports what a one-shot command traced before the process exits (the batch exporters would otherwise wait for
-    /// their next interval). Disposing the host flushes too; this makes it explicit and bounded.
+    /// Exports what a one-shot command traced and measured before the process exits, once and within 5 s each. A shut
+    /// down provider exports what it holds and then nothing more, so disposing the host afterwards sends nothing
+    /// again (a flush followed by the disposal sent every metric twice).
     /// </summary>
     private static void Flush(IServiceProvider services)
     {
-        services.GetService<TracerProvider>()?.ForceFlush(5000);
-        services.GetService<MeterProvider>()?.ForceFlush(5000);
+        services.GetService<TracerProvider>()?.Shutdown(5000);
+        services.GetService<MeterProvider>()?.Shutdown(5000);
     }
 
     /// <summary>

@@ -87,5 +87,6 @@ public static class EvalOutput
 
     private static double? R(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
 
-    private static string F(double value) => double.IsNaN(value) ? "    -" : value.ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>A metric with three decimals, or an en dash where it does not apply (no question it could be measured on).</summary>
+    private static string F(double value) => double.IsNaN(value) ? "    –" : value.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ public sealed class AnyArticleAnswerTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_root, "seeds"));
         File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), Article);
-        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = string.Empty });
+        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = TestCorpus.SharedCachePath }); // the lexicon is built once per run, not per test
     }
 
     private ArticleAnswerer Answerer => _host.Services.GetRequiredService<ArticleAnswerer>();

@@ -34,7 +34,7 @@ public sealed class AnyArticleToolTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_root, "seeds"));
         File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), Article);
-        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = string.Empty });
+        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = TestCorpus.SharedCachePath }); // the lexicon is built once per run, not per test
     }
 
     private ArticleToolset Tools => _host.Services.GetRequiredService<ArticleToolset>();

@@ -105,6 +105,34 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Equal(TestPlugins, result.Result);
     }
 
+    [Theory]
+    [InlineData("Echo.echo")]
+    [InlineData("Echo_echo")]
+    [InlineData("echo_ECHO")]
+    public async Task Call_TakesEitherSpellingOfAToolName(string name)
+    {
+        InstallTestPlugins();
+        using var host = Host();
+
+        var result = await host.Services.GetRequiredService<PluginInvoker>().InvokeAsync(name, new Dictionary<string, string> { ["text"] = "hi" }, Ct);
+
+        Assert.Equal(("Echo", "echo"), (result.Plugin, result.Function));
+        Assert.Contains("hi", result.Result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResolveName_UnderscoresInsideNames_MatchTheLoadedPlugin()
+    {
+        InstallTestPlugins();
+        using var host = Host();
+        var invoker = host.Services.GetRequiredService<PluginInvoker>();
+
+        Assert.Equal(("article", "get_passage"), invoker.ResolveName("article_get_passage"));
+        Assert.Equal(("article", "get_passage"), invoker.ResolveName("article.get_passage"));
+        Assert.Equal("article_get_passage", PluginInvoker.ToolName("article", "get_passage"));
+        Assert.Throws<PluginCallException>(() => invoker.ResolveName("nothing"));
+    }
+
     [Fact]
     public void MissingDependency_FailsThePluginThatNeedsIt_NamingTheFile()
     {

@@ -29,12 +29,29 @@ public sealed class BotHarness : IAsyncDisposable
     private static readonly Lazy<(ArticleBot.Core.Corpus.ArticleCorpus Corpus, ArticleBot.Core.Search.ArticleSearch Search)> SharedArticle = new(() =>
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Corpus:CachePath"] = string.Empty });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Corpus:CachePath"] = RepositoryCache() ?? string.Empty });
         builder.AddArticleBotCore();
         var services = builder.Build().Services;
         var search = services.GetRequiredService<ArticleBot.Core.Search.ArticleSearch>();
         return (services.GetRequiredService<ArticleBot.Core.Corpus.ArticleCorpus>(), search);
     });
+
+    /// <summary>
+    /// The clone's <c>.cache</c>, which <c>dotnet run</c> fills: its entries are keyed by the corpus and this build of
+    /// the code, so the seed article's index and lexicon are built once for the run and the tests, not again here.
+    /// </summary>
+    private static string? RepositoryCache()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ArticleBot.sln")))
+            {
+                return Path.Combine(directory.FullName, ".cache");
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Starts the bot against a new fake Discord, or against <paramref name="shared"/> (a second process of the same bot).</summary>
     public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true, FakeDiscord? shared = null)

@@ -14,6 +14,15 @@ using ArticleBot.Cli;
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+if (StandardOutput.Unusable() is { } why)
+{
+    Console.Error.WriteLine($"error: {why}, so nothing could be written; send the output somewhere (a file, a pipe, /dev/null).");
+    return ExitCodes.Failure;
+}
+
 var (configurationArgs, commandArgs) = ConfigurationSwitches.Split(args);
 using var watchdog = ShutdownWatchdog.Start(ShutdownWatchdog.GraceFor(commandArgs));
-return await CommandLineApp.RunAsync(commandArgs, configurationArgs);
+var exitCode = await CommandLineApp.RunAsync(commandArgs, configurationArgs);
+
+// Stopped by SIGINT or SIGTERM, gracefully or not: 130 or 143, as documented.
+return watchdog.SignalExitCode ?? exitCode;

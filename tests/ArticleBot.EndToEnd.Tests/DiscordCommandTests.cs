@@ -45,8 +45,8 @@ public sealed class DiscordCommandTests
         timeout.CancelAfter(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
 
-        // Assert
-        Assert.Equal(0, process.ExitCode);
+        // Assert: stopped by SIGTERM, gracefully: 143 (the unit counts it as a clean stop).
+        Assert.Equal(143, process.ExitCode);
         Assert.Contains("5萬億", discord.CallsTo("POST", "/channels/c1/messages").First().Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var logs = await stderr + await stdout;
         Assert.Contains("READY", logs, StringComparison.Ordinal);
@@ -123,8 +123,8 @@ public sealed class DiscordCommandTests
             await second.WaitForExitAsync(timeout.Token);
         }
 
-        Assert.Equal(0, first.ExitCode);
-        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(143, first.ExitCode); // stopped by SIGTERM
+        Assert.Equal(143, second.ExitCode);
         Assert.DoesNotContain(FakeDiscord.Token, string.Concat(await Task.WhenAll(outputs)), StringComparison.Ordinal);
     }
 

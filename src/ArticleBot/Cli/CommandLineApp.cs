@@ -48,10 +48,22 @@ public static class CommandLineApp
                 ProcessTerminationTimeout = ShutdownWatchdog.GraceFor(commandArgs),
             });
         }
+        catch (InputEncodingException ex)
+        {
+            TryWriteError($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
         catch (IOException ex)
         {
             // stdout closed early (a pipe whose reader quit) or a full disk (/dev/full): say so in one line.
             TryWriteError($"error: cannot write the output: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // A file the command was told to write (--gate-features) that it may not, or an output descriptor that is
+            // not writable: one line, no stack trace.
+            TryWriteError($"error: {ex.Message}");
             return ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -141,24 +153,14 @@ public static class CommandLineApp
         var answerer = services.GetRequiredService<ArticleAnswerer>();
         var renderer = AnswerRenderer.ForConsole();
 
-        // JSON lines go through a buffer, flushed whenever no more input is waiting: a pipe of 10,000 questions
-        // costs no write per answer, and a question typed by hand is still answered at once.
+        // JSON lines go through a buffer, flushed whenever the next read has to wait for input: each answer is out as
+        // soon as its line is read, and a pipe of 10,000 questions costs one write per input buffer, not per answer.
         await using var buffered = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
         var stdout = asJson ? buffered : Console.Out;
-        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
+        using var input = new InputLines(Console.OpenStandardInput());
         var failures = 0;
-        while (true)
+        while (await input.ReadLineAsync(() => stdout.FlushAsync(cancellationToken), cancellationToken) is { } line)
         {
-            if (input.Peek() < 0)
-            {
-                await stdout.FlushAsync(cancellationToken);
-            }
-
-            if (await input.ReadLineAsync(cancellationToken) is not { } line)
-            {
-                break;
-            }
-
             var question = QuestionText.Clean(line);
             if (question.Length == 0)
             {
@@ -221,19 +223,9 @@ public static class CommandLineApp
         var llm = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value;
         var history = new ConversationHistory(llm.MaxHistoryTurns, llm.MaxHistoryChars);
         await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
-        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
-        while (true)
+        using var input = new InputLines(Console.OpenStandardInput());
+        while (await input.ReadLineAsync(() => stdout.FlushAsync(cancellationToken), cancellationToken) is { } line)
         {
-            if (input.Peek() < 0)
-            {
-                await stdout.FlushAsync(cancellationToken);
-            }
-
-            if (await input.ReadLineAsync(cancellationToken) is not { } line)
-            {
-                break;
-            }
-
             var question = QuestionText.Clean(line);
             if (question.Length == 0)
             {

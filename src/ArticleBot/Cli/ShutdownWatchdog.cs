@@ -17,6 +17,7 @@ public sealed class ShutdownWatchdog : IDisposable
     private readonly TimeSpan _grace;
     private readonly PosixSignalRegistration[] _registrations;
     private int _armed;
+    private int _exitCode;
 
     private ShutdownWatchdog(TimeSpan grace)
     {
@@ -27,6 +28,13 @@ public sealed class ShutdownWatchdog : IDisposable
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
         ];
     }
+
+    /// <summary>
+    /// 130 after SIGINT, 143 after SIGTERM (128 + the signal, as a shell reports a process the signal ended), or null
+    /// when no signal came. A command that stops gracefully on a signal still exits with this code: the caller asked
+    /// it to stop, and scripts and supervisors tell "stopped" from "finished" by it.
+    /// </summary>
+    public int? SignalExitCode => Volatile.Read(ref _armed) == 1 ? Volatile.Read(ref _exitCode) : null;
 
     /// <summary>Starts watching for SIGINT and SIGTERM.</summary>
     public static ShutdownWatchdog Start(TimeSpan grace) => new(grace);
@@ -54,17 +62,18 @@ public sealed class ShutdownWatchdog : IDisposable
     {
         // The default action is left to the other handlers (the host and the command line cancel it and stop
         // gracefully); this one only arms the deadline, once.
+        var code = 128 + (context.Signal == PosixSignal.SIGINT ? 2 : 15);
+        Interlocked.CompareExchange(ref _exitCode, code, 0);
         if (Interlocked.Exchange(ref _armed, 1) == 1)
         {
             return;
         }
 
-        var code = 128 + (context.Signal == PosixSignal.SIGINT ? 2 : 15);
         var deadline = new Thread(() =>
         {
             Thread.Sleep(_grace);
             Console.Error.WriteLine($"error: still running {_grace.TotalSeconds:0} s after the signal; stopping now.");
-            Environment.Exit(code);
+            Environment.Exit(Volatile.Read(ref _exitCode));
         })
         {
             IsBackground = true,

@@ -32,10 +32,6 @@ public sealed partial class ArticleTools(
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly JsonElement s_askSchema = JsonDocument.Parse("""
-        {"type":"object","properties":{"question":{"type":"string","description":"The question about the article, in Chinese or English."}},"required":["question"]}
-        """).RootElement.Clone();
-
     /// <summary>Every tool, for <c>tools/list</c>.</summary>
     public ListToolsResult List() => new()
     {
@@ -44,11 +40,11 @@ public sealed partial class ArticleTools(
             Name = AskTool,
             Title = "Ask the article",
             Description = "Answers a question about the news article from its text alone and cites the passages used: structuredContent has answer (with [n] markers), grounded (false when the article does not say), and citations [{n, passageId, source, section, start, end, quote, uri}], each quote verbatim from the seed file at [start, end).",
-            InputSchema = s_askSchema,
-        }, .. Functions().Select(f => ToTool(f.Name, f.Function))],
+            InputSchema = AskSchema(options.Value.MaxArgumentChars),
+        }, .. Functions().Select(f => ToTool(f.Name, f.Function, options.Value.MaxArgumentChars))],
     };
 
-    /// <summary>Runs a tool, for <c>tools/call</c>.</summary>
+    /// <summary>Runs a tool, for <c>tools/call</c>. Any problem with the arguments is a tool error (<c>isError</c>) that says what is wrong.</summary>
     /// <exception cref="McpProtocolException">There is no such tool.</exception>
     public async Task<CallToolResult> CallAsync(string name, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
     {
@@ -61,21 +57,18 @@ public sealed partial class ArticleTools(
         }
 
         var function = Functions().FirstOrDefault(f => f.Name == name).Function
-            ?? throw new McpProtocolException($"Unknown tool '{name}'. Tools: {string.Join(", ", List().Tools.Select(t => t.Name))}.", McpErrorCode.InvalidParams);
-        var missing = function.Metadata.Parameters.Where(p => p.IsRequired && !arguments.ContainsKey(p.Name)).Select(p => p.Name).ToList();
-        if (missing.Count > 0)
+            ?? throw new McpProtocolException($"Unknown tool '{(name.Length > 80 ? name[..80] + "…" : name)}'. Tools: {string.Join(", ", List().Tools.Select(t => t.Name))}.", McpErrorCode.InvalidParams);
+        var problems = ToolInput.Problems(function, arguments, options.Value.MaxArgumentChars);
+        if (problems.Count > 0)
         {
-            return Error($"missing argument(s): {string.Join(", ", missing)}");
+            return Error($"The arguments of {name} are wrong: {string.Join("; ", problems)}.");
         }
 
         var kernelArguments = new KernelArguments();
         foreach (var (key, argument) in arguments)
         {
-            if (argument.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined)
-            {
-                // Strings as they are, everything else as its JSON text: the kernel converts "3" to an int parameter.
-                kernelArguments[key] = argument.ValueKind == JsonValueKind.String ? argument.GetString() : argument.GetRawText();
-            }
+            // Strings as they are, everything else as its JSON text: the kernel converts "3" to an int parameter.
+            kernelArguments[key] = argument.ValueKind == JsonValueKind.String ? argument.GetString() : argument.GetRawText();
         }
 
         using var turn = AnswerTurn.Begin();
@@ -92,6 +85,12 @@ public sealed partial class ArticleTools(
             return Error($"{name} failed: {message}");
         }
 
+        if (turn.Turn.LastToolError is { } refused)
+        {
+            // The function refused its arguments (an unknown kind, a passage id that does not exist): say so as an error.
+            return Error(refused[0..1].ToUpperInvariant() + refused[1..] + ".");
+        }
+
         var citations = turn.Turn.Passages
             .Where(p => resolver.ToCitation(p.N, p.Passage) is not null)
             .Select(p => McpCitation.From(p.N, p.Passage))
@@ -106,10 +105,25 @@ public sealed partial class ArticleTools(
 
     private async Task<CallToolResult> AskAsync(IDictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
     {
-        var question = arguments.TryGetValue("question", out var q) && q.ValueKind == JsonValueKind.String ? QuestionText.Clean(q.GetString()) : string.Empty;
+        if (arguments.Keys.FirstOrDefault(k => k != "question") is { } unknown)
+        {
+            return Error($"The arguments of ask are wrong: unknown argument '{(unknown.Length > 40 ? unknown[..40] + "…" : unknown)}' (the tool takes question).");
+        }
+
+        if (!arguments.TryGetValue("question", out var q))
+        {
+            return Error("The arguments of ask are wrong: missing question: call ask with {\"question\": \"...\"}.");
+        }
+
+        if (ToolInput.TextProblem("question", q, options.Value.MaxArgumentChars) is { } problem)
+        {
+            return Error($"The arguments of ask are wrong: {problem}.");
+        }
+
+        var question = QuestionText.Clean(q.GetString(), options.Value.MaxArgumentChars);
         if (question.Length == 0)
         {
-            return Error("the question is empty: call ask with {\"question\": \"...\"}.");
+            return Error("The question is empty: call ask with {\"question\": \"...\"}.");
         }
 
         var answer = await answerer.AskAsync(question, null, cancellationToken);
@@ -152,33 +166,29 @@ public sealed partial class ArticleTools(
         }
     }
 
-    private static Tool ToTool(string name, KernelFunction function)
+    private static Tool ToTool(string name, KernelFunction function, int maxChars) => new()
     {
-        var properties = new JsonObject();
-        foreach (var parameter in function.Metadata.Parameters)
+        Name = name,
+        Description = $"{function.Description} Results are structuredContent {{result, citations}}; citations give passageId, source, start/end offsets and the verbatim quote of every passage returned.",
+        InputSchema = JsonSerializer.SerializeToElement(ToolInput.Schema(function, maxChars)),
+    };
+
+    private static JsonElement AskSchema(int maxChars) => JsonSerializer.SerializeToElement(new JsonObject
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
         {
-            var schema = parameter.Schema is { } s ? JsonNode.Parse(s.RootElement.GetRawText())!.AsObject() : new JsonObject { ["type"] = "string" };
-            if (!string.IsNullOrWhiteSpace(parameter.Description) && !schema.ContainsKey("description"))
+            ["question"] = new JsonObject
             {
-                schema["description"] = parameter.Description;
-            }
-
-            properties[parameter.Name] = schema;
-        }
-
-        var inputSchema = new JsonObject
-        {
-            ["type"] = "object",
-            ["properties"] = properties,
-            ["required"] = new JsonArray(function.Metadata.Parameters.Where(p => p.IsRequired).Select(p => (JsonNode)p.Name).ToArray()),
-        };
-        return new Tool
-        {
-            Name = name,
-            Description = $"{function.Description} Results are structuredContent {{result, citations}}; citations give passageId, source, start/end offsets and the verbatim quote of every passage returned.",
-            InputSchema = JsonSerializer.SerializeToElement(inputSchema),
-        };
-    }
+                ["type"] = "string",
+                ["description"] = "The question about the article, in Chinese or English.",
+                ["minLength"] = 1,
+                ["maxLength"] = maxChars,
+            },
+        },
+        ["required"] = new JsonArray("question"),
+        ["additionalProperties"] = false,
+    });
 
     private static CallToolResult Success(JsonObject structured)
     {

@@ -22,7 +22,7 @@ if (StandardOutput.Unusable() is { } why)
 
 var (configurationArgs, commandArgs) = ConfigurationSwitches.Split(args);
 using var watchdog = ShutdownWatchdog.Start(ShutdownWatchdog.GraceFor(commandArgs));
-var exitCode = await CommandLineApp.RunAsync(commandArgs, configurationArgs);
+var exitCode = await CommandLineApp.RunAsync(commandArgs, configurationArgs, watchdog.Stopping);
 
 // Stopped by SIGINT or SIGTERM, gracefully or not: 130 or 143, as documented.
 return watchdog.SignalExitCode ?? exitCode;

@@ -88,7 +88,7 @@ public sealed class PluginInvoker(PluginCatalog catalog)
 
     private static void Validate(PluginInfo plugin, PluginFunctionInfo function, KernelFunction kernelFunction, IReadOnlyDictionary<string, string> arguments)
     {
-        var problems = ToolArguments.Problems(kernelFunction.Metadata, arguments.ToDictionary(a => a.Key, a => (object?)a.Value));
+        var problems = ToolArguments.Problems(kernelFunction, arguments.ToDictionary(a => a.Key, a => (object?)a.Value));
         if (problems.Count > 0)
         {
             throw new PluginCallException($"{string.Join(", ", problems)}. Usage: {Usage(plugin, function)}");

@@ -22,7 +22,10 @@ public static class CommandLineApp
         """;
 
     /// <summary>Parses and runs a command line (configuration switches already removed).</summary>
-    public static async Task<int> RunAsync(string[] commandArgs, string[] configurationArgs)
+    /// <param name="commandArgs">The command and its arguments.</param>
+    /// <param name="configurationArgs">The <c>--Section:Key=value</c> switches.</param>
+    /// <param name="stopping">Cancelled on SIGINT/SIGTERM (<see cref="ShutdownWatchdog.Stopping"/>): the command stops gracefully.</param>
+    public static async Task<int> RunAsync(string[] commandArgs, string[] configurationArgs, CancellationToken stopping = default)
     {
         var root = Build(configurationArgs);
         var parse = root.Parse(commandArgs);
@@ -39,14 +42,16 @@ public static class CommandLineApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration
-            {
-                EnableDefaultExceptionHandler = false,
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    EnableDefaultExceptionHandler = false,
 
-                // On SIGINT/SIGTERM the command line cancels the action and, past this, returns 130/143 itself: give it the
-                // same grace as the watchdog, so Discord's replies in flight can finish instead of being cut at 2 s.
-                ProcessTerminationTimeout = ShutdownWatchdog.GraceFor(commandArgs),
-            });
+                    // Signals are the watchdog's alone (see ShutdownWatchdog): it cancels `stopping`, which the action
+                    // gets as its token, and bounds the graceful stop.
+                    ProcessTerminationTimeout = null,
+                },
+                stopping);
         }
         catch (InputEncodingException ex)
         {

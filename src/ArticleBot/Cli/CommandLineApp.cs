@@ -383,7 +383,18 @@ public static class CommandLineApp
         command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, _) =>
         {
             var store = services.GetRequiredService<ArticleBot.Core.Feedback.FeedbackStore>();
-            var rated = store.RatedAnswers();
+            IReadOnlyList<ArticleBot.Core.Feedback.RatedAnswer> rated;
+            try
+            {
+                rated = store.RatedAnswers();
+            }
+            catch (ArticleBot.Core.Feedback.FeedbackUnavailableException ex)
+            {
+                // Not "No ratings yet": a report (or `feedback --json > file`) that looks empty would hide the problem.
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+
             await Console.Out.WriteLineAsync(parse.GetValue(json) ? FeedbackOutput.JsonLines(rated) : FeedbackOutput.Report(rated, store.DatabasePath));
             return ExitCodes.Success;
         }, cancellationToken));

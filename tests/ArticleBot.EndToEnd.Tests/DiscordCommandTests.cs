@@ -18,6 +18,17 @@ public sealed class DiscordCommandTests
     }
 
     [Fact]
+    public async Task Discord_OutOfRangeSetting_NamesTheSetting_NotTheCSharpMember()
+    {
+        var run = await BotProcess.RunAsync(["discord", "--Discord:MaxConcurrentAnswers=0"], environment: new Dictionary<string, string> { ["Discord__Token"] = FakeDiscord.Token }, cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Discord:MaxConcurrentAnswers must be between 1 and 64 (got 0)", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("The field", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeDiscord.Token, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Discord_AnswersAMention_ThenStopsCleanlyOnSigterm_WithoutLeakingTheToken()
     {
         // Arrange

@@ -66,4 +66,85 @@ public sealed class SearchAndEvalTests
         Assert.Equal(2, empty.ExitCode);
         Assert.Contains("[--explain]", empty.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("folder", "is a folder")]
+    [InlineData("empty", "holds no questions")]
+    [InlineData("no-question", "line 2: no \"question\"")]
+    public async Task Eval_BadFile_IsOneLineNamingTheProblem_Exit2(string kind, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("articlebot-eval-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "set.jsonl");
+            switch (kind)
+            {
+                case "folder":
+                    Directory.CreateDirectory(path);
+                    break;
+                case "empty":
+                    await File.WriteAllTextAsync(path, "\n", Ct);
+                    break;
+                default:
+                    await File.WriteAllTextAsync(path, """
+                        {"id":"q1","lang":"zh-Hant","question":"騰訊春節要分多少紅包？","gold":["10億"],"answers":["10億"]}
+                        {"id":"q2","lang":"zh-Hant","gold":["x"],"answers":["x"]}
+                        """, Ct);
+                    break;
+            }
+
+            var run = await BotProcess.RunAsync(["eval", path], cancellationToken: Ct);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(string.Empty, run.Stdout);
+            var error = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("NaN", "not a finite number")]
+    [InlineData("single-class", "all 2 rows are right (1)")]
+    public async Task FitGate_BadFeatures_AreRefused_Exit2(string kind, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("articlebot-fit-").FullName;
+        try
+        {
+            // The header and rows as `eval --gate-features` writes them: id, right, then the features.
+            var header = await HeaderAsync(folder);
+            var width = header.Split('\t').Length - 2;
+            string Row(string id, int right, string first) => string.Join('\t', new[] { id, right.ToString(System.Globalization.CultureInfo.InvariantCulture), first }.Concat(Enumerable.Repeat("0.5", width - 1)));
+            var path = Path.Combine(folder, "features.tsv");
+            await File.WriteAllLinesAsync(path, kind == "NaN" ? [header, Row("q1", 1, "0.5"), Row("q2", 0, "NaN")] : [header, Row("q1", 1, "0.5"), Row("q2", 1, "0.25")], Ct);
+
+            var run = await BotProcess.RunAsync(["fit-gate", path], cancellationToken: Ct);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(string.Empty, run.Stdout);
+            Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+            if (kind == "NaN")
+            {
+                Assert.Contains("line 3:", run.Stderr, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The header line of a gate feature file, from a real `eval --gate-features` run on one question.</summary>
+    private static async Task<string> HeaderAsync(string folder)
+    {
+        var set = Path.Combine(folder, "one.jsonl");
+        var features = Path.Combine(folder, "one.tsv");
+        await File.WriteAllTextAsync(set, """{"id":"q1","lang":"zh-Hant","question":"騰訊春節要分多少紅包？","gold":["10億"],"answers":["10億"]}""" + "\n", Ct);
+        var run = await BotProcess.RunAsync(["eval", set, "--gate-features", features], cancellationToken: Ct);
+        Assert.Equal(0, run.ExitCode);
+        return (await File.ReadAllLinesAsync(features, Ct))[0];
+    }
 }

@@ -26,6 +26,12 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
     /// <param name="maxFileBytes">Files larger than this are skipped with a warning.</param>
     public IReadOnlyList<SeedDocument> Load(string seedsPath, string contentRoot, long maxFileBytes = DefaultMaxFileBytes)
     {
+        if (File.Exists(seedsPath))
+        {
+            throw new CorpusConfigurationException(
+                $"Corpus:SeedsPath: '{seedsPath}' is a file, not a folder. Set Corpus:SeedsPath to the folder that holds the article's .txt/.md files.");
+        }
+
         if (!Directory.Exists(seedsPath))
         {
             throw new CorpusConfigurationException(

@@ -414,12 +414,24 @@ public static class CommandLineApp
             IReadOnlyList<EvalItem> items;
             try
             {
+                if (Directory.Exists(path.FullName))
+                {
+                    throw new IOException("it is a folder; give a .jsonl file of questions (see eval/README.md)");
+                }
+
                 using var reader = path.OpenText();
                 items = Evaluator.Read(reader);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
                 Console.Error.WriteLine($"error: cannot read eval file '{path.FullName}': {ex.Message}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (items.Count == 0)
+            {
+                // Not a table of null metrics with exit 0: a script would take it for a result.
+                Console.Error.WriteLine($"error: eval file '{path.FullName}' holds no questions (one JSON object per line; see eval/README.md).");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -458,6 +470,11 @@ public static class CommandLineApp
             {
                 try
                 {
+                    if (Directory.Exists(path.FullName))
+                    {
+                        throw new IOException("it is a folder; give the .tsv files eval --gate-features wrote");
+                    }
+
                     using var reader = path.OpenText();
                     rows.AddRange(GateFeatureFile.Read(reader));
                 }
@@ -468,9 +485,9 @@ public static class CommandLineApp
                 }
             }
 
-            if (rows.Count == 0)
+            if (GateFeatureFile.CannotFit(rows) is { } problem)
             {
-                Console.Error.WriteLine("error: the files hold no rows.");
+                Console.Error.WriteLine($"error: {problem}");
                 return ExitCodes.Usage;
             }
 

@@ -50,6 +50,17 @@ public sealed class SeedLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_AFileInsteadOfAFolder_SaysItIsAFile()
+    {
+        File.WriteAllText(Seeds, "第一段。"); // Corpus:SeedsPath=seeds/article.txt, say
+
+        var error = Assert.Throws<CorpusConfigurationException>(() => new SeedLoader(new CapturingLogger<SeedLoader>()).Load(Seeds, _root));
+
+        Assert.Contains($"Corpus:SeedsPath: '{Seeds}' is a file, not a folder", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_EmptyFolder_ThrowsNamingTheSetting()
     {
         Directory.CreateDirectory(Seeds);

@@ -19,8 +19,26 @@ public static class GateFeatureFile
         return string.Join('\t', new[] { id.Replace('\t', ' '), right ? "1" : "0" }.Concat(features.ToVector().Select(v => v.ToString("0.####", CultureInfo.InvariantCulture))));
     }
 
+    /// <summary>
+    /// Why the rows of one or more files cannot be fitted, or null: a logistic model needs drafts that were right and
+    /// drafts that were wrong; with one class only it would just learn to say that class, without any warning.
+    /// </summary>
+    public static string? CannotFit(IReadOnlyCollection<(double[] X, bool Right)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return "the files hold no rows.";
+        }
+
+        var right = rows.Count(r => r.Right);
+        return right == 0 || right == rows.Count
+            ? $"all {rows.Count} rows are {(right == 0 ? "wrong (0)" : "right (1)")}: fitting needs drafts that were right and drafts that were wrong (run eval with --Retrieval:TargetPrecision=0 on a set with both)."
+            : null;
+    }
+
     /// <summary>Reads the rows of a file written with <see cref="Header"/> and <see cref="Row"/>.</summary>
-    /// <exception cref="FormatException">The header or a row does not match.</exception>
+    /// <exception cref="FormatException">The header or a row does not match, or a feature is not a finite number; the message names the line.</exception>
     public static IReadOnlyList<(double[] X, bool Right)> Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -48,9 +66,10 @@ public static class GateFeatureFile
             var x = new double[GateFeatures.Names.Count];
             for (var i = 0; i < x.Length; i++)
             {
-                if (!double.TryParse(fields[i + 2], NumberStyles.Float, CultureInfo.InvariantCulture, out x[i]))
+                if (!double.TryParse(fields[i + 2], NumberStyles.Float, CultureInfo.InvariantCulture, out x[i]) || !double.IsFinite(x[i]))
                 {
-                    throw new FormatException($"line {number}: '{fields[i + 2]}' is not a number");
+                    // NaN and Infinity parse as numbers, and one of them turns every weight of the fit into NaN.
+                    throw new FormatException($"line {number}: {GateFeatures.Names[i]} is '{fields[i + 2]}', not a finite number");
                 }
             }
 

@@ -33,4 +33,29 @@ public sealed class GateFeatureFileTests
         var error = Assert.Throws<FormatException>(() => GateFeatureFile.Read(new StringReader(GateFeatureFile.Header + "\n" + row)));
         Assert.StartsWith("line 2", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("1e999")]
+    public void NotFiniteFeature_NamesTheLineAndTheFeature(string value)
+    {
+        var row = string.Join('\t', new[] { "q1", "1" }.Concat(GateFeatures.Names.Select((_, i) => i == 2 ? value : "0")));
+
+        var error = Assert.Throws<FormatException>(() => GateFeatureFile.Read(new StringReader(GateFeatureFile.Header + "\n" + row)));
+
+        Assert.Equal($"line 2: {GateFeatures.Names[2]} is '{value}', not a finite number", error.Message);
+    }
+
+    [Theory]
+    [InlineData(true, "all 3 rows are right (1)")]
+    [InlineData(false, "all 3 rows are wrong (0)")]
+    public void OneClassOnly_CannotBeFitted(bool right, string expected)
+    {
+        var rows = Enumerable.Range(0, 3).Select(_ => (new double[GateFeatures.Names.Count], right)).ToList();
+
+        Assert.StartsWith(expected, GateFeatureFile.CannotFit(rows), StringComparison.Ordinal);
+        Assert.Null(GateFeatureFile.CannotFit([.. rows, (new double[GateFeatures.Names.Count], !right)]));
+    }
 }

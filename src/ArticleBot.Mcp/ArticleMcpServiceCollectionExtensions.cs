@@ -32,7 +32,7 @@ public static class ArticleMcpServiceCollectionExtensions
                     + "Every citation's quote is the article's text at [start, end).";
             })
             .WithMessageFilters(filters => filters.AddIncomingFilter(RequestGuard.Filter))
-            .WithListToolsHandler((request, _) => ValueTask.FromResult(request.Services!.GetRequiredService<ArticleTools>().List()))
+            .WithListToolsHandler((request, cancellationToken) => request.Services!.GetRequiredService<ArticleTools>().ListAsync(cancellationToken))
             .WithCallToolHandler(async (request, cancellationToken) => request.Params is { } call
                 ? await request.Services!.GetRequiredService<ArticleTools>().CallAsync(call.Name, call.Arguments, cancellationToken)
                 : throw new McpProtocolException("Invalid params: tools/call needs params {\"name\": \"<tool>\", \"arguments\": {…}}.", McpErrorCode.InvalidParams))

@@ -75,7 +75,7 @@ public sealed partial class ArticleTools(
         object? value;
         try
         {
-            var result = await catalog.Kernel.InvokeAsync(function, kernelArguments, cancellationToken);
+            var result = await Kernel.InvokeAsync(function, kernelArguments, cancellationToken);
             value = result.GetValue<object>();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -140,10 +140,27 @@ public sealed partial class ArticleTools(
         return Success(structured);
     }
 
+    /// <summary>
+    /// The kernel the tools come from: the built-in plugins only, unless plugins are exposed. So a client of
+    /// <c>mcp</c> never makes the bot load plugin folders or start MCP servers it does not offer.
+    /// </summary>
+    private Kernel Kernel => options.Value.ExposePlugins ? catalog.Kernel : catalog.BuiltinKernel;
+
+    /// <summary>Every tool, for <c>tools/list</c>; with exposed plugins, once the MCP servers among them are up or failed.</summary>
+    public async ValueTask<ListToolsResult> ListAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.ExposePlugins)
+        {
+            await catalog.SettleAsync(cancellationToken);
+        }
+
+        return List();
+    }
+
     /// <summary>The kernel functions offered as tools, with their tool names.</summary>
     private IEnumerable<(string Name, KernelFunction Function)> Functions()
     {
-        var kernel = catalog.Kernel;
+        var kernel = Kernel;
         if (kernel.Plugins.TryGetPlugin(ArticlePlugin.PluginName, out var article))
         {
             foreach (var function in article.OrderBy(f => f.Name, StringComparer.Ordinal))

@@ -10,6 +10,13 @@
 //     ─▶ AnswerRenderer (console) | JsonOutput (--json)
 using System.Text;
 using ArticleBot.Cli;
+using ArticleBot.Core.Plugins.Mcp;
+
+if (args is [ProcessGuard.Verb, .. var guarded])
+{
+    // Not a command: the guard this executable puts between the bot and each MCP server (see ProcessGuard).
+    return ProcessGuard.Run(guarded);
+}
 
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

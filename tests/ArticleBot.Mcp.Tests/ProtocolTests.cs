@@ -52,4 +52,25 @@ public sealed class ProtocolTests
         Assert.Contains("search", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Number, response.GetProperty("id").ValueKind);
     }
+
+    [Fact]
+    public async Task ADeclaredMcpPluginThatNeverAnswers_DelaysNeitherTheHandshakeNorTheTools_AndIsNotStarted()
+    {
+        // A plugin server that would hold a waiting start for ten minutes; the article tools do not need it.
+        var marker = Path.Combine(Path.GetTempPath(), $"articlebot-silent-{Guid.NewGuid():N}");
+        await using var session = await McpSession.StartInitializedAsync(new Dictionary<string, string?>
+        {
+            ["Plugins:McpServers:silent:Command"] = "/bin/sh",
+            ["Plugins:McpServers:silent:Args:0"] = "-c",
+            ["Plugins:McpServers:silent:Args:1"] = $"touch '{marker}'; exec sleep 600",
+            ["Plugins:McpStartTimeoutSeconds"] = "600",
+        });
+
+        var tools = await session.RequestAsync("tools/list");
+        var answer = await session.CallToolAsync("ask", """{"question":"OpenAI的廣告業務每年可能帶來多少收入？"}""");
+
+        Assert.Contains(tools.GetProperty("result").GetProperty("tools").EnumerateArray(), t => t.GetProperty("name").GetString() == "search");
+        Assert.True(answer.GetProperty("structuredContent").GetProperty("grounded").GetBoolean());
+        Assert.False(File.Exists(marker), "the MCP server started a plugin server it does not offer");
+    }
 }

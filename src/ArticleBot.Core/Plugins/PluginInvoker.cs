@@ -56,6 +56,12 @@ public sealed class PluginInvoker(PluginCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var (pluginName, functionName) = ParseName(qualifiedName);
+
+        // A plugin still starting (an MCP server) is waited for: a call is what it is there for.
+        if (!catalog.Plugins.Any(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase) && p.State == PluginState.Loaded))
+        {
+            await catalog.SettleAsync(cancellationToken);
+        }
         var info = catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase) && p.State != PluginState.Failed)
             ?? throw new PluginCallException(catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase)) is { } failed
                 ? $"plugin {failed.Name} has failed: {failed.Reason}"

@@ -319,9 +319,12 @@ public static class CommandLineApp
     {
         var json = new Option<bool>("--json") { Description = "Write the list as JSON." };
         var command = new Command("plugins", "Lists every plugin and its functions, with its state (loaded, unavailable or failed, and why).") { json };
-        command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, _) =>
+        command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, ct) =>
         {
-            var plugins = services.GetRequiredService<PluginCatalog>().Plugins;
+            // MCP servers start now, in the background; the listing waits for them to be up or failed.
+            var catalog = services.GetRequiredService<PluginCatalog>();
+            await catalog.SettleAsync(ct);
+            var plugins = catalog.Plugins;
             await Console.Out.WriteLineAsync(parse.GetValue(json) ? PluginOutput.Json(plugins) : PluginOutput.Text(plugins));
             return ExitCodes.Success;
         }, cancellationToken));

@@ -48,7 +48,7 @@ public sealed class McpSession : IAsyncDisposable
     public static async Task<McpSession> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var session = new McpSession(settings);
-        await session._host.StartAsync(Ct);
+        await session._host.StartAsync(Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct); // only a host that waits on something reaches it
         return session;
     }
 

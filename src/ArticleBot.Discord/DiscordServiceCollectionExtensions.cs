@@ -30,7 +30,8 @@ public static class DiscordServiceCollectionExtensions
             builder.AddArticleFeedback();
         }
 
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Range and format failures name the setting (Discord:MaxConcurrentAnswers), not the C# member.
+        services.AddSettings<DiscordOptions>(DiscordOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimiter>();

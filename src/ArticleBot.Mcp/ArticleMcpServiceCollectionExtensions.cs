@@ -2,6 +2,7 @@ using System.Reflection;
 using ArticleBot.Mcp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace Microsoft.Extensions.Hosting;
@@ -30,11 +31,41 @@ public static class ArticleMcpServiceCollectionExtensions
                     + "search to find passages; read article:// resources for the whole text and passage://<id> for one passage. "
                     + "Every citation's quote is the article's text at [start, end).";
             })
-            .WithListToolsHandler((request, _) => ValueTask.FromResult(request.Services!.GetRequiredService<ArticleTools>().List()))
-            .WithCallToolHandler(async (request, cancellationToken) =>
-                await request.Services!.GetRequiredService<ArticleTools>().CallAsync(request.Params!.Name, request.Params.Arguments, cancellationToken))
+            .WithMessageFilters(filters => filters.AddIncomingFilter(RequestGuard.Filter))
+            .WithListToolsHandler((request, cancellationToken) => request.Services!.GetRequiredService<ArticleTools>().ListAsync(cancellationToken))
+            .WithCallToolHandler(async (request, cancellationToken) => request.Params is { } call
+                ? await request.Services!.GetRequiredService<ArticleTools>().CallAsync(call.Name, call.Arguments, cancellationToken)
+                : throw new McpProtocolException("Invalid params: tools/call needs params {\"name\": \"<tool>\", \"arguments\": {…}}.", McpErrorCode.InvalidParams))
             .WithListResourcesHandler((request, _) => ValueTask.FromResult(request.Services!.GetRequiredService<ArticleResources>().List()))
             .WithListResourceTemplatesHandler((_, _) => ValueTask.FromResult(ArticleResources.Templates()))
-            .WithReadResourceHandler((request, _) => ValueTask.FromResult(request.Services!.GetRequiredService<ArticleResources>().Read(request.Params!.Uri)));
+            .WithReadResourceHandler((request, _) => ValueTask.FromResult(request.Services!.GetRequiredService<ArticleResources>().Read(request.Params?.Uri ?? string.Empty)))
+
+            // No prompts, but an empty list rather than "method not found": some clients stop at the first error.
+            .WithListPromptsHandler((_, _) => ValueTask.FromResult(new ListPromptsResult { Prompts = [] }))
+            .WithGetPromptHandler((request, _) => throw new McpProtocolException($"Invalid params: there is no prompt '{request.Params?.Name}' (the server offers none).", McpErrorCode.InvalidParams));
+    }
+
+    /// <summary>
+    /// Serves streamable HTTP (map it with <c>MapMcp</c> behind <see cref="OriginGuard"/>), with request bodies capped
+    /// at <see cref="ArticleMcpOptions.MaxRequestBytes"/>.
+    /// </summary>
+    public static IMcpServerBuilder WithArticleBotHttp(this IMcpServerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<ArticleMcpOptions>>((kestrel, mcp) => kestrel.Limits.MaxRequestBodySize = mcp.Value.MaxRequestBytes);
+        return builder.WithHttpTransport();
+    }
+
+    /// <summary>
+    /// Serves the single stdio session on <see cref="JsonRpcLineTransport"/> (every malformed line answered by the
+    /// JSON-RPC specification), over stdin/stdout unless <see cref="StdioStreams"/> are registered (tests use pipes).
+    /// </summary>
+    public static IMcpServerBuilder WithArticleBotStdio(this IMcpServerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(_ => new StdioStreams(Console.OpenStandardInput(), Console.OpenStandardOutput()));
+        builder.Services.AddHostedService<StdioSession>();
+        return builder;
     }
 }

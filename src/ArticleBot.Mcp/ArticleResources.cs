@@ -21,8 +21,12 @@ public sealed class ArticleResources(ArticleCorpus corpus)
     /// <summary>The URI of a passage.</summary>
     public static string PassageUri(string passageId) => PassageScheme + Uri.EscapeDataString(passageId);
 
-    /// <summary>The URI of a seed file.</summary>
-    public static string ArticleUri(string source) => ArticleScheme + source;
+    /// <summary>The URI of a seed file: each segment of its source percent-encoded (spaces, non-ASCII names), slashes kept.</summary>
+    public static string ArticleUri(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return ArticleScheme + string.Join('/', source.Split('/').Select(Uri.EscapeDataString));
+    }
 
     /// <summary>Every seed article.</summary>
     public ListResourcesResult List() => new()

@@ -33,10 +33,6 @@ public sealed partial class ArticleTools(
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly JsonElement s_askSchema = JsonDocument.Parse("""
-        {"type":"object","properties":{"question":{"type":"string","description":"The question about the article, in Chinese or English."}},"required":["question"]}
-        """).RootElement.Clone();
-
     /// <summary>Every tool, for <c>tools/list</c>.</summary>
     public ListToolsResult List() => new()
     {
@@ -45,11 +41,11 @@ public sealed partial class ArticleTools(
             Name = AskTool,
             Title = "Ask the article",
             Description = "Answers a question about the news article from its text alone and cites the passages used: structuredContent has answer (with [n] markers), grounded (false when the article does not say), and citations [{n, passageId, source, section, start, end, quote, uri}], each quote verbatim from the seed file at [start, end).",
-            InputSchema = s_askSchema,
-        }, .. Functions().Select(f => ToTool(f.Name, f.Function))],
+            InputSchema = AskSchema(options.Value.MaxArgumentChars),
+        }, .. Functions().Select(f => ToTool(f.Name, f.Function, options.Value.MaxArgumentChars))],
     };
 
-    /// <summary>Runs a tool, for <c>tools/call</c>.</summary>
+    /// <summary>Runs a tool, for <c>tools/call</c>. Any problem with the arguments is a tool error (<c>isError</c>) that says what is wrong.</summary>
     /// <exception cref="McpProtocolException">There is no such tool.</exception>
     public async Task<CallToolResult> CallAsync(string name, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
     {
@@ -62,28 +58,25 @@ public sealed partial class ArticleTools(
         }
 
         var function = Functions().FirstOrDefault(f => f.Name == name || f.Aliases.Contains(name)).Function
-            ?? throw new McpProtocolException($"Unknown tool '{name}'. Tools: {string.Join(", ", List().Tools.Select(t => t.Name))}.", McpErrorCode.InvalidParams);
-        var missing = function.Metadata.Parameters.Where(p => p.IsRequired && !arguments.ContainsKey(p.Name)).Select(p => p.Name).ToList();
-        if (missing.Count > 0)
+            ?? throw new McpProtocolException($"Unknown tool '{(name.Length > 80 ? name[..80] + "…" : name)}'. Tools: {string.Join(", ", List().Tools.Select(t => t.Name))}.", McpErrorCode.InvalidParams);
+        var problems = ToolInput.Problems(function, arguments, options.Value.MaxArgumentChars);
+        if (problems.Count > 0)
         {
-            return Error($"missing argument(s): {string.Join(", ", missing)}");
+            return Error($"The arguments of {name} are wrong: {string.Join("; ", problems)}.");
         }
 
         var kernelArguments = new KernelArguments();
         foreach (var (key, argument) in arguments)
         {
-            if (argument.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined)
-            {
-                // Strings as they are, everything else as its JSON text: the kernel converts "3" to an int parameter.
-                kernelArguments[key] = argument.ValueKind == JsonValueKind.String ? argument.GetString() : argument.GetRawText();
-            }
+            // Strings as they are, everything else as its JSON text: the kernel converts "3" to an int parameter.
+            kernelArguments[key] = argument.ValueKind == JsonValueKind.String ? argument.GetString() : argument.GetRawText();
         }
 
         using var turn = AnswerTurn.Begin();
         object? value;
         try
         {
-            var result = await catalog.Kernel.InvokeAsync(function, kernelArguments, cancellationToken);
+            var result = await Kernel.InvokeAsync(function, kernelArguments, cancellationToken);
             value = result.GetValue<object>();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -91,6 +84,12 @@ public sealed partial class ArticleTools(
             var message = ex is KernelException { InnerException: { } inner } ? inner.Message : ex.Message;
             Log.ToolFailed(logger, name, message);
             return Error($"{name} failed: {message}");
+        }
+
+        if (turn.Turn.LastToolError is { } refused)
+        {
+            // The function refused its arguments (an unknown kind, a passage id that does not exist): say so as an error.
+            return Error(refused[0..1].ToUpperInvariant() + refused[1..] + ".");
         }
 
         var citations = turn.Turn.Passages
@@ -107,10 +106,25 @@ public sealed partial class ArticleTools(
 
     private async Task<CallToolResult> AskAsync(IDictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
     {
-        var question = arguments.TryGetValue("question", out var q) && q.ValueKind == JsonValueKind.String ? QuestionText.Clean(q.GetString()) : string.Empty;
+        if (arguments.Keys.FirstOrDefault(k => k != "question") is { } unknown)
+        {
+            return Error($"The arguments of ask are wrong: unknown argument '{(unknown.Length > 40 ? unknown[..40] + "…" : unknown)}' (the tool takes question).");
+        }
+
+        if (!arguments.TryGetValue("question", out var q))
+        {
+            return Error("The arguments of ask are wrong: missing question: call ask with {\"question\": \"...\"}.");
+        }
+
+        if (ToolInput.TextProblem("question", q, options.Value.MaxArgumentChars) is { } problem)
+        {
+            return Error($"The arguments of ask are wrong: {problem}.");
+        }
+
+        var question = QuestionText.Clean(q.GetString(), options.Value.MaxArgumentChars);
         if (question.Length == 0)
         {
-            return Error("the question is empty: call ask with {\"question\": \"...\"}.");
+            return Error("The question is empty: call ask with {\"question\": \"...\"}.");
         }
 
         var answer = await answerer.AskAsync(question, null, cancellationToken);
@@ -127,6 +141,23 @@ public sealed partial class ArticleTools(
         return Success(structured);
     }
 
+    /// <summary>
+    /// The kernel the tools come from: the built-in plugins only, unless plugins are exposed. So a client of
+    /// <c>mcp</c> never makes the bot load plugin folders or start MCP servers it does not offer.
+    /// </summary>
+    private Kernel Kernel => options.Value.ExposePlugins ? catalog.Kernel : catalog.BuiltinKernel;
+
+    /// <summary>Every tool, for <c>tools/list</c>; with exposed plugins, once the MCP servers among them are up or failed.</summary>
+    public async ValueTask<ListToolsResult> ListAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.ExposePlugins)
+        {
+            await catalog.SettleAsync(cancellationToken);
+        }
+
+        return List();
+    }
+
     /// <summary>The kernel functions offered as tools, with their tool names.</summary>
     /// <summary>
     /// The plugin functions offered as tools, named as a model sees them (<c>Plugin_function</c>, see
@@ -135,7 +166,7 @@ public sealed partial class ArticleTools(
     /// </summary>
     private IEnumerable<(string Name, KernelFunction Function, string[] Aliases)> Functions()
     {
-        var kernel = catalog.Kernel;
+        var kernel = Kernel;
         if (kernel.Plugins.TryGetPlugin(ArticlePlugin.PluginName, out var article))
         {
             foreach (var function in article.OrderBy(f => f.Name, StringComparer.Ordinal))
@@ -158,33 +189,29 @@ public sealed partial class ArticleTools(
         }
     }
 
-    private static Tool ToTool(string name, KernelFunction function)
+    private static Tool ToTool(string name, KernelFunction function, int maxChars) => new()
     {
-        var properties = new JsonObject();
-        foreach (var parameter in function.Metadata.Parameters)
+        Name = name,
+        Description = $"{function.Description} Results are structuredContent {{result, citations}}; citations give passageId, source, start/end offsets and the verbatim quote of every passage returned.",
+        InputSchema = JsonSerializer.SerializeToElement(ToolInput.Schema(function, maxChars)),
+    };
+
+    private static JsonElement AskSchema(int maxChars) => JsonSerializer.SerializeToElement(new JsonObject
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
         {
-            var schema = parameter.Schema is { } s ? JsonNode.Parse(s.RootElement.GetRawText())!.AsObject() : new JsonObject { ["type"] = "string" };
-            if (!string.IsNullOrWhiteSpace(parameter.Description) && !schema.ContainsKey("description"))
+            ["question"] = new JsonObject
             {
-                schema["description"] = parameter.Description;
-            }
-
-            properties[parameter.Name] = schema;
-        }
-
-        var inputSchema = new JsonObject
-        {
-            ["type"] = "object",
-            ["properties"] = properties,
-            ["required"] = new JsonArray(function.Metadata.Parameters.Where(p => p.IsRequired).Select(p => (JsonNode)p.Name).ToArray()),
-        };
-        return new Tool
-        {
-            Name = name,
-            Description = $"{function.Description} Results are structuredContent {{result, citations}}; citations give passageId, source, start/end offsets and the verbatim quote of every passage returned.",
-            InputSchema = JsonSerializer.SerializeToElement(inputSchema),
-        };
-    }
+                ["type"] = "string",
+                ["description"] = "The question about the article, in Chinese or English.",
+                ["minLength"] = 1,
+                ["maxLength"] = maxChars,
+            },
+        },
+        ["required"] = new JsonArray("question"),
+        ["additionalProperties"] = false,
+    });
 
     private static CallToolResult Success(JsonObject structured)
     {

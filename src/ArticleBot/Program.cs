@@ -10,10 +10,26 @@
 //     ─▶ AnswerRenderer (console) | JsonOutput (--json)
 using System.Text;
 using ArticleBot.Cli;
+using ArticleBot.Core.Plugins.Mcp;
+
+if (args is [ProcessGuard.Verb, .. var guarded])
+{
+    // Not a command: the guard this executable puts between the bot and each MCP server (see ProcessGuard).
+    return ProcessGuard.Run(guarded);
+}
 
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+if (StandardOutput.Unusable() is { } why)
+{
+    Console.Error.WriteLine($"error: {why}, so nothing could be written; send the output somewhere (a file, a pipe, /dev/null).");
+    return ExitCodes.Failure;
+}
+
 var (configurationArgs, commandArgs) = ConfigurationSwitches.Split(args);
 using var watchdog = ShutdownWatchdog.Start(ShutdownWatchdog.GraceFor(commandArgs));
-return await CommandLineApp.RunAsync(commandArgs, configurationArgs);
+var exitCode = await CommandLineApp.RunAsync(commandArgs, configurationArgs, watchdog.Stopping);
+
+// Stopped by SIGINT or SIGTERM, gracefully or not: 130 or 143, as documented.
+return watchdog.SignalExitCode ?? exitCode;

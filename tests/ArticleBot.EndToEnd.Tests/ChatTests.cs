@@ -43,11 +43,24 @@ public sealed class ChatTests
 public sealed class ChatInterruptTests
 {
     [Fact]
-    public async Task Chat_CtrlC_StopsCleanlyWhileWaitingForInput()
+    public async Task Chat_CtrlC_StopsCleanlyWhileWaitingForInput_Exit130()
     {
         Assert.SkipWhen(BotProcess.SigIntIgnored, "SIGINT is ignored by this test run (started as a background job), so the bot cannot receive it");
 
-        // Arrange: a chat whose stdin stays open, so it is blocked reading the next line.
+        // SIGINT, as Ctrl+C in a terminal sends.
+        Assert.Equal(130, await AnswerThenSignalAsync("INT"));
+    }
+
+    [Fact]
+    public async Task Chat_Sigterm_StopsGracefullyWhileWaitingForInput_Exit143()
+    {
+        // The chat stops gracefully (it is waiting for a line, nothing to cut short), and still reports the signal.
+        Assert.Equal(143, await AnswerThenSignalAsync("TERM"));
+    }
+
+    /// <summary>Answers one question in a chat whose stdin stays open, signals it while it waits for the next line, and returns its exit code.</summary>
+    private static async Task<int> AnswerThenSignalAsync(string signal)
+    {
         var ct = TestContext.Current.CancellationToken;
         using var process = BotProcess.Start([]);
         await process.StandardInput.WriteLineAsync("英偉達的市值突破了多少？".AsMemory(), ct);
@@ -58,18 +71,14 @@ public sealed class ChatInterruptTests
         }
 
         Assert.NotNull(line);
-
-        // Act: SIGINT, as Ctrl+C in a terminal sends.
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync(ct);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        timeout.CancelAfter(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
-
-        // Assert
-        Assert.Equal(0, process.ExitCode);
+        return process.ExitCode;
     }
 }

@@ -21,6 +21,7 @@ public sealed class DeploymentTests : IDisposable
         Assert.Equal("on-failure", settings["Restart"].Single());
         Assert.Equal("2", settings["RestartPreventExitStatus"].Single()); // exit 1 (any run-time failure) restarts
         Assert.True(settings.ContainsKey("StartLimitBurst"), "a bot that keeps failing must stop restarting at some point");
+        Assert.Equal("143", settings["SuccessExitStatus"].Single()); // `systemctl stop`: SIGTERM, a graceful stop, exit 143
     }
 
     [Fact]
@@ -56,8 +57,8 @@ public sealed class DeploymentTests : IDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
 
-        // Assert
-        Assert.Equal(0, process.ExitCode);
+        // Assert: stopped by SIGTERM, gracefully: 143 (the unit counts it as a clean stop).
+        Assert.Equal(143, process.ExitCode);
         Assert.Contains(discord.CallsTo("PUT", "/applications/"), c => c.Headers.GetValueOrDefault("Authorization") == $"Bot {FakeDiscord.Token}");
         var identify = discord.Connections.First().Log.First(p => p["op"]?.GetValue<int>() == 2);
         Assert.Equal(FakeDiscord.Token, identify["d"]!["token"]!.GetValue<string>());

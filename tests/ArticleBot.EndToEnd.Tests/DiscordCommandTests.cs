@@ -18,6 +18,17 @@ public sealed class DiscordCommandTests
     }
 
     [Fact]
+    public async Task Discord_OutOfRangeSetting_NamesTheSetting_NotTheCSharpMember()
+    {
+        var run = await BotProcess.RunAsync(["discord", "--Discord:MaxConcurrentAnswers=0"], environment: new Dictionary<string, string> { ["Discord__Token"] = FakeDiscord.Token }, cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Discord:MaxConcurrentAnswers must be between 1 and 64 (got 0)", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("The field", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeDiscord.Token, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Discord_AnswersAMention_ThenStopsCleanlyOnSigterm_WithoutLeakingTheToken()
     {
         // Arrange
@@ -45,8 +56,8 @@ public sealed class DiscordCommandTests
         timeout.CancelAfter(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
 
-        // Assert
-        Assert.Equal(0, process.ExitCode);
+        // Assert: stopped by SIGTERM, gracefully: 143 (the unit counts it as a clean stop).
+        Assert.Equal(143, process.ExitCode);
         Assert.Contains("5萬億", discord.CallsTo("POST", "/channels/c1/messages").First().Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var logs = await stderr + await stdout;
         Assert.Contains("READY", logs, StringComparison.Ordinal);
@@ -123,8 +134,8 @@ public sealed class DiscordCommandTests
             await second.WaitForExitAsync(timeout.Token);
         }
 
-        Assert.Equal(0, first.ExitCode);
-        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(143, first.ExitCode); // stopped by SIGTERM
+        Assert.Equal(143, second.ExitCode);
         Assert.DoesNotContain(FakeDiscord.Token, string.Concat(await Task.WhenAll(outputs)), StringComparison.Ordinal);
     }
 

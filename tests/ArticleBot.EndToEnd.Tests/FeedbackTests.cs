@@ -56,4 +56,37 @@ public sealed class FeedbackTests : IDisposable
         Assert.Contains("5萬億", chat.Stdout, StringComparison.Ordinal);
         Assert.Single(chat.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("Ratings cannot be recorded", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Feedback_OnAFolderInsteadOfADatabase_ExitsWith1_AndWritesNothing(bool asJson)
+    {
+        // `feedback --json > file` used to write an empty file and exit 0, saying "No ratings yet".
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "feedback.db")).FullName;
+
+        var run = await BotProcess.RunAsync(asJson ? ["feedback", "--json", Database] : ["feedback", Database], cancellationToken: Ct);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains($"error: the ratings database {folder} is a folder", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "Soak")]
+    public async Task TwentyChatsRatingAtOnce_OnANewDatabase_LoseNoVote()
+    {
+        // 20 processes start together on a database that does not exist yet; each rates three answers.
+        const int Processes = 20;
+        var runs = await Task.WhenAll(Enumerable.Range(0, Processes).Select(_ => BotProcess.RunAsync(
+            [Database],
+            "騰訊春節要分多少紅包？\n/good\nOpenAI的廣告業務每年可能帶來多少收入？\n/good\n英偉達的市值突破了多少？\n/good\n",
+            cancellationToken: Ct)));
+        var report = await BotProcess.RunAsync(["feedback", "--json", Database], cancellationToken: Ct);
+
+        Assert.All(runs, r => Assert.Equal(0, r.ExitCode));
+        Assert.All(runs, r => Assert.False(r.Stdout.Contains("could not be recorded", StringComparison.Ordinal), r.Stderr)); // stderr says why
+        Assert.Equal(Processes * 3, report.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }

@@ -66,7 +66,7 @@ public sealed class McpDiscordIsolationTests
             _ = await stderr + await stdout;
         }
 
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(143, process.ExitCode); // stopped by SIGTERM, gracefully
     }
 
     private static JsonObject Interaction(string id, string name, params (string Name, string Value)[] options)

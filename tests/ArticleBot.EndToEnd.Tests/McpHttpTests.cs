@@ -10,10 +10,11 @@ public sealed class McpHttpTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Http_ServesTheSameToolsOnLoopback()
+    public async Task Http_ServesTheSameToolsOnLoopback_RefusesForeignOrigins_AndAPortInUseIsOneLine()
     {
+        // [::ffff:127.0.0.1] is 127.0.0.1 written as IPv6: it is served on 127.0.0.1 (it was a SocketException).
         var port = FreePort();
-        using var bot = BotProcess.Start(["mcp", "--http", $"127.0.0.1:{port}"]);
+        using var bot = BotProcess.Start(["mcp", "--http", $"[::ffff:127.0.0.1]:{port}"]);
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stderr = new System.Text.StringBuilder();
         bot.ErrorDataReceived += (_, e) =>
@@ -40,6 +41,24 @@ public sealed class McpHttpTests
 
             Assert.Contains(tools, t => t.Name == "ask");
             await McpTestClient.AssertVerbatimAsync(result.StructuredContent!.Value.GetProperty("citations"), expectSome: true);
+
+            // A page of another origin (DNS rebinding) is refused.
+            using var http = new HttpClient();
+            using var foreign = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/mcp")
+            {
+                Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"page","version":"1"}}}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            foreign.Headers.Add("Origin", "http://attacker.example");
+            foreign.Headers.Accept.ParseAdd("application/json");
+            foreign.Headers.Accept.ParseAdd("text/event-stream");
+            using var refused = await http.SendAsync(foreign, Ct);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+
+            // A second server on the same port: exit 1 and a line that says why, no stack trace.
+            var second = await BotProcess.RunAsync(["mcp", "--http", $"127.0.0.1:{port}"], cancellationToken: Ct);
+            Assert.Equal(1, second.ExitCode);
+            Assert.Contains($"error: cannot listen on 127.0.0.1:{port}", second.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", second.Stderr, StringComparison.Ordinal);
         }
         finally
         {

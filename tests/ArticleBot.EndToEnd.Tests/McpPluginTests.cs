@@ -77,8 +77,8 @@ public sealed class McpPluginTests
 
     [Theory]
     [InlineData("exit", "exited with code 3")]
-    [InlineData("overflow", "exited with code")]
-    [InlineData("thread_throws", "exited with code")]
+    [InlineData("overflow", "exited with code 134 (stderr: Stack overflow.)")]
+    [InlineData("thread_throws", "exited with code 134 (stderr: Unhandled exception. System.InvalidOperationException: thrown on a background thread)")]
     [InlineData("spin", "did not answer within 3 s")]
     [InlineData("flood", "over 4194304 bytes")]
     public async Task Chat_HostileMcpPlugin_FailsItsCall_TheBotKeepsAnswering_AndReportsTheRestart(string behaviour, string reason)
@@ -93,6 +93,11 @@ public sealed class McpPluginTests
         var listing = run.Stdout[run.Stdout.IndexOf("hostile (mcp", StringComparison.Ordinal)..];
         Assert.Contains("restart", listing.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains(reason, run.Stdout + run.Stderr, StringComparison.Ordinal);
+
+        // A crash is one line in the chat and in /plugins, with its exit code and last words: never a stack trace.
+        Assert.Contains(run.Stdout.Split('\n'), l => l.StartsWith($"hostile.{behaviour} failed:", StringComparison.Ordinal) && (behaviour == "spin" || l.Contains(reason, StringComparison.Ordinal)));
+        Assert.DoesNotContain(run.Stdout.Split('\n'), l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("End of stack trace", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,23 +116,68 @@ public sealed class McpPluginTests
     }
 
     [Fact]
-    public async Task Chat_TheServerProcessEndsWithTheBot()
+    public async Task Chat_TheServerAndAProcessItDoubleForked_EndWithTheBot()
     {
-        var run = await BotProcess.RunAsync(Hostile(), "/call hostile.pid\n/quit\n", cancellationToken: Ct);
+        var run = await BotProcess.RunAsync(Hostile(), "/call hostile.pid\n/call hostile.orphan\n/quit\n", cancellationToken: Ct);
 
         Assert.Equal(0, run.ExitCode);
-        var pid = int.Parse(run.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && l.All(char.IsAsciiDigit)), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.False(IsRunning(pid), $"the MCP server {pid} outlived the bot");
+        var (server, orphan) = Pids(run.Stdout);
+        Assert.False(IsRunning(server), $"the MCP server {server} outlived the bot");
+        Assert.False(IsRunning(orphan), $"the process {orphan} the MCP server double-forked (in a session of its own) outlived the bot");
     }
 
+    [Fact]
+    public async Task SigkilledBot_LeavesNoChild_NotEvenADoubleForkedOne()
+    {
+        // Arrange: a chat whose plugin server started a process that left it (double fork, setsid).
+        using var bot = BotProcess.Start(Hostile());
+        var output = new System.Text.StringBuilder();
+        await bot.StandardInput.WriteAsync("/call hostile.pid\n/call hostile.orphan\n".AsMemory(), Ct);
+        await bot.StandardInput.FlushAsync(Ct);
+        for (var lines = 0; lines < 2;)
+        {
+            var line = await bot.StandardOutput.ReadLineAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(120), Ct);
+            if (line?.Trim() is { Length: > 0 } text && text.All(char.IsAsciiDigit))
+            {
+                output.AppendLine(text);
+                lines++;
+            }
+        }
+
+        var (server, orphan) = Pids(output.ToString());
+        Assert.True(IsRunning(server) && IsRunning(orphan), "the server and its orphan should be running");
+
+        // Act: SIGKILL, which the bot cannot catch.
+        bot.Kill();
+        await bot.WaitForExitAsync(Ct);
+
+        // Assert: the guard sees the bot end (pidfd) and kills what is left; only a hang reaches the bound.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (IsRunning(server) || IsRunning(orphan))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>The server's pid and its orphan's, the first two lines of digits the chat printed.</summary>
+    private static (int Server, int Orphan) Pids(string stdout)
+    {
+        var numbers = stdout.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && l.All(char.IsAsciiDigit))
+            .Select(l => int.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(numbers.Count >= 2, $"expected two pids in: {stdout}");
+        return (numbers[0], numbers[1]);
+    }
+
+    /// <summary>Whether a process is alive: in /proc, and not a zombie waiting to be reaped.</summary>
     private static bool IsRunning(int pid)
     {
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
         }

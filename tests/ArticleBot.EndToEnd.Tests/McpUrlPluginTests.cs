@@ -38,6 +38,36 @@ public sealed class McpUrlPluginTests
         }
     }
 
+    [Fact]
+    public async Task TheReadmesExample_AsPasted_AskStartsNoServer_AndTheUnreachableOneIsOneWarningLine()
+    {
+        // The README's McpServers block as written: a sample server, a node server that is not there, and an HTTP
+        // server that nothing listens on (a free port stands for 3001, which may be in use on the machine).
+        string[] readme =
+        [
+            "--Plugins:McpServers:wordcount:Command=dotnet",
+            $"--Plugins:McpServers:wordcount:Args:0={Path.Combine(Directory.GetParent(BotProcess.OutputDirectory)!.Parent!.FullName, "McpWordCount", new DirectoryInfo(BotProcess.OutputDirectory).Name, "McpWordCount.dll")}",
+            "--Plugins:McpServers:fetcher:Command=node",
+            "--Plugins:McpServers:fetcher:Args:0=server.js",
+            "--Plugins:McpServers:fetcher:Env:LOG_LEVEL=warn",
+            "--Plugins:McpServers:fetcher:WorkingDirectory=../fetcher",
+            $"--Plugins:McpServers:remote:Url=http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}/mcp",
+        ];
+
+        var ask = await BotProcess.RunAsync(["ask", "OpenAI的廣告業務每年可能帶來多少收入？", .. readme], cancellationToken: Ct);
+        var plugins = await BotProcess.RunAsync(["plugins", .. readme], cancellationToken: Ct);
+
+        Assert.Equal(0, ask.ExitCode);
+        Assert.Equal(string.Empty, ask.Stderr); // no server is started for an offline answer, so nothing to warn about
+        Assert.Equal(0, plugins.ExitCode);
+        Assert.Contains("wordcount (mcp, loaded)", plugins.Stdout, StringComparison.Ordinal);
+        var remote = Assert.Single(plugins.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("remote", StringComparison.Ordinal));
+        Assert.StartsWith("warn: ", remote, StringComparison.Ordinal);
+        Assert.Contains("cannot reach http://127.0.0.1:", remote, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", plugins.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("HttpRequestException:", plugins.Stderr.Replace(remote, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -90,4 +90,43 @@ public sealed class SearchAndEvalTests
         Assert.Equal(2, empty.ExitCode);
         Assert.Contains("[--explain]", empty.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("folder", "is a folder")]
+    [InlineData("empty", "holds no questions")]
+    [InlineData("no-question", "line 2: no \"question\"")]
+    public async Task Eval_BadFile_IsOneLineNamingTheProblem_Exit2(string kind, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("articlebot-eval-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "set.jsonl");
+            switch (kind)
+            {
+                case "folder":
+                    Directory.CreateDirectory(path);
+                    break;
+                case "empty":
+                    await File.WriteAllTextAsync(path, "\n", Ct);
+                    break;
+                default:
+                    await File.WriteAllTextAsync(path, """
+                        {"id":"q1","lang":"zh-Hant","question":"騰訊春節要分多少紅包？","gold":["10億"],"answers":["10億"]}
+                        {"id":"q2","lang":"zh-Hant","gold":["x"],"answers":["x"]}
+                        """, Ct);
+                    break;
+            }
+
+            var run = await BotProcess.RunAsync(["eval", path], cancellationToken: Ct);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(string.Empty, run.Stdout);
+            var error = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

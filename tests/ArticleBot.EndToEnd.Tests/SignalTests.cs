@@ -46,9 +46,8 @@ public sealed class SignalTests : IDisposable
         // Act
         var code = await SignalAsync(process, "INT");
 
-        // Assert: ended, as interrupted: the call is cancelled and the command fails (1), or the command line gives up on
-        // it and reports the signal (130).
-        Assert.Contains(code, new[] { 1, 130 });
+        // Assert: ended, as interrupted: whether the call was cancelled or the watchdog gave up on it, 130.
+        Assert.Equal(130, code);
     }
 
     /// <summary>

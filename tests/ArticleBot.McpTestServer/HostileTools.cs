@@ -25,6 +25,43 @@ public static class HostileTools
             },
         });
 
+    [McpServerTool(Name = "orphan"), Description("Starts a process that leaves it: double-forked, in a session of its own (setsid), sleeping for ten minutes; returns its pid.")]
+    public static int Orphan()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            // The subshell starts the sleeper in the background and ends at once: the sleeper is re-parented, and setsid
+            // takes it out of the server's process group too. The inner shell writes its own pid, then becomes sleep.
+            var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("(setsid /bin/sh -c 'echo $$ > \"$1\"; exec sleep 600' sh \"$1\" </dev/null >/dev/null 2>&1 &)");
+            start.ArgumentList.Add("sh");
+            start.ArgumentList.Add(file);
+            using (var shell = System.Diagnostics.Process.Start(start)!)
+            {
+                shell.StandardOutput.ReadToEnd();
+                shell.WaitForExit();
+            }
+
+            for (var i = 0; i < 500; i++)
+            {
+                if (int.TryParse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var pid))
+                {
+                    return pid;
+                }
+
+                Thread.Sleep(10);
+            }
+
+            throw new InvalidOperationException("the orphan did not write its pid");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [McpServerTool(Name = "exit"), Description("Calls Environment.Exit.")]
     public static string Exit()
     {

@@ -26,6 +26,12 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
     /// <param name="maxFileBytes">Files larger than this are skipped with a warning.</param>
     public IReadOnlyList<SeedDocument> Load(string seedsPath, string contentRoot, long maxFileBytes = DefaultMaxFileBytes)
     {
+        if (File.Exists(seedsPath))
+        {
+            throw new CorpusConfigurationException(
+                $"Corpus:SeedsPath: '{seedsPath}' is a file, not a folder. Set Corpus:SeedsPath to the folder that holds the article's .txt/.md files.");
+        }
+
         if (!Directory.Exists(seedsPath))
         {
             throw new CorpusConfigurationException(
@@ -64,8 +70,7 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
                 text = text[1..];
             }
 
-            var source = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
-            documents.Add(new SeedDocument(source, UniqueKey(file, seedsPath, keys), text));
+            documents.Add(new SeedDocument(SourceOf(file, seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text));
         }
 
         if (documents.Count == 0 || documents.All(d => string.IsNullOrWhiteSpace(d.Text)))
@@ -191,6 +196,22 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// How a seed file is named to users: its path from the content root (<c>seeds/ai-race-2026.txt</c>); for a seeds
+    /// folder outside it, the path from the folder's parent (<c>articles/ai-race-2026.txt</c>), not a climb of
+    /// <c>../../..</c> that shows the machine's layout and names nothing.
+    /// </summary>
+    internal static string SourceOf(string file, string seedsPath, string contentRoot)
+    {
+        var relative = Path.GetRelativePath(contentRoot, file);
+        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            relative = Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(seedsPath)), Path.GetRelativePath(seedsPath, file));
+        }
+
+        return relative.Replace('\\', '/');
     }
 
     /// <summary>A passage-id prefix from the file name ("ai-race-2026"), made unique with the folder when needed.</summary>

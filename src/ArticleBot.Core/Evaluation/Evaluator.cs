@@ -95,6 +95,10 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
             try
             {
                 var item = JsonSerializer.Deserialize<EvalItem>(line) ?? throw new FormatException($"line {number}: empty");
+                if (new[] { ("id", item.Id), ("lang", item.Lang), ("question", item.Question) }.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Item2)) is ({ } missing, _))
+                {
+                    throw new FormatException($"line {number}: no \"{missing}\" (every line needs id, lang and question; see eval/README.md)");
+                }
 
                 // Kind lines leave out gold and answers: read them as empty lists.
                 items.Add(item with { Gold = item.Gold ?? [], Answers = item.Answers ?? [] });

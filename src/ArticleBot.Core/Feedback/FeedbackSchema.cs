@@ -42,14 +42,29 @@ internal static class FeedbackSchema
     public static int Latest => Migrations.Length;
 
     /// <summary>Brings the file to <paramref name="target"/> (the latest by default); returns the version it had.</summary>
+    /// <remarks>
+    /// Each step reads the version inside its write transaction: processes that open a new file at once take turns,
+    /// and the second finds the first's tables instead of creating them again ("table answers already exists").
+    /// </remarks>
     public static int Migrate(SqliteConnection connection, int? target = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
-        var from = version;
-        for (; version < (target ?? Latest); version++)
+        var goal = target ?? Latest;
+        var from = Version(connection, null);
+        if (from >= goal)
         {
-            using var transaction = connection.BeginTransaction();
+            return from;
+        }
+
+        while (true)
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var version = Version(connection, transaction);
+            if (version >= goal)
+            {
+                return from;
+            }
+
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
@@ -59,14 +74,15 @@ internal static class FeedbackSchema
 
             transaction.Commit();
         }
-
-        return from;
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    /// <summary>The file's schema version (0 for a new file).</summary>
+    public static int Version(SqliteConnection connection, SqliteTransaction? transaction)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -10,7 +10,7 @@ public static class FeedbackServiceCollectionExtensions
     /// <summary>
     /// Adds the ratings store. Binds:
     /// <code>
-    /// "Feedback": { "DatabasePath": "", "BusyTimeoutSeconds": 2 }
+    /// "Feedback": { "DatabasePath": "", "BusyTimeoutSeconds": 10 }
     /// </code>
     /// The file is <c>feedback.db</c> under <c>Corpus:CachePath</c> unless <c>Feedback:DatabasePath</c> says otherwise.
     /// </summary>

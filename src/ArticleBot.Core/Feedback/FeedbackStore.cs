@@ -12,6 +12,9 @@ using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Core.Feedback;
 
+/// <summary>The ratings database exists but cannot be read; the message names the file and the cause.</summary>
+public sealed class FeedbackUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>
 /// Readers' ratings of answers, in an embedded SQLite file: the answers as shown (question, text, citations,
 /// backend) and one vote per reader and answer. Readers are kept only as a salted hash, enough to count one vote
@@ -21,6 +24,8 @@ namespace ArticleBot.Core.Feedback;
 /// </summary>
 public sealed partial class FeedbackStore
 {
+    private const int Busy = 5;   // SQLITE_BUSY
+    private const int Locked = 6; // SQLITE_LOCKED
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     private readonly string? _path;
@@ -118,37 +123,82 @@ public sealed partial class FeedbackStore
         return outcome;
     }
 
-    /// <summary>Every answer with at least one vote, the worst rated first; empty when the store cannot be used.</summary>
+    /// <summary>
+    /// Every answer with at least one vote, the worst rated first; empty when there is no ratings file yet or ratings
+    /// are off. Reading only reads: the file is never created, migrated or written (an older schema is read as it is).
+    /// </summary>
+    /// <exception cref="FeedbackUnavailableException">
+    /// The file exists but cannot be read: a folder, not a database, corrupt, unreadable, locked past the busy timeout,
+    /// or written by a newer version. The message names the file and the cause.
+    /// </exception>
     public IReadOnlyList<RatedAnswer> RatedAnswers()
     {
-        var rated = new List<RatedAnswer>();
-        Run(connection =>
+        if (_path is null)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT a.id, a.question, a.answer, a.citations, a.backend, a.surface,
-                       SUM(CASE WHEN v.vote > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN v.vote < 0 THEN 1 ELSE 0 END), MAX(v.at)
-                FROM answers a JOIN votes v ON v.answer_id = a.id
-                GROUP BY a.id
-                ORDER BY SUM(v.vote) ASC, MAX(v.at) DESC;
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            return [];
+        }
+
+        if (Directory.Exists(_path))
+        {
+            throw new FeedbackUnavailableException($"the ratings database {_path} is a folder, not a file (Feedback:DatabasePath, Corpus:CachePath)");
+        }
+
+        if (!File.Exists(_path))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
-                rated.Add(new RatedAnswer(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    JsonSerializer.Deserialize<List<Citation>>(reader.GetString(3), s_json) ?? [],
-                    reader.GetString(4),
-                    reader.GetString(5),
-                    reader.GetInt32(6),
-                    reader.GetInt32(7),
-                    DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
+                DataSource = _path,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+                DefaultTimeout = _busyTimeoutSeconds,
+            }.ToString());
+            connection.Open();
+            Execute(connection, FormattableString.Invariant($"PRAGMA busy_timeout = {_busyTimeoutSeconds * 1000};"));
+            var version = FeedbackSchema.Version(connection, null);
+            if (version > FeedbackSchema.Latest)
+            {
+                throw new FeedbackUnavailableException($"the ratings database {_path} has schema {version}, newer than this version reads ({FeedbackSchema.Latest}); use the newer ArticleBot");
             }
 
-            return true;
-        });
+            return version == 0 ? [] : Read(connection, surface: version >= 2);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or JsonException or FormatException)
+        {
+            throw new FeedbackUnavailableException($"cannot read the ratings database {_path}: {ex.Message}", ex);
+        }
+    }
+
+    private static List<RatedAnswer> Read(SqliteConnection connection, bool surface)
+    {
+        var rated = new List<RatedAnswer>();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT a.id, a.question, a.answer, a.citations, a.backend, {(surface ? "a.surface" : "'unknown'")},
+                   SUM(CASE WHEN v.vote > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN v.vote < 0 THEN 1 ELSE 0 END), MAX(v.at)
+            FROM answers a JOIN votes v ON v.answer_id = a.id
+            GROUP BY a.id
+            ORDER BY SUM(v.vote) ASC, MAX(v.at) DESC;
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rated.Add(new RatedAnswer(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                JsonSerializer.Deserialize<List<Citation>>(reader.GetString(3), s_json) ?? [],
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetInt32(6),
+                reader.GetInt32(7),
+                DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
+        }
+
         return rated;
     }
 
@@ -180,17 +230,29 @@ public sealed partial class FeedbackStore
             return false;
         }
 
-        try
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
         {
-            using var connection = Open(_path);
-            var result = work(connection);
-            Interlocked.Exchange(ref _problemLogged, 0); // working again: the next problem is news
-            return result;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or JsonException or FormatException)
-        {
-            LogProblem($"{_path}: {ex.Message}");
-            return false;
+            try
+            {
+                using var connection = Open(_path);
+                var result = work(connection);
+                Interlocked.Exchange(ref _problemLogged, 0); // working again: the next problem is news
+                return result;
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is Busy or Locked
+                && System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(_busyTimeoutSeconds))
+            {
+                // SQLite answers "busy" at once, without waiting, where waiting could deadlock (two processes that both
+                // read a new file and both want to switch it to WAL): the unit of work starts again, a moment later,
+                // until the busy timeout is spent. Nothing of it was committed.
+                Thread.Sleep(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)));
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or JsonException or FormatException)
+            {
+                LogProblem($"{_path}: {ex.Message}");
+                return false;
+            }
         }
     }
 
@@ -209,7 +271,18 @@ public sealed partial class FeedbackStore
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+
+            // SQLite's own busy handler first: it retries within milliseconds of the lock's release, where the
+            // provider's retry sleeps 150 ms between tries, so that 20 processes voting at once on a new file lost
+            // votes to "database is locked" within the 2 s.
+            Execute(connection, FormattableString.Invariant($"PRAGMA busy_timeout = {_busyTimeoutSeconds * 1000};"));
+            if (!string.Equals(Scalar(connection, "PRAGMA journal_mode;"), "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                // Once per file (WAL is kept in the file): switching needs every other connection out of the way.
+                Execute(connection, "PRAGMA journal_mode = WAL;");
+            }
+
+            Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
             lock (_gate)
             {
                 // Migrations and the salt are settled once per process; other processes may share the file.
@@ -249,6 +322,13 @@ public sealed partial class FeedbackStore
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    private static string? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()?.ToString();
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -47,11 +47,8 @@ public static class ArticleBotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // without a Logging section, as appsettings.json ships
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.ColorBehavior = LoggerColorBehavior.Disabled;
-        });
+        builder.Logging.AddConsole(o => o.FormatterName = ArticleBot.Core.Hosting.OneLineConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<ArticleBot.Core.Hosting.OneLineConsoleFormatter, ArticleBot.Core.Hosting.OneLineConsoleFormatterOptions>();
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.ConfigureOpenTelemetry();
         return builder;

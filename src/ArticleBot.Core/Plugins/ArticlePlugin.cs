@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
@@ -39,7 +40,7 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     [Description("Searches the news article (Chinese, Traditional script with some Simplified) and returns the most relevant passages, numbered [n] for citation. Query in Chinese keywords, and also in the user's own words; English is understood too.")]
     public PassageSearchResult Search(
         [Description("What to look for: keywords or the whole question, in Chinese or English.")] string query,
-        [Description("How many passages to return (1-20).")] int top = 0)
+        [Description("How many passages to return (1-20; 0 for the default)."), Range(0, 20)] int top = 0)
     {
         ArgumentNullException.ThrowIfNull(query);
         var count = top is >= 1 and <= 20 ? top : options.Value.TopK;
@@ -60,10 +61,12 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     /// <summary>Reads one passage by id.</summary>
     [KernelFunction("get_passage")]
     [Description("Returns one passage of the article by its id (for example 'ai-race-2026#p3'), to read the text around a search hit.")]
-    public FoundPassage? GetPassage([Description("The passage id, as returned by search.")] string id)
+    public FoundPassage GetPassage([Description("The passage id, as returned by search."), StringLength(200)] string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return search.GetPassage(id) is { } passage ? new FoundPassage(1, passage.Id, passage.Section, passage.Text) : null;
+        return search.GetPassage(id.Trim()) is { } passage
+            ? new FoundPassage(1, passage.Id, passage.Section, passage.Text)
+            : throw new ArgumentException($"there is no passage '{TextCut(id)}'; ids look like {Path.GetFileNameWithoutExtension(search.Info.Documents is [var first, ..] ? first.Source : "article")}#p3 (search returns them)");
     }
 
     /// <summary>Describes the corpus.</summary>
@@ -91,10 +94,15 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     [KernelFunction(SummarizeFunction)]
     [Description("An extractive summary of the whole article: its most central sentences, at least one from every section, in order. Returns the passages holding them, numbered [n]; the query field lists the chosen sentences. Use for 'summarize', 'what is it about', the main points, or (section='last') the author's conclusion.")]
     public PassageSearchResult Summarize(
-        [Description("How many sentences (1-20; 0 for the default of 6).")] int sentences = 0,
-        [Description("'last' for the closing section only (the conclusion); empty for the whole article.")] string section = "")
+        [Description("How many sentences (1-20; 0 for the default of 6)."), Range(0, 20)] int sentences = 0,
+        [Description("'last' for the closing section only (the conclusion); empty for the whole article."), StringLength(20)] string section = "")
     {
         var last = string.Equals(section?.Trim(), "last", StringComparison.OrdinalIgnoreCase);
+        if (!last && !string.IsNullOrWhiteSpace(section))
+        {
+            throw new ArgumentException($"section '{TextCut(section)}' is not 'last' (the closing section) or empty (the whole article)");
+        }
+
         var summary = tools.Summarizer.Summarize(sentences <= 0 ? ArticleSummarizer.DefaultLength : sentences, last);
         var passages = summary.Select(s => s.Passage).DistinctBy(p => p.Id).Select((p, i) => Found(i, p)).ToList();
         return new PassageSearchResult($"summary ({summary.Count} sentences, quote them and cite their passages): " + string.Join(" | ", summary.Select(s => s.Sentence)), passages);
@@ -104,15 +112,21 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     [KernelFunction(EntitiesFunction)]
     [Description("The people, organisations (companies), products and places the article names, most mentioned first, with how often each is mentioned; the passages are each one's first mention, numbered [n]. Filter by kind and by country (ISO code such as CN or US, where known).")]
     public PassageSearchResult Entities(
-        [Description("person, organization, product or place; empty for all.")] string kind = "",
-        [Description("A country code such as CN or US; empty for any.")] string country = "")
+        [Description("person, organization, product or place; empty for all."), StringLength(20)] string kind = "",
+        [Description("A country code such as CN or US; empty for any."), StringLength(2)] string country = "")
     {
-        EntityKind? parsed = Enum.TryParse<EntityKind>(kind?.Trim(), ignoreCase: true, out var k) ? k : kind?.Trim().ToUpperInvariant() switch
+        EntityKind? parsed = Enum.TryParse<EntityKind>(kind?.Trim(), ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : kind?.Trim().ToUpperInvariant() switch
         {
             "COMPANY" or "COMPANIES" or "ORGANISATION" or "ORG" => EntityKind.Organization,
             "PEOPLE" or "PERSONS" => EntityKind.Person,
-            _ => null,
+            null or "" => null,
+            _ => throw new ArgumentException($"kind '{TextCut(kind)}' is not one of person, organization, product, place (or empty for all)"),
         };
+        if (!string.IsNullOrWhiteSpace(country) && !country.Trim().All(char.IsAsciiLetter))
+        {
+            throw new ArgumentException($"country '{TextCut(country)}' is not a two-letter country code such as CN or US (or empty for any)");
+        }
+
         var listed = tools.Entities.Find(parsed, string.IsNullOrWhiteSpace(country) ? null : country.Trim()).Take(20).ToList();
         var passages = listed.Select(e => e.Passages[0]).DistinctBy(p => p.Id).Select((p, i) => Found(i, p)).ToList();
         var names = string.Join("; ", listed.Select(e => $"{e.Name} ({e.English}, {e.Kind.ToString().ToLowerInvariant()}{(e.Country is null ? string.Empty : ", " + e.Country)}) x{e.Count}"));
@@ -122,9 +136,11 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     /// <summary>Amounts, percentages and dates.</summary>
     [KernelFunction(FiguresFunction)]
     [Description("The amounts, percentages and dates of the article, each with its sentence and what it measures, in order; the passages hold them, numbered [n]. The query field lists each figure with its English reading.")]
-    public PassageSearchResult Figures([Description("amount, percent, date or count; empty for all.")] string kind = "")
+    public PassageSearchResult Figures([Description("amount, percent, date or count; empty for all."), StringLength(20)] string kind = "")
     {
-        FigureKind? parsed = Enum.TryParse<FigureKind>(kind?.Trim(), ignoreCase: true, out var k) ? k : null;
+        FigureKind? parsed = string.IsNullOrWhiteSpace(kind) ? null
+            : Enum.TryParse<FigureKind>(kind.Trim(), ignoreCase: true, out var k) && Enum.IsDefined(k) ? k
+            : throw new ArgumentException($"kind '{TextCut(kind)}' is not one of {string.Join(", ", Enum.GetNames<FigureKind>().Select(n => n.ToLowerInvariant()))} (or empty for all)");
         var listed = tools.Figures.Find(parsed).Take(30).ToList();
         var passages = listed.Select(f => f.Passage).DistinctBy(p => p.Id).Select((p, i) => Found(i, p)).ToList();
         var text = string.Join("; ", listed.Select(f => $"{f.Mention.Text} = {EnglishFacts.Figure(f.Mention, f.Measure)} ({f.Measure})"));
@@ -149,4 +165,7 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     }
 
     private static FoundPassage Found(int index, Passage passage) => new(index + 1, passage.Id, passage.Section, passage.Text);
+
+    /// <summary>A value quoted back in an error, cut short.</summary>
+    private static string TextCut(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value ?? string.Empty;
 }

@@ -16,4 +16,10 @@ public interface IPluginSource
     /// when there is nothing to call. A plugin whose state is not <see cref="PluginState.Loaded"/> is listed, not offered.
     /// </summary>
     IReadOnlyList<(KernelPlugin? Plugin, PluginInfo Info)> GetPlugins();
+
+    /// <summary>
+    /// Completes once the plugins that <see cref="GetPlugins"/> started have come up or failed, so that a listing or a
+    /// call can show or use them; at once when nothing is starting. Nothing else waits for it.
+    /// </summary>
+    Task WhenStartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -72,6 +72,16 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
     public IReadOnlyList<PluginInfo> Plugins =>
         [.. Current.Plugins.Select(p => p.State == PluginState.Loaded && _health.Failure(p.Name) is { } failure ? p with { State = PluginState.Failed, Reason = failure } : p)];
 
+    /// <summary>
+    /// Loads the plugins if need be and waits until those that start in the background (MCP servers) are up or failed,
+    /// so that a listing or a call sees them; every other use of the catalog goes on without waiting.
+    /// </summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        _ = Current;
+        await Task.WhenAll(_sources.Select(s => s.WhenStartedAsync(cancellationToken)));
+    }
+
     /// <summary>The folders searched for plugins.</summary>
     public IReadOnlyList<string> Directories()
     {

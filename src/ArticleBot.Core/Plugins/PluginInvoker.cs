@@ -86,6 +86,12 @@ public sealed class PluginInvoker(PluginCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var (pluginName, functionName) = ResolveName(qualifiedName);
+
+        // A plugin still starting (an MCP server) is waited for: a call is what it is there for.
+        if (!catalog.Plugins.Any(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase) && p.State == PluginState.Loaded))
+        {
+            await catalog.SettleAsync(cancellationToken);
+        }
         var info = catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase) && p.State != PluginState.Failed)
             ?? throw new PluginCallException(catalog.Plugins.FirstOrDefault(p => string.Equals(p.Name, pluginName, StringComparison.OrdinalIgnoreCase)) is { } failed
                 ? $"plugin {failed.Name} has failed: {failed.Reason}"
@@ -118,7 +124,7 @@ public sealed class PluginInvoker(PluginCatalog catalog)
 
     private static void Validate(PluginInfo plugin, PluginFunctionInfo function, KernelFunction kernelFunction, IReadOnlyDictionary<string, string> arguments)
     {
-        var problems = ToolArguments.Problems(kernelFunction.Metadata, arguments.ToDictionary(a => a.Key, a => (object?)a.Value));
+        var problems = ToolArguments.Problems(kernelFunction, arguments.ToDictionary(a => a.Key, a => (object?)a.Value));
         if (problems.Count > 0)
         {
             throw new PluginCallException($"{string.Join(", ", problems)}. Usage: {Usage(plugin, function)}");

@@ -16,7 +16,7 @@ public sealed class ToolArgumentFilter : IFunctionInvocationFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var problems = ToolArguments.Problems(context.Function.Metadata, context.Arguments);
+        var problems = ToolArguments.Problems(context.Function, context.Arguments);
         if (problems.Count > 0)
         {
             AnswerTurn.Current?.CountToolCall(); // refused before the citation filter could count it

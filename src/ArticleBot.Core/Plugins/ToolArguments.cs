@@ -7,11 +7,35 @@ namespace ArticleBot.Core.Plugins;
 /// <summary>
 /// Checks a function call's arguments against the function's parameters before it runs: required ones present,
 /// none unknown, each convertible to its parameter's type and in range (an int that overflows, a number that is
-/// infinite, "many" for an integer). One check for every caller: a model's tool call and <c>call</c> alike.
+/// infinite, "many" for an integer, or outside the bounds the function declares: see <see cref="ParameterLimits"/>).
+/// One check for every caller: a model's tool call, <c>call</c> and MCP alike.
 /// </summary>
 public static class ToolArguments
 {
-    /// <summary>What is wrong with the arguments; empty when the call can be made.</summary>
+    /// <summary>What is wrong with the arguments, the function's declared bounds included; empty when the call can be made.</summary>
+    public static IReadOnlyList<string> Problems(KernelFunction function, IReadOnlyDictionary<string, object?> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var problems = Problems(function.Metadata, arguments).ToList();
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        foreach (var parameter in function.Metadata.Parameters)
+        {
+            var present = arguments.FirstOrDefault(a => string.Equals(a.Key, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            if (present.Value is not null && ParameterLimits.For(function, parameter.Name) is { } limit && OutOfBounds(present.Value, limit) is { } problem)
+            {
+                problems.Add($"{parameter.Name}={Show(present.Value)} {problem}");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>What is wrong with the arguments (types, missing, unknown); empty when the call can be made.</summary>
     public static IReadOnlyList<string> Problems(KernelFunctionMetadata function, IReadOnlyDictionary<string, object?> arguments)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -68,13 +92,7 @@ public static class ToolArguments
     private static string? Fits(object value, Type? type)
     {
         type = Nullable.GetUnderlyingType(type ?? typeof(string)) ?? type ?? typeof(string);
-        var text = value switch
-        {
-            JsonElement { ValueKind: JsonValueKind.String } json => json.GetString(),
-            JsonElement json => json.GetRawText(),
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        } ?? string.Empty;
+        var text = Text(value);
 
         if (type == typeof(string))
         {
@@ -107,6 +125,32 @@ public static class ToolArguments
 
         return null; // other types: Semantic Kernel's own conversion decides
     }
+
+    /// <summary>Why a value is outside the declared bounds, or null.</summary>
+    private static string? OutOfBounds(object value, ParameterLimit limit)
+    {
+        var text = Text(value);
+        if (limit.MaxLength is { } max && text.Length > max)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"is {text.Length} characters long; at most {max}");
+        }
+
+        if ((limit.Minimum is not null || limit.Maximum is not null) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && (number < (limit.Minimum ?? double.MinValue) || number > (limit.Maximum ?? double.MaxValue)))
+        {
+            return $"is out of range ({limit.Range})";
+        }
+
+        return null;
+    }
+
+    private static string Text(object value) => value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.String } json => json.GetString() ?? string.Empty,
+        JsonElement json => json.GetRawText(),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     private static string Show(object value)
     {

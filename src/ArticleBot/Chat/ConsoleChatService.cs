@@ -93,6 +93,7 @@ public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog p
         switch (command.Split(' ', 2)[0].ToLowerInvariant())
         {
             case "/plugins":
+                await plugins.SettleAsync(cancellationToken); // MCP servers still starting: up or failed first
                 await Console.Out.WriteLineAsync(PluginOutput.Text(plugins.Plugins));
                 return true;
             case "/call":

@@ -63,6 +63,13 @@ public static class BotHost
         SettingsCheck.LogLevels(builder.Configuration);
         builder.AddArticleBotDefaults();
         builder.AddArticleBotCore();
+
+        // MCP servers run under this executable's process guard (Linux), so none outlives the bot, even a SIGKILLed one.
+        if (Core.Plugins.Mcp.ProcessGuardLauncher.ForThisExecutable() is { } guard)
+        {
+            builder.Services.AddSingleton(guard);
+        }
+
         builder.AddArticleFeedback();
 
         // Every command knows every section, so a Discord or Mcp switch given to `ask` is not called a typo.

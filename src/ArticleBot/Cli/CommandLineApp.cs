@@ -22,7 +22,10 @@ public static class CommandLineApp
         """;
 
     /// <summary>Parses and runs a command line (configuration switches already removed).</summary>
-    public static async Task<int> RunAsync(string[] commandArgs, string[] configurationArgs)
+    /// <param name="commandArgs">The command and its arguments.</param>
+    /// <param name="configurationArgs">The <c>--Section:Key=value</c> switches.</param>
+    /// <param name="stopping">Cancelled on SIGINT/SIGTERM (<see cref="ShutdownWatchdog.Stopping"/>): the command stops gracefully.</param>
+    public static async Task<int> RunAsync(string[] commandArgs, string[] configurationArgs, CancellationToken stopping = default)
     {
         var root = Build(configurationArgs);
         var parse = root.Parse(commandArgs);
@@ -39,19 +42,32 @@ public static class CommandLineApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration
-            {
-                EnableDefaultExceptionHandler = false,
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    EnableDefaultExceptionHandler = false,
 
-                // On SIGINT/SIGTERM the command line cancels the action and, past this, returns 130/143 itself: give it the
-                // same grace as the watchdog, so Discord's replies in flight can finish instead of being cut at 2 s.
-                ProcessTerminationTimeout = ShutdownWatchdog.GraceFor(commandArgs),
-            });
+                    // Signals are the watchdog's alone (see ShutdownWatchdog): it cancels `stopping`, which the action
+                    // gets as its token, and bounds the graceful stop.
+                    ProcessTerminationTimeout = null,
+                },
+                stopping);
+        }
+        catch (InputEncodingException ex)
+        {
+            TryWriteError($"error: {ex.Message}");
+            return ExitCodes.Usage;
         }
         catch (IOException ex)
         {
             // stdout closed early (a pipe whose reader quit) or a full disk (/dev/full): say so in one line.
             TryWriteError($"error: cannot write the output: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // A file the command was told to write that it may not, or an output descriptor that is not writable: one line, no stack trace.
+            TryWriteError($"error: {ex.Message}");
             return ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -140,24 +156,14 @@ public static class CommandLineApp
         var answerer = services.GetRequiredService<ArticleAnswerer>();
         var renderer = AnswerRenderer.ForConsole();
 
-        // JSON lines go through a buffer, flushed whenever no more input is waiting: a pipe of 10,000 questions
-        // costs no write per answer, and a question typed by hand is still answered at once.
+        // JSON lines go through a buffer, flushed whenever the next read has to wait for input: each answer is out as
+        // soon as its line is read, and a pipe of 10,000 questions costs one write per input buffer, not per answer.
         await using var buffered = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
         var stdout = asJson ? buffered : Console.Out;
-        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
+        using var input = new InputLines(Console.OpenStandardInput());
         var failures = 0;
-        while (true)
+        while (await input.ReadLineAsync(() => stdout.FlushAsync(cancellationToken), cancellationToken) is { } line)
         {
-            if (input.Peek() < 0)
-            {
-                await stdout.FlushAsync(cancellationToken);
-            }
-
-            if (await input.ReadLineAsync(cancellationToken) is not { } line)
-            {
-                break;
-            }
-
             var question = QuestionText.Clean(line);
             if (question.Length == 0)
             {
@@ -220,19 +226,9 @@ public static class CommandLineApp
         var llm = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value;
         var history = new ConversationHistory(llm.MaxHistoryTurns, llm.MaxHistoryChars);
         await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
-        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024);
-        while (true)
+        using var input = new InputLines(Console.OpenStandardInput());
+        while (await input.ReadLineAsync(() => stdout.FlushAsync(cancellationToken), cancellationToken) is { } line)
         {
-            if (input.Peek() < 0)
-            {
-                await stdout.FlushAsync(cancellationToken);
-            }
-
-            if (await input.ReadLineAsync(cancellationToken) is not { } line)
-            {
-                break;
-            }
-
             var question = QuestionText.Clean(line);
             if (question.Length == 0)
             {
@@ -321,9 +317,12 @@ public static class CommandLineApp
     {
         var json = new Option<bool>("--json") { Description = "Write the list as JSON." };
         var command = new Command("plugins", "Lists every plugin and its functions, with its state (loaded, unavailable or failed, and why).") { json };
-        command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, _) =>
+        command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, ct) =>
         {
-            var plugins = services.GetRequiredService<PluginCatalog>().Plugins;
+            // MCP servers start now, in the background; the listing waits for them to be up or failed.
+            var catalog = services.GetRequiredService<PluginCatalog>();
+            await catalog.SettleAsync(ct);
+            var plugins = catalog.Plugins;
             await Console.Out.WriteLineAsync(parse.GetValue(json) ? PluginOutput.Json(plugins) : PluginOutput.Text(plugins));
             return ExitCodes.Success;
         }, cancellationToken));
@@ -385,7 +384,18 @@ public static class CommandLineApp
         command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, _) =>
         {
             var store = services.GetRequiredService<ArticleBot.Core.Feedback.FeedbackStore>();
-            var rated = store.RatedAnswers();
+            IReadOnlyList<ArticleBot.Core.Feedback.RatedAnswer> rated;
+            try
+            {
+                rated = store.RatedAnswers();
+            }
+            catch (ArticleBot.Core.Feedback.FeedbackUnavailableException ex)
+            {
+                // Not "No ratings yet": a report (or `feedback --json > file`) that looks empty would hide the problem.
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+
             await Console.Out.WriteLineAsync(parse.GetValue(json) ? FeedbackOutput.JsonLines(rated) : FeedbackOutput.Report(rated, store.DatabasePath));
             return ExitCodes.Success;
         }, cancellationToken));
@@ -404,12 +414,24 @@ public static class CommandLineApp
             IReadOnlyList<EvalItem> items;
             try
             {
+                if (Directory.Exists(path.FullName))
+                {
+                    throw new IOException("it is a folder; give a .jsonl file of questions (see eval/README.md)");
+                }
+
                 using var reader = path.OpenText();
                 items = Evaluator.Read(reader);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
                 Console.Error.WriteLine($"error: cannot read eval file '{path.FullName}': {ex.Message}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (items.Count == 0)
+            {
+                // Not a table of null metrics with exit 0: a script would take it for a result.
+                Console.Error.WriteLine($"error: eval file '{path.FullName}' holds no questions (one JSON object per line; see eval/README.md).");
                 return Task.FromResult(ExitCodes.Usage);
             }
 

@@ -23,7 +23,7 @@ public static class McpHost
         {
             var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = configurationArgs, ContentRootPath = ContentRoot.Resolve() });
             BotHost.Configure(builder, configurationArgs);
-            builder.AddArticleBotMcpServer().WithStdioServerTransport();
+            builder.AddArticleBotMcpServer().WithArticleBotStdio();
             using var host = builder.Build();
             SettingsCheck.Switches(configurationArgs, host.Services.GetRequiredService<KnownSettings>());
             BotHost.ValidateConfiguration(host);
@@ -48,11 +48,12 @@ public static class McpHost
             builder.WebHost.UseKestrelCore().UseUrls($"http://{endpoint}");
             builder.Services.AddRoutingCore();
             BotHost.Configure(builder, configurationArgs);
-            builder.AddArticleBotMcpServer().WithHttpTransport();
+            builder.AddArticleBotMcpServer().WithArticleBotHttp();
             await using var app = builder.Build();
             SettingsCheck.Switches(configurationArgs, app.Services.GetRequiredService<KnownSettings>());
             BotHost.ValidateConfiguration(app);
             app.Services.GetRequiredService<Core.Search.ArticleSearch>();
+            app.UseMiddleware<ArticleBot.Mcp.OriginGuard>(); // before anything else: a foreign Host or Origin gets 403
             app.UseRouting();
             app.MapMcp(HttpPath);
             await app.StartAsync(cancellationToken);
@@ -65,7 +66,7 @@ public static class McpHost
             await Console.Error.WriteLineAsync($"error: {message}");
             return ExitCodes.Usage;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
         {
             await Console.Error.WriteLineAsync($"error: cannot listen on {endpoint}: {ex.Message}");
             return ExitCodes.Failure;
@@ -90,6 +91,8 @@ public static class McpHost
         }
 
         error = null;
-        return endpoint;
+
+        // [::ffff:127.0.0.1] is 127.0.0.1 written as IPv6; an IPv6 socket cannot bind it, an IPv4 one can.
+        return endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
     }
 }

@@ -126,11 +126,11 @@ public sealed class SeedArticleToolTests
     }
 
     [Fact]
-    public void PluginEntities_UnknownKind_ListsEveryKind()
+    public void PluginEntities_UnknownKind_IsRefused_NamingEveryKind()
     {
-        var all = Plugin.Entities("nonsense", string.Empty);
+        // Not silently "all": a caller that asked for something else learns what it may ask for.
+        var error = Assert.Throws<ArgumentException>(() => Plugin.Entities("nonsense", string.Empty));
 
-        Assert.Contains("person", all.Query, StringComparison.Ordinal);
-        Assert.Contains("organization", all.Query, StringComparison.Ordinal);
+        Assert.Contains("person, organization, product, place", error.Message, StringComparison.Ordinal);
     }
 }

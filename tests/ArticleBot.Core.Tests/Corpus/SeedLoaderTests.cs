@@ -50,6 +50,33 @@ public sealed class SeedLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_SeedsOutsideTheContentRoot_AreNamedFromTheirFolder_NotByClimbingUp()
+    {
+        // Arrange: the content root is one folder, the seeds another beside it, with a name of spaces and non-ASCII.
+        var seeds = Directory.CreateDirectory(Path.Combine(_root, "cfg", "種子 folder ñ", "sub")).Parent!.FullName;
+        File.WriteAllText(Path.Combine(seeds, "a.txt"), "第一段。");
+        File.WriteAllText(Path.Combine(seeds, "sub", "b.md"), "第二段。");
+        var contentRoot = Directory.CreateDirectory(Path.Combine(_root, "app", "bin")).FullName;
+
+        // Act
+        var documents = new SeedLoader(new CapturingLogger<SeedLoader>()).Load(seeds, contentRoot);
+
+        // Assert
+        Assert.Equal(["種子 folder ñ/a.txt", "種子 folder ñ/sub/b.md"], documents.Select(d => d.Source).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Load_AFileInsteadOfAFolder_SaysItIsAFile()
+    {
+        File.WriteAllText(Seeds, "第一段。"); // Corpus:SeedsPath=seeds/article.txt, say
+
+        var error = Assert.Throws<CorpusConfigurationException>(() => new SeedLoader(new CapturingLogger<SeedLoader>()).Load(Seeds, _root));
+
+        Assert.Contains($"Corpus:SeedsPath: '{Seeds}' is a file, not a folder", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_EmptyFolder_ThrowsNamingTheSetting()
     {
         Directory.CreateDirectory(Seeds);

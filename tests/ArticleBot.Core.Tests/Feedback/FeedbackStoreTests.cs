@@ -111,33 +111,127 @@ public sealed class FeedbackStoreTests : IDisposable
     }
 
     [Fact]
-    public void OlderSchema_MigratesItself_KeepingItsRatings()
+    public async Task TwentyProcessesVotingAtOnceOnANewFile_LoseNoVote()
     {
-        // Arrange: a file made by the first schema version, with a rated answer in it.
-        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            FeedbackSchema.Migrate(connection, target: 1);
-            using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO answers (id, question, answer, citations, backend, created_at) VALUES ('old', 'q', 'a', '[]', 'extractive', '2026-01-01T00:00:00.0000000+00:00');
-                INSERT INTO votes (answer_id, voter, vote, at) VALUES ('old', 'h', -1, '2026-01-01T00:00:00.0000000+00:00');
-                """;
-            insert.ExecuteNonQuery();
-        }
+        // Arrange: 20 stores, as 20 processes have (each its own connections, salt and migration check), start together
+        // on a file that does not exist yet; each records an answer and takes 3 votes on it.
+        const int Processes = 20, Votes = 3;
+        var stores = Enumerable.Range(0, Processes).Select(_ => Store(busyTimeout: new FeedbackOptions().BusyTimeoutSeconds)).ToList(); // the default wait
+        using var start = new Barrier(Processes);
 
         // Act
-        var logger = new CapturingLogger<FeedbackStore>();
-        var rated = Store(logger: logger).RatedAnswers();
+        var outcomes = await Task.WhenAll(stores.Select((store, p) => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                var id = store.RecordAnswer(Answer($"question {p}"), "console");
+                return Enumerable.Range(0, Votes).Select(v => id is null ? VoteOutcome.Unavailable : store.Vote(id, $"reader {p}-{v}", Vote.Up)).ToList();
+            },
+            TestContext.Current.CancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)));
 
         // Assert
-        var old = Assert.Single(rated);
-        Assert.Equal(("old", "unknown", 1), (old.Id, old.Surface, old.Down));
+        Assert.All(outcomes.SelectMany(o => o), o => Assert.Equal(VoteOutcome.Recorded, o));
+        Assert.Equal(Processes * Votes, Store().RatedAnswers().Sum(r => r.Up));
+    }
+
+    [Fact]
+    public void OlderSchema_IsReadAsItIs_AndMigratesOnTheFirstWrite_KeepingItsRatings()
+    {
+        // Arrange: a file made by the first schema version, with a rated answer in it.
+        OldFileWithOneRating();
+        var logger = new CapturingLogger<FeedbackStore>();
+        var store = Store(logger: logger);
+
+        // Act
+        var read = store.RatedAnswers();
+        var versionAfterRead = UserVersion();
+        store.RecordAnswer(Answer(), "console");
+        var afterWrite = store.RatedAnswers();
+
+        // Assert: reading changed nothing; the write upgraded the file, and the old rating is still there.
+        Assert.Equal(("old", "unknown", 1), (Assert.Single(read).Id, read[0].Surface, read[0].Down));
+        Assert.Equal(1, versionAfterRead);
+        Assert.Equal(FeedbackSchema.Latest, UserVersion());
+        Assert.Equal("old", Assert.Single(afterWrite).Id);
         Assert.Contains(logger.Entries, e => e.Message.Contains($"from schema 1 to {FeedbackSchema.Latest}", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void CorruptFile_RefusesRatings_LogsOnce_AndNeverThrows()
+    public void Reading_NeverWrites_NoMigrationNoSaltNoNewFile()
+    {
+        // Arrange
+        var missing = Path.Combine(_folder, "never.db");
+        OldFileWithOneRating();
+        var before = File.ReadAllBytes(DatabasePath);
+
+        // Act
+        var none = Store(missing).RatedAnswers();
+        var old = Store().RatedAnswers();
+
+        // Assert
+        Assert.Empty(none);
+        Assert.False(File.Exists(missing), "reading created the file");
+        Assert.Single(old);
+        Assert.Equal(before, File.ReadAllBytes(DatabasePath));
+        Assert.False(File.Exists(DatabasePath + "-wal"));
+    }
+
+    [Fact]
+    public void Reading_WhileAnotherProcessWrites_ListsTheRatings()
+    {
+        // Arrange: a rated answer; then another process holds the write lock for longer than this store waits.
+        var id = Store().RecordAnswer(Answer(), "discord")!;
+        Store().Vote(id, "user-1", Vote.Up);
+        using var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        other.Open();
+        using var begin = other.CreateCommand();
+        begin.CommandText = "BEGIN EXCLUSIVE;";
+        begin.ExecuteNonQuery();
+
+        // Act: a reader needs no lock a writer holds (it used to insert the salt first, and found "No ratings yet").
+        var rated = Store(busyTimeout: 1).RatedAnswers();
+
+        // Assert
+        Assert.Equal(1, Assert.Single(rated).Up);
+    }
+
+    [Theory]
+    [InlineData("folder", "is a folder")]
+    [InlineData("corrupt", "cannot read the ratings database")]
+    [InlineData("newer", "newer than this version reads")]
+    public void Reading_AnUnusableFile_Throws_NamingTheFileAndTheCause(string kind, string expected)
+    {
+        switch (kind)
+        {
+            case "folder":
+                Directory.CreateDirectory(DatabasePath);
+                break;
+            case "corrupt":
+                File.WriteAllBytes(DatabasePath, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
+                break;
+            default:
+                using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+                {
+                    connection.Open();
+                    FeedbackSchema.Migrate(connection);
+                    using var bump = connection.CreateCommand();
+                    bump.CommandText = $"PRAGMA user_version = {FeedbackSchema.Latest + 1};";
+                    bump.ExecuteNonQuery();
+                }
+
+                break;
+        }
+
+        var error = Assert.Throws<FeedbackUnavailableException>(() => Store().RatedAnswers());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains(DatabasePath, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CorruptFile_RefusesRatings_LogsOnce_AndNeverThrowsOnAWrite()
     {
         // Arrange
         File.WriteAllBytes(DatabasePath, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
@@ -147,14 +241,32 @@ public sealed class FeedbackStoreTests : IDisposable
         // Act
         var id = store.RecordAnswer(Answer(), "discord");
         var vote = store.Vote("any", "user-1", Vote.Up);
-        var rated = store.RatedAnswers();
 
         // Assert
         Assert.Null(id);
         Assert.Equal(VoteOutcome.Unavailable, vote);
-        Assert.Empty(rated);
         var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains(DatabasePath, warning.Message, StringComparison.Ordinal);
+    }
+
+    private void OldFileWithOneRating()
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        FeedbackSchema.Migrate(connection, target: 1);
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO answers (id, question, answer, citations, backend, created_at) VALUES ('old', 'q', 'a', '[]', 'extractive', '2026-01-01T00:00:00.0000000+00:00');
+            INSERT INTO votes (answer_id, voter, vote, at) VALUES ('old', 'h', -1, '2026-01-01T00:00:00.0000000+00:00');
+            """;
+        insert.ExecuteNonQuery();
+    }
+
+    private int UserVersion()
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return FeedbackSchema.Version(connection, null);
     }
 
     [Fact]

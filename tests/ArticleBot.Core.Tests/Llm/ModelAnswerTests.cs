@@ -291,6 +291,7 @@ public sealed class ModelAnswerTests
     [InlineData("{}", "missing")]
     [InlineData("{\"query\":\"騰訊\",\"top\":\"many\"}", "top")]
     [InlineData("{\"query\":\"騰訊\",\"colour\":\"red\",\"top\":99999999999}", "top")]
+    [InlineData("{\"query\":\"騰訊\",\"top\":50}", "out of range (0 to 20)")] // declared bounds: refused, not clamped
     public async Task ToolCallWithBadArguments_IsAToolErrorTheModelSees_ThenAFallbackWithTheTrueReason(string arguments, string named)
     {
         // Arrange: a model that keeps calling the search tool with arguments it cannot take.

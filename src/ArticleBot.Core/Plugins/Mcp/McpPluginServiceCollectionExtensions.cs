@@ -10,8 +10,8 @@ namespace Microsoft.Extensions.Hosting;
 public static class McpPluginServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="McpPluginSource"/>: a plugin source for the <see cref="PluginCatalog"/>, started and stopped with
-    /// the host. Binds <see cref="McpPluginOptions"/> (section <c>Plugins</c>).
+    /// Adds <see cref="McpPluginSource"/>: a plugin source for the <see cref="PluginCatalog"/> whose servers start on
+    /// first use, in the background, and are killed when the host stops. Binds <see cref="McpPluginOptions"/> (section <c>Plugins</c>).
     /// </summary>
     public static IServiceCollection AddMcpPlugins(this IServiceCollection services)
     {

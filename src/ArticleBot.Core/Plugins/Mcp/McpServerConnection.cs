@@ -8,6 +8,9 @@ namespace ArticleBot.Core.Plugins.Mcp;
 /// <summary>Where an MCP server is in its life.</summary>
 public enum McpServerState
 {
+    /// <summary>Declared, not started: servers start on first use (a call, <c>plugins</c>, a model's tool list).</summary>
+    NotStarted,
+
     /// <summary>Being started for the first time.</summary>
     Starting,
 
@@ -28,11 +31,16 @@ public enum McpServerState
 public sealed class McpPluginException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Keeps one MCP server running: starts it (a process over stdio, or a streamable HTTP URL), lists its tools, and
-/// when it exits, closes the connection, sends an oversized message or does not answer a call in time, kills it (with
-/// its child processes) and starts it again after a delay that doubles each time, up to
+/// Keeps one MCP server running: starts it on first use (a process over stdio, or a streamable HTTP URL), lists its
+/// tools, and when it exits, closes the connection, floods its output or does not answer a call in time, kills it
+/// (with its child processes) and starts it again after a delay that doubles each time, up to
 /// <see cref="McpPluginOptions.McpMaxRestarts"/> restarts; then it is marked failed with the reason.
 /// </summary>
+/// <remarks>
+/// Stopping kills first and waits after: the process of the session, or of an attempt still starting, is killed before
+/// anything waits for the run to end, so no wait depends on what a server does. The SDK's own logging is turned down to
+/// Debug (<see cref="QuietLoggerFactory"/>): a server that cannot be reached or crashes is one warning line of ours.
+/// </remarks>
 public sealed partial class McpServerConnection : IAsyncDisposable
 {
     private static readonly TimeSpan s_maxBackoff = TimeSpan.FromSeconds(30);
@@ -46,14 +54,21 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ProcessGuardLauncher? _guard;
+    private readonly ILoggerFactory _sdkLoggers;
+    private readonly Lock _starting = new();
     private Task? _loop;
     private volatile Session? _session;
+    private volatile McpServerProcess? _attempt;
+    private string? _lastLogged;
     private int _disposed;
 
-    /// <summary>Creates the connection; nothing starts before <see cref="StartAsync"/>.</summary>
-    public McpServerConnection(string name, McpServerDeclaration declaration, McpPluginOptions options, TimeSpan callTimeout, string contentRoot, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>Creates the connection; nothing starts before <see cref="EnsureStarted"/>.</summary>
+    public McpServerConnection(string name, McpServerDeclaration declaration, McpPluginOptions options, TimeSpan callTimeout, string contentRoot, TimeProvider time, ILoggerFactory loggers, ProcessGuardLauncher? guard = null)
     {
         ArgumentNullException.ThrowIfNull(loggers);
+        _guard = guard;
+        _sdkLoggers = new QuietLoggerFactory(loggers);
         Name = name;
         Declaration = declaration;
         _options = options;
@@ -74,7 +89,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     public McpServerDeclaration Declaration { get; }
 
     /// <summary>Where it is in its life.</summary>
-    public McpServerState State { get; private set; } = McpServerState.Starting;
+    public McpServerState State { get; private set; } = McpServerState.NotStarted;
 
     /// <summary>Why it is not ready, or why it was last restarted.</summary>
     public string? Reason { get; private set; }
@@ -88,11 +103,33 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     /// <summary>Where it comes from, for <c>plugins</c>.</summary>
     public string Source => Declaration.Url is { Length: > 0 } url ? url : string.Join(' ', [Declaration.Command!, .. Declaration.Args]);
 
+    /// <summary>Starts the server in the background, once; returns at once.</summary>
+    public void EnsureStarted()
+    {
+        if (_loop is not null || Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        lock (_starting)
+        {
+            if (_loop is null && Volatile.Read(ref _disposed) == 0)
+            {
+                State = McpServerState.Starting;
+                _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Completes once the first start is over (ready, or failed and restarting), or at once when not started.</summary>
+    public Task WhenStartedAsync(CancellationToken cancellationToken) =>
+        _loop is null ? Task.CompletedTask : _firstAttempt.Task.WaitAsync(cancellationToken);
+
     /// <summary>Starts the server; returns once it is ready or its first start failed (restarts go on in the background).</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop ??= Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
-        return _firstAttempt.Task.WaitAsync(cancellationToken);
+        EnsureStarted();
+        return WhenStartedAsync(cancellationToken);
     }
 
     /// <summary>Calls a tool, bounded by <c>Plugins:CallTimeoutSeconds</c>; a server that does not answer in time is killed.</summary>
@@ -151,8 +188,15 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             return;
         }
 
+        // Kill first: then nothing the run waits for depends on the server (its stdout closes, its exit is known).
+        KillNow();
         await _stopping.CancelAsync();
         _session?.Lose("the bot is stopping");
+        lock (_starting)
+        {
+            // A start racing with the stop sees _disposed and starts nothing; one already under way ends here.
+        }
+
         if (_loop is { } loop)
         {
             await loop.ConfigureAwait(false);
@@ -161,8 +205,12 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>Kills the process tree now, without waiting (the bot is exiting).</summary>
-    internal void KillNow() => _session?.Process?.Kill();
+    /// <summary>Kills the process tree of the session and of any attempt still starting, now, without waiting.</summary>
+    internal void KillNow()
+    {
+        _session?.Process?.Kill();
+        _attempt?.Kill();
+    }
 
     private async Task RunAsync(CancellationToken stopping)
     {
@@ -176,6 +224,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
                 session = await ConnectAsync(stopping);
                 _session = session;
                 Set(McpServerState.Ready, Restarts == 0 ? null : $"restarted {Restarts} time(s); last: {Reason}", session.Tools);
+                _lastLogged = null;
                 Log.ServerReady(_logger, Name, session.Tools.Count);
                 _firstAttempt.TrySetResult();
                 reason = await session.WaitForLossAsync();
@@ -184,8 +233,9 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             {
                 reason = session?.Lost.Task.IsCompleted == true ? await session.Lost.Task : Describe(ex, session);
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
+                // Stopping kills the server first, so the attempt ends in whatever way its process ending causes.
                 reason = "the bot is stopping";
             }
 
@@ -206,12 +256,24 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             }
 
             Restarts++;
-            Log.ServerLost(_logger, Name, reason, Restarts, _options.McpMaxRestarts);
             if (Restarts > _options.McpMaxRestarts)
             {
+                // Not "restart 6 of at most 5": there is no sixth restart.
+                Log.ServerGaveUp(_logger, Name, reason, _options.McpMaxRestarts);
                 Set(McpServerState.Failed, $"{reason}; gave up after {_options.McpMaxRestarts} restart(s) (Plugins:McpMaxRestarts)", Tools);
                 _firstAttempt.TrySetResult();
                 return;
+            }
+
+            if (reason == _lastLogged)
+            {
+                // The same failure again (an unreachable URL, a command that keeps failing): said once, at Warning.
+                Log.ServerLostAgain(_logger, Name, reason, Restarts, _options.McpMaxRestarts);
+            }
+            else
+            {
+                Log.ServerLost(_logger, Name, reason, Restarts, _options.McpMaxRestarts);
+                _lastLogged = reason;
             }
 
             // The delay's timer starts before anyone hears of the restart, so a test that advances a fake clock on
@@ -241,20 +303,24 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         IClientTransport transport;
         if (Declaration.Url is { Length: > 0 } url)
         {
-            transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(url), Name = Name, TransportMode = HttpTransportMode.AutoDetect }, _loggers);
+            transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(url), Name = Name, TransportMode = HttpTransportMode.AutoDetect }, _sdkLoggers);
         }
         else
         {
-            process = McpServerProcess.Start(Name, Declaration, _contentRoot, _options.McpMaxMessageBytes, e => lost.TrySetResult(e.Message), _logger);
-            transport = new StreamClientTransport(process.Input, process.Output, _loggers);
+            process = McpServerProcess.Start(Name, Declaration, _contentRoot, _options.McpMaxMessageBytes, e => lost.TrySetResult(e.Message), _guard, _logger);
+            _attempt = process;
+            transport = new StreamClientTransport(process.Input, process.Output, _sdkLoggers);
         }
 
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.McpStartTimeoutSeconds), _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, startTimeout.Token);
+
+        // A start that is given up (timeout, the bot stopping) kills its process first, so no cleanup waits on it.
+        using var killOnCancel = linked.Token.Register(() => process?.Kill());
         McpClient? client = null;
         try
         {
-            var connect = McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new Implementation { Name = "articlebot", Version = "1.0.0" }, TimeProvider = _time }, _loggers, linked.Token);
+            var connect = McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new Implementation { Name = "articlebot", Version = "1.0.0" }, TimeProvider = _time }, _sdkLoggers, linked.Token);
             var exited = process?.Exited ?? Task.Delay(Timeout.Infinite, linked.Token);
             if (await Task.WhenAny(connect, exited, lost.Task) != connect)
             {
@@ -270,6 +336,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
 
             client = await connect;
             var tools = await client.ListToolsAsync(cancellationToken: linked.Token);
+            process?.HandshakeDone();
             return new Session(client, process, [.. tools.Select(t => t.ProtocolTool)], lost);
         }
         catch (OperationCanceledException) when (startTimeout.IsCancellationRequested && !stopping.IsCancellationRequested)
@@ -296,6 +363,10 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             await DisposeQuietly(client, process);
             throw;
         }
+        finally
+        {
+            _attempt = null;
+        }
     }
 
     private static async Task DisposeQuietly(McpClient? client, McpServerProcess? process)
@@ -311,17 +382,19 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>One line: the exit code and the server's last words on stderr (never a stack trace).</summary>
     private static string Exited(McpServerProcess? process)
     {
         var code = process?.ExitCode is { } c ? $"exited with code {c}" : "closed the connection";
-        return process?.LastStderr is { Length: > 0 } stderr ? $"{code} (stderr: {stderr})" : code;
+        return process?.LastWords is { Length: > 0 } words ? $"{code} (stderr: {words})" : code;
     }
 
-    private static string Describe(Exception exception, Session? session) => exception switch
+    private string Describe(Exception exception, Session? session) => exception switch
     {
         McpPluginException or InvalidOperationException => exception.Message,
+        HttpRequestException http => $"cannot reach {Declaration.Url}: {http.Message}".ReplaceLineEndings(" "),
         _ when session?.Process is { ExitCode: not null } => Exited(session.Process),
-        _ => $"{exception.GetType().Name}: {exception.Message}",
+        _ => $"{exception.GetType().Name}: {exception.Message}".ReplaceLineEndings(" "),
     };
 
     private void Set(McpServerState state, string? reason, IReadOnlyList<Tool> tools)
@@ -380,5 +453,11 @@ public sealed partial class McpServerConnection : IAsyncDisposable
 
         [LoggerMessage(EventId = 7112, EventName = "McpServerLost", Level = LogLevel.Warning, Message = "MCP server {Server} stopped: {Reason} (restart {Restart} of at most {MaxRestarts})")]
         public static partial void ServerLost(ILogger logger, string server, string reason, int restart, int maxRestarts);
+
+        [LoggerMessage(EventId = 7114, EventName = "McpServerLostAgain", Level = LogLevel.Debug, Message = "MCP server {Server} stopped again: {Reason} (restart {Restart} of at most {MaxRestarts})")]
+        public static partial void ServerLostAgain(ILogger logger, string server, string reason, int restart, int maxRestarts);
+
+        [LoggerMessage(EventId = 7113, EventName = "McpServerGaveUp", Level = LogLevel.Warning, Message = "MCP server {Server} stopped: {Reason}; gave up after {MaxRestarts} restart(s) (Plugins:McpMaxRestarts)")]
+        public static partial void ServerGaveUp(ILogger logger, string server, string reason, int maxRestarts);
     }
 }

@@ -6,25 +6,27 @@ namespace ArticleBot.Core.Plugins.Mcp;
 
 /// <summary>
 /// One running stdio MCP server: its stdin and (bounded) stdout for the protocol, its stderr line by line to the log
-/// (long lines cut, the last few kept to explain a crash), and a kill that takes its whole process tree.
+/// (long lines cut, the last words kept to explain a crash), and a kill that takes its whole process tree. On Linux it
+/// runs under a <see cref="ProcessGuard"/>, so that nothing it starts outlives the bot, even a SIGKILLed one.
 /// </summary>
 internal sealed partial class McpServerProcess : IAsyncDisposable
 {
     private const int MaxLoggedLineChars = 2000;
-    private const int KeptLines = 5;
+    private const int MaxLastWordsChars = 300;
 
     private readonly Process _process;
     private readonly ILogger _logger;
     private readonly string _name;
-    private readonly Queue<string> _lastLines = new();
     private readonly Task _stderrPump;
+    private readonly BoundedLineStream _output;
+    private string? _lastWords;
 
     private McpServerProcess(Process process, string name, int maxMessageBytes, Action<McpMessageTooLargeException> onOverflow, ILogger logger)
     {
         _process = process;
         _name = name;
         _logger = logger;
-        Output = new BoundedLineStream(process.StandardOutput.BaseStream, maxMessageBytes, onOverflow);
+        _output = new BoundedLineStream(process.StandardOutput.BaseStream, maxMessageBytes, onOverflow);
         Input = process.StandardInput.BaseStream;
         _stderrPump = Task.Run(PumpStderrAsync);
     }
@@ -32,8 +34,11 @@ internal sealed partial class McpServerProcess : IAsyncDisposable
     /// <summary>The server's stdin (we write requests).</summary>
     public Stream Input { get; }
 
-    /// <summary>The server's stdout (we read responses), bounded per message.</summary>
-    public Stream Output { get; }
+    /// <summary>The server's stdout (we read responses), bounded (see <see cref="BoundedLineStream"/>).</summary>
+    public Stream Output => _output;
+
+    /// <summary>The server answered initialize and listed its tools: its output is bounded per message from now on.</summary>
+    public void HandshakeDone() => _output.Handshaken = true;
 
     /// <summary>Completes when the process exits.</summary>
     public Task Exited => _process.WaitForExitAsync();
@@ -44,23 +49,17 @@ internal sealed partial class McpServerProcess : IAsyncDisposable
     /// <summary>The exit code, once exited.</summary>
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    /// <summary>The last lines the server wrote to stderr (to explain a crash).</summary>
-    public string LastStderr
-    {
-        get
-        {
-            lock (_lastLines)
-            {
-                return string.Join(" | ", _lastLines);
-            }
-        }
-    }
+    /// <summary>
+    /// The last line the server wrote to stderr that is not part of a stack trace: what a crash says about itself
+    /// ("Unhandled exception. System.InvalidOperationException: …", "Stack overflow."), in one line.
+    /// </summary>
+    public string? LastWords => Volatile.Read(ref _lastWords);
 
-    /// <summary>Starts the server.</summary>
+    /// <summary>Starts the server, under <paramref name="guard"/> when there is one.</summary>
     /// <exception cref="InvalidOperationException">It cannot be started; the message says why.</exception>
-    public static McpServerProcess Start(string name, McpServerDeclaration declaration, string contentRoot, int maxMessageBytes, Action<McpMessageTooLargeException> onOverflow, ILogger logger)
+    public static McpServerProcess Start(string name, McpServerDeclaration declaration, string contentRoot, int maxMessageBytes, Action<McpMessageTooLargeException> onOverflow, ProcessGuardLauncher? guard, ILogger logger)
     {
-        var start = new ProcessStartInfo(declaration.Command!)
+        var start = new ProcessStartInfo(guard?.FileName ?? declaration.Command!)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -70,7 +69,7 @@ internal sealed partial class McpServerProcess : IAsyncDisposable
             CreateNoWindow = true,
             WorkingDirectory = string.IsNullOrWhiteSpace(declaration.WorkingDirectory) ? contentRoot : Path.GetFullPath(declaration.WorkingDirectory, contentRoot),
         };
-        foreach (var argument in declaration.Args)
+        foreach (var argument in guard is null ? [.. declaration.Args] : ProcessGuard.Arguments(guard, declaration.Command!, declaration.Args))
         {
             start.ArgumentList.Add(argument);
         }
@@ -165,16 +164,26 @@ internal sealed partial class McpServerProcess : IAsyncDisposable
 
         var text = line.ToString();
         line.Clear();
-        lock (_lastLines)
+        if (!IsStackTrace(text))
         {
-            _lastLines.Enqueue(text);
-            while (_lastLines.Count > KeptLines)
-            {
-                _lastLines.Dequeue();
-            }
+            Volatile.Write(ref _lastWords, text.Trim().Length > MaxLastWordsChars ? text.Trim()[..MaxLastWordsChars] + "…" : text.Trim());
         }
 
         Log.ServerStderr(_logger, _name, text);
+    }
+
+    /// <summary>A line of a stack trace (.NET, Node, Python, Java) or its framing, which explains nothing by itself.</summary>
+    internal static bool IsStackTrace(string line)
+    {
+        var text = line.Trim();
+        return text.Length == 0
+            || text.StartsWith("at ", StringComparison.Ordinal)
+            || text.StartsWith("--- ", StringComparison.Ordinal)
+            || text.All(c => c is '-' or '=' or '*' or '^' or '~' or ' ')
+            || (text.StartsWith("Repeat", StringComparison.Ordinal) && text.EndsWith("times:", StringComparison.Ordinal))
+            || text.StartsWith("File \"", StringComparison.Ordinal)
+            || text.StartsWith("Traceback (most recent call last)", StringComparison.Ordinal)
+            || text.StartsWith("[...", StringComparison.Ordinal);
     }
 
     private static partial class Log

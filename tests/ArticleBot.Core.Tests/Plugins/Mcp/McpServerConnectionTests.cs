@@ -1,5 +1,5 @@
 using ArticleBot.Core.Plugins.Mcp;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ArticleBot.Core.Tests.Plugins.Mcp;
@@ -15,7 +15,9 @@ public sealed class McpServerConnectionTests
         var declaration = new McpServerDeclaration { Command = "/bin/sh" };
         declaration.Args.Add("-c");
         declaration.Args.Add("exit 7");
-        await using var connection = new McpServerConnection("crashy", declaration, options, TimeSpan.FromSeconds(10), Path.GetTempPath(), time, NullLoggerFactory.Instance);
+        var log = new CapturingLoggerProvider();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
+        await using var connection = new McpServerConnection("crashy", declaration, options, TimeSpan.FromSeconds(10), Path.GetTempPath(), time, loggers);
         var states = new List<(McpServerState State, string? Reason, DateTimeOffset At)>();
         var restarting = new SemaphoreSlim(0);
         var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,5 +58,52 @@ public sealed class McpServerConnectionTests
         }
 
         await Assert.ThrowsAsync<McpPluginException>(() => connection.CallToolAsync("any", new Dictionary<string, object?>(), TestContext.Current.CancellationToken));
+
+        // The log: the failure once at Warning (then at Debug while it repeats), and the end as what it is.
+        var warnings = log.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("exited with code 7 (restart 1 of at most 2)", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("exited with code 7; gave up after 2 restart(s) (Plugins:McpMaxRestarts)", warnings[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(log.Entries, e => e.Message.Contains("restart 3 of at most 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ServerThatFloodsStdoutBeforeTheHandshake_IsStopped_AfterMcpMaxMessageBytes_NotAtTheStartTimeout()
+    {
+        // Arrange: short lines of noise, forever; the start timeout (on a clock that does not move) never comes.
+        var options = new McpPluginOptions { McpMaxRestarts = 0, McpMaxMessageBytes = 65536 };
+        var declaration = new McpServerDeclaration { Command = "/bin/sh" };
+        declaration.Args.Add("-c");
+        declaration.Args.Add("exec yes 'not the protocol'");
+        await using var connection = new McpServerConnection("noisy", declaration, options, TimeSpan.FromSeconds(10), Path.GetTempPath(), new FakeTimeProvider(), LoggerFactory.Create(_ => { }));
+
+        // Act
+        await connection.StartAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(McpServerState.Failed, connection.State);
+        Assert.Contains("over 65536 bytes to stdout without completing the handshake", connection.Reason, StringComparison.Ordinal);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider provider) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                provider.Entries.Enqueue((logLevel, formatter(state, exception)));
+        }
     }
 }

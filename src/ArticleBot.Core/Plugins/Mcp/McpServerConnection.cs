@@ -154,19 +154,20 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             }
 
             _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-            throw new McpPluginException($"MCP server {Name} went away during {tool}: {await session.Lost.Task}");
+            throw WentAway(session, tool, await session.Lost.Task, null);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             var reason = $"{tool} did not answer within {_callTimeout.TotalSeconds:0} s (Plugins:CallTimeoutSeconds); killed";
             session.Lose(reason);
+            ShowLost(session, reason);
             throw new PluginTimeoutException($"MCP server {Name}: {reason}");
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The client cancels its pending requests when the connection drops (e.g. an oversized message): not the caller's cancellation.
             await Task.WhenAny(session.Lost.Task, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
-            throw new McpPluginException($"MCP server {Name} went away during {tool}: {(session.Lost.Task.IsCompleted ? await session.Lost.Task : "the connection was closed")}", ex);
+            throw WentAway(session, tool, session.Lost.Task.IsCompleted ? await session.Lost.Task : "the connection was closed", ex);
         }
         catch (McpProtocolException ex)
         {
@@ -176,7 +177,25 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         {
             // The connection closes a moment before the exit code is known: give the reason a moment to arrive.
             await Task.WhenAny(session.Lost.Task, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
-            throw new McpPluginException($"MCP server {Name} went away during {tool}: {(session.Lost.Task.IsCompleted ? await session.Lost.Task : ex.Message)}", ex);
+            throw WentAway(session, tool, session.Lost.Task.IsCompleted ? await session.Lost.Task : ex.Message, ex);
+        }
+    }
+
+    private McpPluginException WentAway(Session session, string tool, string reason, Exception? inner)
+    {
+        ShowLost(session, reason);
+        return new McpPluginException($"MCP server {Name} went away during {tool}: {reason}", inner);
+    }
+
+    /// <summary>
+    /// Shows a lost session as restarting at once, before the caller hears of the failure: the run loop gets there
+    /// too, but only after the old process is disposed, and a listing asked for in between would still say ready.
+    /// </summary>
+    private void ShowLost(Session session, string reason)
+    {
+        if (ReferenceEquals(_session, session) && State == McpServerState.Ready)
+        {
+            Set(McpServerState.Restarting, reason, Tools);
         }
     }
 

@@ -40,20 +40,20 @@ public sealed record QuestionIntent(QuestionKind Kind, EntityKind? EntityKind = 
 /// </summary>
 public static partial class QuestionClassifier
 {
-    private static readonly string[] s_summary = ["总结", "概括", "摘要", "讲了什么", "讲什么", "讲的是什么", "说了什么内容", "主要内容", "要点", "大意", "重点是什么", "主旨", "summar", "gist", "tl;dr", "tldr", "main point", "key point", "overview", "what is this article about", "what's this article about", "what is the article about", "what does the article say", "what is it about"];
-    private static readonly string[] s_outline = ["几个部分", "哪几部分", "哪些部分", "章节", "小标题", "分成几", "分为几", "分成哪", "分为哪", "section", "heading", "outline", "parts of the article", "how is the article organi"];
-    private static readonly string[] s_outlineAlways = ["小标题", "section heading", "outline of the article"];
-    private static readonly string[] s_summaryAlways = ["总结这篇", "总结一下这篇", "概括这篇", "概括一下这篇", "summarize the article", "summarise the article", "summary of the article", "summary of this article", "what is this article about", "what is the article about"];
-    private static readonly string[] s_mentioned = ["提到", "提及", "出现", "说到", "谈到", "mention", "named", "name ", "appear", "cited"];
-    private static readonly string[] s_structure = ["结构", "标题", "structure", "structured", "organised", "organized"];
-    private static readonly string[] s_article = ["文章", "这篇", "全文", "本文", "文中", "此文", "article", "piece", "text", "story"];
-    private static readonly string[] s_list = ["哪些", "哪几", "列出", "列举", "有什么公司", "有什么产品", "which", "list", "name the", "what companies", "what products", "what people", "who are mentioned", "who is mentioned", "what figures", "what numbers", "what amounts", "what dates"];
-    private static readonly string[] s_compare = ["不同", "区别", "差别", "差异", "异同", "相比", "比较", "对比", "有何分别", "differ", "difference", "compare", "comparison", "versus", " vs ", "contrast"];
-    private static readonly string[] s_opinion = ["作者认为", "作者的观点", "作者观点", "作者的看法", "作者怎么看", "作者如何看", "作者的结论", "结论", "作者的立场", "作者主张", "作者建议", "作者的态度", "认为", "看法", "观点", "说了什么", "说过什么", "怎么说", "怎么看", "what did he say", "what did she say", "what did they say", "say about", "said about", "author's view", "author think", "author's conclusion", "conclusion", "conclude", "author argue", "author believe", "author's opinion", "opinion", "what does the author", "what is the author", "view of the author"];
-    private static readonly string[] s_why = ["为什么", "为何", "原因", "怎么会", "何以", "如何", "怎么", "怎样", "why", "how come", "reason", "how does", "how do", "how did", "how can", "how is", "how are", "how will"];
-    private static readonly string[] s_notWhy = ["多少", "how much", "how many", "how long", "how old", "how big", "how large"];
-    private static readonly string[] s_whWords = ["什么", "哪", "谁", "多少", "几", "怎么", "怎样", "如何", "为什么", "为何", "何时", "何地"];
-    private static readonly string[] s_chineseYesNo = ["对吗", "对不对", "是吗", "是不是", "是否", "真的吗", "有没有", "吗", "么？"];
+    private static readonly string[] s_summary = WordLists.Load("question-kind.summary");
+    private static readonly string[] s_outline = WordLists.Load("question-kind.outline");
+    private static readonly string[] s_outlineAlways = WordLists.Load("question-kind.outline-always");
+    private static readonly string[] s_summaryAlways = WordLists.Load("question-kind.summary-always");
+    private static readonly string[] s_mentioned = WordLists.Load("question-kind.mentioned");
+    private static readonly string[] s_structure = WordLists.Load("question-kind.structure");
+    private static readonly string[] s_article = WordLists.Load("question-kind.article");
+    private static readonly string[] s_list = WordLists.Load("question-kind.list");
+    private static readonly string[] s_compare = WordLists.Load("question-kind.compare");
+    private static readonly string[] s_opinion = WordLists.Load("question-kind.opinion");
+    private static readonly string[] s_why = WordLists.Load("question-kind.why");
+    private static readonly string[] s_notWhy = WordLists.Load("question-kind.not-why");
+    private static readonly string[] s_whWords = WordLists.Load("question-kind.wh-words");
+    private static readonly string[] s_chineseYesNo = WordLists.Load("question-kind.chinese-yes-no");
 
     /// <summary>Recognises the question's kind.</summary>
     public static QuestionIntent Classify(string question, ScriptFolding folder)

@@ -89,8 +89,8 @@ public sealed class ArticleReader(ArticleSearch search, ReadingModels models)
         });
     }
 
-    private static readonly string[] s_captionCues = ["图", "照片", "图片", "配图", "caption", "photo", "picture", "image", "figure"];
-    private static readonly string[] s_disclaimerCues = ["声明", "免责", "版权", "平台", "disclaimer", "copyright", "platform"];
+    private static readonly string[] s_captionCues = WordLists.Load("reader.caption-cues");
+    private static readonly string[] s_disclaimerCues = WordLists.Load("reader.disclaimer-cues");
 
     /// <summary>Disclaimers, captions and bylines answer only questions about them.</summary>
     public static bool MayAnswer(QueryPlan plan, PassageKind kind)

@@ -67,8 +67,8 @@ public sealed class QuestionReading
     /// <summary>The strong groups that are names.</summary>
     public IReadOnlyList<QueryGroup> Names { get; }
 
-    private static readonly string[] s_chineseQuestionWords = ["为什么", "为何", "什么", "多少", "怎么", "怎样", "如何", "哪", "谁", "几", "何"];
-    private static readonly string[] s_englishQuestionWords = ["what", "which", "who", "whom", "whose", "when", "where", "why", "how"];
+    private static readonly string[] s_chineseQuestionWords = WordLists.Load("question-words.chinese-question-words");
+    private static readonly string[] s_englishQuestionWords = WordLists.Load("question-words.english-question-words");
 
     /// <summary>
     /// The groups of the question's words that stand beside its question word (目标 in 杂志的目标是什么, color in "what

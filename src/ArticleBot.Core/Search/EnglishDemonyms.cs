@@ -3,9 +3,9 @@ using System.Collections.Frozen;
 namespace ArticleBot.Core.Search;
 
 /// <summary>
-/// English adjectives of nationality and their places (Scottish → Scotland, French → France): CC-CEDICT glosses
-/// 苏格兰 as "Scotland", so a question about the Scottish Parliament needs the place's glosses, and a capitalised
-/// adjective is no name to transliterate (Scottish is not 斯科舍).
+/// English adjectives of nationality and their places (Welsh → Wales, Danish → Denmark): CC-CEDICT glosses 威尔士 as
+/// "Wales", so a question about the Welsh government needs the place's glosses, and a capitalised adjective is no name
+/// to transliterate.
 /// </summary>
 public static class EnglishDemonyms
 {

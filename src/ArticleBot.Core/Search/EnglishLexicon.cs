@@ -196,7 +196,7 @@ public sealed class EnglishLexicon
         return words.Count is 0 or > MaxPhraseWords ? null : string.Join(' ', words.Select(Stem));
     }
 
-    /// <summary>The kind of proper name a folded corpus word is, by its CC-CEDICT gloss (杜篤瑪 "Dodoma, capital of Tanzania": a place); null when it is not one.</summary>
+    /// <summary>The kind of proper name a folded corpus word is, by its CC-CEDICT gloss (内罗毕 "Nairobi, capital of Kenya": a place); null when it is not one.</summary>
     public ProperNameKind? ProperName(string foldedWord)
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
@@ -292,7 +292,7 @@ public sealed class EnglishLexicon
 
         if (found.Count == 0 && isName)
         {
-            // No spelling is close: the consonant skeletons (Iqbal = 伊克巴勒, Ratzel = 拉采尔), for names of three
+            // No spelling is close: the consonant skeletons (Iqbal = 伊克巴勒, Dickinson = 狄金森), for names of three
             // sounds or more; weaker evidence, so a lower confidence.
             var skeleton = SoundSkeleton.OfEnglish(name);
             if (skeleton.Length >= 3)

@@ -285,7 +285,7 @@ public sealed partial class QueryAnalyzer
             var place = EnglishDemonyms.Place(word);
             if (place is not null)
             {
-                // "Scottish": the glosses of Scotland, never a transliteration of the adjective.
+                // An adjective of nationality: the glosses of its place, never a transliteration of the adjective.
                 expansions.AddRange(lexicon.Lookup(string.Join(' ', place.Split(' ').Select(EnglishLexicon.Stem))));
             }
             else if (!latin && (expansions.Count == 0 || capitalized.Contains(word)))

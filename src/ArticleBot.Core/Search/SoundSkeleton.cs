@@ -5,8 +5,8 @@ namespace ArticleBot.Core.Search;
 /// <summary>
 /// The consonant skeleton of a name, the same for an English spelling and the toneless pinyin of its Chinese
 /// transliteration: vowels and glides dropped, sounds Chinese does not tell apart merged (r and l, b and p, d and t,
-/// g, k and q, the sibilants), doubled sounds collapsed. "Iqbal" and 伊克巴勒 (yikebale) are both KBL; "Ratzel" and
-/// 拉采尔 (lacaier) both LSL; "Hassabis" and 哈萨比斯 both HSBS. A match of skeletons is weaker evidence than a match
+/// g, k and q, the sibilants), doubled sounds collapsed. "Iqbal" and 伊克巴勒 (yikebale) are both KBL, and
+/// "Dickinson" and 狄金森 (dijinsen) share one skeleton too. A match of skeletons is weaker evidence than a match
 /// of spellings, so <see cref="EnglishLexicon"/> gives it a lower confidence and only for names.
 /// </summary>
 public static class SoundSkeleton
@@ -37,7 +37,7 @@ public static class SoundSkeleton
                     i++;
                     break;
                 case 'c' when next == 'k':
-                    // "ki" is written ji in pinyin (Mackinder 麦金德, Kissinger 基辛格).
+                    // "ki" is written ji in pinyin (Dickinson 狄金森).
                     Add(result, i + 2 < s.Length && s[i + 2] == 'i' ? 'J' : 'K');
                     i++;
                     break;
@@ -70,7 +70,7 @@ public static class SoundSkeleton
     /// <summary>
     /// True when an English name's skeleton and a transliteration's match: equal, or equal once up to two of the
     /// English t/d and r/l sounds are dropped, as transliteration often drops them before a consonant or at the end
-    /// (Westminster FSDMNSDL, 威斯敏斯特 weisiminsite FSMNSD). The first sound is never dropped, and at least three
+    /// (an r before a consonant, a final d). The first sound is never dropped, and at least three
     /// sounds must remain.
     /// </summary>
     public static bool Matches(string englishSkeleton, string pinyinSkeleton)

@@ -12,39 +12,16 @@ namespace ArticleBot.Core.Answering.Recognizers;
 /// </summary>
 public static partial class NameRecognizer
 {
-    private static readonly string[] s_organisationSuffixes =
-    [
-        "有限公司", "公司", "集团", "银行", "大学", "学院", "中学", "小学", "学校", "委员会", "协会", "基金会", "组织", "联盟", "研究院",
-        "研究所", "研究中心", "实验室", "医院", "电视台", "广播电台", "报社", "出版社", "俱乐部", "球队", "足球队", "篮球队", "乐团", "乐队", "合唱团",
-        "政党", "共产党", "民主党", "共和党", "国民党", "工党", "政府", "法院", "议会", "国会", "内阁", "军团", "舰队", "部队", "航空", "铁路局",
-        "教会", "教区", "修会", "寺", "新闻社", "通讯社", "工作室", "企业", "机构", "联合会", "学会", "商会", "交易所", "天文台", "博物馆", "图书馆",
-        "基金", "电视网", "杂志", "日报", "晚报", "时报", "工厂", "厂", "部", "局", "署", "厅", "社", "队", "党", "军", "朝廷", "王朝", "幕府",
-    ];
+    private static readonly string[] s_organisationSuffixes = WordLists.Load("names.organisation-suffixes");
 
-    private static readonly string[] s_placeSuffixes =
-    [
-        "自治区", "特别行政区", "行政区", "共和国", "王国", "帝国", "联邦", "合众国", "公国", "大陆", "半岛", "群岛", "列岛", "海峡", "盆地", "高原", "平原",
-        "沙漠", "山脉", "山区", "流域", "地区", "街道", "省", "市", "县", "州", "郡", "区", "镇", "乡", "村", "城", "港", "湾", "岛", "屿", "河", "江", "湖",
-        "海", "洋", "山", "峰", "国", "洲", "机场", "公园", "广场",
-    ];
+    private static readonly string[] s_placeSuffixes = WordLists.Load("names.place-suffixes");
 
-    private static readonly string[] s_places =
-    [
-        "中国", "美国", "英国", "法国", "德国", "日本", "韩国", "朝鲜", "俄罗斯", "印度", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "葡萄牙", "荷兰",
-        "比利时", "瑞士", "瑞典", "挪威", "芬兰", "丹麦", "波兰", "奥地利", "希腊", "土耳其", "埃及", "以色列", "伊朗", "伊拉克", "沙特", "巴西", "阿根廷",
-        "墨西哥", "智利", "秘鲁", "古巴", "越南", "泰国", "缅甸", "新加坡", "马来西亚", "印尼", "印度尼西亚", "菲律宾", "蒙古", "台湾", "香港", "澳门",
-        "北京", "上海", "南京", "广州", "深圳", "东京", "伦敦", "巴黎", "纽约", "欧洲", "亚洲", "非洲", "美洲", "大洋洲", "南极", "北极", "欧盟", "苏联",
-    ];
+    private static readonly string[] s_places = WordLists.Load("names.places");
 
-    private static readonly string[] s_titles =
-    [
-        "先生", "女士", "小姐", "教授", "博士", "医生", "总统", "主席", "总理", "首相", "部长", "市长", "州长", "省长", "国王", "女王", "王后", "皇帝", "天皇",
-        "将军", "元帅", "总裁", "董事长", "首席执行官", "创始人", "创办人", "经理", "主教", "教宗", "教皇", "牧师", "院士", "导演", "演员", "歌手", "作家",
-        "诗人", "画家", "记者", "球员", "教练", "选手", "法官", "律师", "大使", "议员", "公爵", "伯爵", "亲王", "王子", "公主", "大名", "将军", "太子",
-    ];
+    private static readonly string[] s_titles = WordLists.Load("names.titles");
 
     // The most common Chinese surnames: with a title or a verb of saying after the name, a safe person cue.
-    private const string Surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    private static readonly string Surnames = string.Concat(WordLists.Load("names.surnames"));
 
     /// <summary>All name mentions of a folded text; <paramref name="knownNames"/> (optional) says whether a Han word is a known proper name.</summary>
     public static IEnumerable<Mention> Find(string folded, Func<string, AnswerKind?>? knownNames = null)
@@ -181,7 +158,7 @@ public static partial class NameRecognizer
 
     private const string AfterSuffix = "的在是于和与及为了将已曾也都有被把向从到等之内外北南东西中";
 
-    private static readonly string[] s_afterName = ["说", "表示", "指出", "认为", "称", "先生", "女士", "教授", "博士", "担任", "出生", "生于", "于", "在", "是", "曾", "和", "与", "及", "等", "的"];
+    private static readonly string[] s_afterName = WordLists.Load("names.after-name");
 
     private static bool IsAfterName(string run, int at) => s_afterName.Any(a => string.CompareOrdinal(run, at, a, 0, a.Length) == 0);
 

@@ -3,17 +3,13 @@ using System.Text.RegularExpressions;
 namespace ArticleBot.Core.Answering.Recognizers;
 
 /// <summary>
-/// Names given by a naming word: the 杜肯堡垒 of "后来称为 杜肯堡垒 的堡垒", the tumas of "简称tumas". A question that asks
+/// Names given by a naming word: the 紫禁城 of "后来称为 紫禁城 的宫殿", the tumas of "简称tumas". A question that asks
 /// what something is called ("what is it called?", 又被稱為?) is answered by such a sentence. Folded text (Simplified,
 /// lower case).
 /// </summary>
 public static partial class NamingRecognizer
 {
-    private static readonly string[] s_questionCues =
-    [
-        "called", "named", "known as", "referred to as", "term for", "word for", "nickname",
-        "称为", "称作", "叫做", "叫什么", "名为", "名叫", "又称", "称之为", "简称", "命名", "名称", "俗称", "别称", "别名", "外号", "绰号",
-    ];
+    private static readonly string[] s_questionCues = WordLists.Load("naming.question-cues");
 
     /// <summary>True when a folded question asks for a name.</summary>
     public static bool AsksForName(string foldedQuestion)

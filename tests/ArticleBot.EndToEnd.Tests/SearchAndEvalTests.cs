@@ -70,6 +70,36 @@ public sealed class SearchAndEvalTests
         Assert.All(new[] { "hit@1", "hit@3", "hit@5", "mrr@10", "first-sent", "cite-prec" }, name => Assert.Equal("–", Column(name)));
         Assert.Equal(Column("accuracy"), rows.Single(r => r[0] == "answerable")[3]);
         Assert.Equal(Column("abstain"), rows.Single(r => r[0] == "trap")[3]);
+        Assert.DoesNotContain("accuracy by kind", run.Stdout, StringComparison.Ordinal); // redirected: no charts
+    }
+
+    [Fact]
+    public async Task Eval_OnATerminal_DrawsTheGateCalibrationAndTheKinds_AsCharts()
+    {
+        // A terminal is a pseudo-terminal from util-linux `script`; without it, the redirected form is all there is to test.
+        Assert.SkipUnless(File.Exists("/usr/bin/script"), "util-linux `script` (to give the bot a terminal) is not installed");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("articlebot-eval-").FullName, "kinds.jsonl");
+        await File.WriteAllLinesAsync(file, File.ReadLines(Path.Combine(BotProcess.RepositoryRoot, "eval", "kinds-dev.jsonl"))
+            .Where(l => l.Contains("\"kind\":\"why\"", StringComparison.Ordinal) || l.Contains("\"kind\":\"trap\"", StringComparison.Ordinal)), Ct);
+        var command = $"dotnet '{Path.Combine(BotProcess.OutputDirectory, "ArticleBot.dll")}' eval '{file}'";
+
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/script", ["-qec", command, "/dev/null"])
+        {
+            WorkingDirectory = BotProcess.OutputDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("accuracy by kind", output, StringComparison.Ordinal);
+        Assert.Contains("why (2)", output, StringComparison.Ordinal);
+        Assert.Contains("gate: share right by chance", output, StringComparison.Ordinal);
+        Assert.Contains("█", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -448,6 +448,11 @@ public static class CommandLineApp
                 }
 
                 await Console.Out.WriteLineAsync(parse.GetValue(json) ? EvalOutput.Json(report) : EvalOutput.Table(report));
+                if (!parse.GetValue(json) && !Console.IsOutputRedirected)
+                {
+                    EvalCharts.Draw(Spectre.Console.AnsiConsole.Console, report);
+                }
+
                 return ExitCodes.Success;
             }, cancellationToken);
         });

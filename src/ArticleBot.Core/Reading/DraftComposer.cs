@@ -1,4 +1,4 @@
-using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Language.Mentions;
 
 namespace ArticleBot.Core.Reading;
 

@@ -1,5 +1,4 @@
-using ArticleBot.Core.Answering.Recognizers;
-using ArticleBot.Core.Answering.Selection;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Corpus;
 
 namespace ArticleBot.Core.Reading;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Training.Data;

@@ -1,4 +1,4 @@
-using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Reading;
 using static ArticleBot.Core.Tests.Reading.SentenceFeaturesTests;
 

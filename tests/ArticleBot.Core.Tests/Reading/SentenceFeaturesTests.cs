@@ -1,5 +1,5 @@
 using ArticleBot.Abstractions;
-using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Reading;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ArticleBot.Core.Answering.Recognizers;
+namespace ArticleBot.Core.Language.Mentions;
 
 /// <summary>
 /// Names given by a naming word: the 紫禁城 of "后来称为 紫禁城 的宫殿", the tumas of "简称tumas". A question that asks

@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Answering.Recognizers;
+namespace ArticleBot.Core.Language.Mentions;
 
 /// <summary>The kind of thing a question asks for (its expected answer type).</summary>
 public enum AnswerKind

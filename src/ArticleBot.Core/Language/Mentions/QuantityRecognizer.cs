@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ArticleBot.Core.Answering.Recognizers;
+namespace ArticleBot.Core.Language.Mentions;
 
 /// <summary>
 /// Finds numbers (Arabic or Chinese numerals, with units, money, percentages, ordinals like 第49届), dates and

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ArticleBot.Core.Answering.Recognizers;
+namespace ArticleBot.Core.Language.Mentions;
 
 /// <summary>
 /// Finds names in folded text: organisations and places by their Chinese suffix (…公司, …大學, …市, …河) or Latin

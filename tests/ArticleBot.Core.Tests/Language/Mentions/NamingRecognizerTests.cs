@@ -1,7 +1,7 @@
-using ArticleBot.Core.Answering.Recognizers;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Text;
 
-namespace ArticleBot.Core.Tests.Answering.Recognizers;
+namespace ArticleBot.Core.Tests.Language.Mentions;
 
 public sealed class NamingRecognizerTests
 {

@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Answering.Recognizers;
+namespace ArticleBot.Core.Language.Mentions;
 
 /// <summary>
 /// The recognisers together: every typed mention of a text, and whether a text holds a mention of the kind a

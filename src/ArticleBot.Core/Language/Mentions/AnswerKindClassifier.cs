@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Answering.Recognizers;
+namespace ArticleBot.Core.Language.Mentions;
 
 /// <summary>
 /// Tells the kind of answer a question expects from its wording, in Chinese (either script) and English. Works

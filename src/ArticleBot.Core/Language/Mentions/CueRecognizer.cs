@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Answering.Recognizers;
+namespace ArticleBot.Core.Language.Mentions;
 
 /// <summary>
 /// Finds the words that mark a reason (因為, because), a manner (通過, by) or a definition (是指, refers to) in

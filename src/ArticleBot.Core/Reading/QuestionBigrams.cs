@@ -2,7 +2,7 @@ using System.Text;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
-namespace ArticleBot.Core.Answering.Selection;
+namespace ArticleBot.Core.Reading;
 
 /// <summary>
 /// The Chinese character pairs of a question's content (stop words and question words removed), to measure how

@@ -1,7 +1,7 @@
-using ArticleBot.Core.Answering.Selection;
+using ArticleBot.Core.Reading;
 using ArticleBot.Core.Text;
 
-namespace ArticleBot.Core.Tests.Answering.Selection;
+namespace ArticleBot.Core.Tests.Reading;
 
 public sealed class QuestionBigramsTests
 {

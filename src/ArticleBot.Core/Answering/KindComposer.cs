@@ -273,8 +273,10 @@ public sealed class KindComposer(
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(passages);
-        var named = entities.NamedIn(question);
-        if (AnswerShape.AsksForOwner(folder.Fold(question)) && named.FirstOrDefault(e => e.Kind != EntityKind.Organization) is { } owned
+        // The entities are looked for only when the answer's shape needs them (an owner, someone's view): they are a
+        // whole-article finding, and a plain fact's first answer should not wait for them on a large article.
+        var named = new Lazy<IReadOnlyList<ArticleEntity>>(() => entities.NamedIn(question));
+        if (AnswerShape.AsksForOwner(folder.Fold(question)) && named.Value.FirstOrDefault(e => e.Kind != EntityKind.Organization) is { } owned
             && Owner(owned, passages) is { } owner)
         {
             return language == QuestionLanguage.English
@@ -299,10 +301,10 @@ public sealed class KindComposer(
             }
         }
 
-        if (intent.Kind == QuestionKind.Opinion && named.Any(e => e.Kind == EntityKind.Person))
+        if (intent.Kind == QuestionKind.Opinion && named.Value.Any(e => e.Kind == EntityKind.Person))
         {
             // Someone's view: what they are quoted saying (哈薩比斯指出：…) beats a sentence that only names them.
-            var said = Said(plan, named.Where(e => e.Kind == EntityKind.Person).ToList(), passages);
+            var said = Said(plan, named.Value.Where(e => e.Kind == EntityKind.Person).ToList(), passages);
             picked = said.Count > 0 ? said : picked;
         }
 
@@ -438,7 +440,6 @@ public sealed class KindComposer(
     /// </summary>
     private string RenderEnglish(string question, QueryPlan plan, List<(int N, Passage Passage, string Sentence)> picked)
     {
-        var subject = EnglishFacts.Join(entities.NamedIn(question).Select(english.EnglishName).Distinct().ToList());
         var lead = string.Empty;
         if (plan.AnswerType is AnswerType.Quantity or AnswerType.Date)
         {
@@ -461,6 +462,7 @@ public sealed class KindComposer(
         var quotes = QuoteJoiner.Join(picked, " ");
         if (lead.Length > 0)
         {
+            var subject = EnglishFacts.Join(entities.NamedIn(question).Select(english.EnglishName).Distinct().ToList());
             return $"{(subject.Length > 0 ? $"{subject}: {lead}" : Capitalize(lead))}{Cite(picked[0].N)}. In the article's words: {quotes}";
         }
 

@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArticleBot.Core.ArticleTools;
 
@@ -35,7 +38,9 @@ public sealed record ArticleEntity(string Name, string English, EntityKind Kind,
 /// Finds the people, organisations, products and places of the corpus: names of a shipped gazetteer
 /// (Resources/entities.tsv) and, for any article, names found by generic cues: transliterated names with "·",
 /// the byline's author, speakers before 指出/表示/認為 with a common surname, and names ending in 公司/集團/大學.
-/// Computed once per corpus.
+/// Computed once per corpus, in time linear in its length: each passage is scanned once for the names that start at
+/// each of its characters (not once per name), and <see cref="NamedIn"/> looks names up the same way in an index
+/// built with the entities.
 /// </summary>
 public sealed partial class EntityFinder
 {
@@ -46,18 +51,18 @@ public sealed partial class EntityFinder
 
     private readonly ArticleSearch _search;
     private readonly ScriptFolding _folder;
-    private readonly Lazy<IReadOnlyList<ArticleEntity>> _entities;
+    private readonly Lazy<Found> _found;
 
     /// <summary>Creates the finder for a corpus.</summary>
-    public EntityFinder(ArticleSearch search, ScriptFolding folder)
+    public EntityFinder(ArticleSearch search, ScriptFolding folder, ILogger<EntityFinder>? logger = null)
     {
         _search = search;
         _folder = folder;
-        _entities = new Lazy<IReadOnlyList<ArticleEntity>>(Find, LazyThreadSafetyMode.ExecutionAndPublication);
+        _found = new Lazy<Found>(() => Index(Timed(logger ?? NullLogger<EntityFinder>.Instance)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Every entity of the corpus, most mentioned first.</summary>
-    public IReadOnlyList<ArticleEntity> All => _entities.Value;
+    public IReadOnlyList<ArticleEntity> All => _found.Value.Entities;
 
     /// <summary>The entities of one kind (or all when null), of one country (or any when null).</summary>
     public IReadOnlyList<ArticleEntity> Find(EntityKind? kind, string? country) =>
@@ -71,13 +76,34 @@ public sealed partial class EntityFinder
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = _folder.Fold(text);
-        var found = new List<(int At, int Length, ArticleEntity Entity)>();
-        foreach (var entity in All)
+        var index = _found.Value;
+
+        // Where each name first occurs as a name (a Latin name as a whole word), by one pass over the text.
+        var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var at = 0; at < folded.Length; at++)
         {
-            foreach (var name in NamesOf(entity))
+            if (!index.NamesByFirstChar.TryGetValue(folded[at], out var names))
             {
-                var at = IndexOfName(folded, name);
-                if (at >= 0)
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                if (!firstAt.ContainsKey(name) && string.CompareOrdinal(folded, at, name, 0, name.Length) == 0 && IsWholeName(folded, at, name))
+                {
+                    firstAt[name] = at;
+                }
+            }
+        }
+
+        // Each entity by its first name (longest first) that occurs, in the order of All.
+        var found = new List<(int At, int Length, ArticleEntity Entity)>();
+        foreach (var position in firstAt.Keys.SelectMany(n => index.EntitiesByName[n]).Distinct().Order())
+        {
+            var entity = index.Entities[position];
+            foreach (var name in index.Names[position])
+            {
+                if (firstAt.TryGetValue(name, out var at))
                 {
                     found.Add((at, name.Length, entity));
                     break;
@@ -103,6 +129,11 @@ public sealed partial class EntityFinder
     public IEnumerable<string> NamesOf(ArticleEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        return _found.Value.NamesOf.TryGetValue(entity, out var names) ? names : ComputeNamesOf(entity);
+    }
+
+    private string[] ComputeNamesOf(ArticleEntity entity)
+    {
         var entry = s_gazetteer.Value.FirstOrDefault(g => g.English == entity.English);
         var names = new List<string> { _folder.Fold(entity.Name), _folder.Fold(entity.English) };
         if (entry is not null)
@@ -115,22 +146,79 @@ public sealed partial class EntityFinder
             }
         }
 
-        return names.Where(n => n.Length > 1).Distinct().OrderByDescending(n => n.Length);
+        return [.. names.Where(n => n.Length > 1).Distinct().OrderByDescending(n => n.Length)];
     }
 
-    private static int IndexOfName(string folded, string name)
+    /// <summary>The entities with their names, indexed for <see cref="NamedIn"/>: built once, with the entities.</summary>
+    private Found Index(List<ArticleEntity> entities)
     {
-        for (var at = folded.IndexOf(name, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(name, at + 1, StringComparison.Ordinal))
+        var names = entities.Select(ComputeNamesOf).ToList();
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < entities.Count; i++)
         {
-            var end = at + name.Length;
-            var latin = char.IsAsciiLetterOrDigit(name[0]);
-            if (!latin || ((at == 0 || !char.IsAsciiLetterOrDigit(folded[at - 1])) && (end == folded.Length || !char.IsAsciiLetterOrDigit(folded[end]))))
+            foreach (var name in names[i])
             {
-                return at;
+                if (!byName.TryGetValue(name, out var list))
+                {
+                    byName[name] = list = [];
+                }
+
+                list.Add(i);
             }
         }
 
+        var byFirstChar = byName.Keys.GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        var namesOf = new Dictionary<ArticleEntity, string[]>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            namesOf[entities[i]] = names[i];
+        }
+
+        return new Found(entities, names, byName, byFirstChar, namesOf);
+    }
+
+    /// <summary>True when the name at <paramref name="at"/> stands as a name: a Latin one as a whole word.</summary>
+    private static bool IsWholeName(string folded, int at, string name)
+    {
+        var end = at + name.Length;
+        return !char.IsAsciiLetterOrDigit(name[0])
+            || ((at == 0 || !char.IsAsciiLetterOrDigit(folded[at - 1])) && (end == folded.Length || !char.IsAsciiLetterOrDigit(folded[end])));
+    }
+
+    /// <summary>The first place <paramref name="name"/> stands as a name in <paramref name="folded"/>, or -1.</summary>
+    private static int IndexOfName(ReadOnlySpan<char> folded, string name)
+    {
+        var from = 0;
+        while (from <= folded.Length - name.Length)
+        {
+            var found = folded[from..].IndexOf(name, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = from + found;
+            var end = at + name.Length;
+            if (!char.IsAsciiLetterOrDigit(name[0])
+                || ((at == 0 || !char.IsAsciiLetterOrDigit(folded[at - 1])) && (end == folded.Length || !char.IsAsciiLetterOrDigit(folded[end]))))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
         return -1;
+    }
+
+    /// <summary>Finds the entities, logging how long a whole-article pass took (it runs only when a question needs names).</summary>
+    private List<ArticleEntity> Timed(ILogger logger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var entities = Find();
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Log.EntitiesFound(logger, entities.Count, _search.Passages.Count, elapsedMs);
+        return entities;
     }
 
     private List<ArticleEntity> Find()
@@ -139,27 +227,55 @@ public sealed partial class EntityFinder
         var folded = passages.Select(p => _folder.Fold(p.Text)).ToList();
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
 
-        // Gazetteer names, longest first, each occurrence counted once (阿里巴巴 is not also 阿里).
-        var masks = folded.Select(f => new StringBuilder(f)).ToList();
-        foreach (var (entry, name) in s_gazetteer.Value.SelectMany(g => g.Names.Select(n => (g, n))).OrderByDescending(x => x.n.Length))
+        // Gazetteer names, longest first, each occurrence counted once (阿里巴巴 is not also 阿里). Each passage is
+        // masked on its own, trying only the names that occur in it (found in one pass over its characters); the
+        // mentions are then counted in the order of a name-by-name sweep over all passages, which decides what an
+        // entity's first mention is.
+        var gazetteerNames = s_gazetteer.Value.SelectMany(g => g.Names.Select(n => (Entry: g, Name: n))).OrderByDescending(x => x.Name.Length).ToList();
+        var byFirstChar = gazetteerNames.Select((x, order) => (x.Name, Order: order)).Where(x => x.Name.Length > 0)
+            .GroupBy(x => x.Name[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        var masks = new List<char[]>(passages.Count);
+        var mentions = new List<(int Order, int Passage)>();
+        for (var p = 0; p < passages.Count; p++)
         {
-            for (var p = 0; p < passages.Count; p++)
+            var mask = folded[p].ToCharArray();
+            masks.Add(mask);
+            var present = new SortedSet<int>();
+            for (var at = 0; at < mask.Length; at++)
             {
-                var text = masks[p].ToString();
-                for (var at = IndexOfName(text, name); at >= 0; at = IndexOfName(text, name))
+                if (byFirstChar.TryGetValue(mask[at], out var starting))
                 {
-                    var candidate = Get(candidates, entry.English, entry.Kind, entry.Country);
-                    candidate.Add(p, passages[p], name);
-                    masks[p].Remove(at, name.Length).Insert(at, new string('\u0001', name.Length));
-                    text = masks[p].ToString();
+                    foreach (var (name, order) in starting)
+                    {
+                        if (at + name.Length <= mask.Length && mask.AsSpan(at, name.Length).SequenceEqual(name))
+                        {
+                            present.Add(order);
+                        }
+                    }
                 }
             }
+
+            foreach (var order in present)
+            {
+                var name = gazetteerNames[order].Name;
+                for (var at = IndexOfName(mask, name); at >= 0; at = IndexOfName(mask, name))
+                {
+                    mentions.Add((order, p));
+                    mask.AsSpan(at, name.Length).Fill('\u0001');
+                }
+            }
+        }
+
+        foreach (var (order, p) in mentions.OrderBy(m => m.Order).ThenBy(m => m.Passage))
+        {
+            var (entry, name) = gazetteerNames[order];
+            Get(candidates, entry.English, entry.Kind, entry.Country).Add(p, passages[p], name);
         }
 
         // Generic cues, on what the gazetteer left.
         for (var p = 0; p < passages.Count; p++)
         {
-            var text = masks[p].ToString();
+            var text = new string(masks[p]);
             foreach (Match m in TransliteratedNameRegex().Matches(text))
             {
                 Get(candidates, m.Value, EntityKind.Person, null).Add(p, passages[p], m.Value);
@@ -186,20 +302,36 @@ public sealed partial class EntityFinder
             }
         }
 
-        // A generic name mentioned elsewhere counts there too (熊志 in the byline and in the text).
-        foreach (var candidate in candidates.Values.Where(c => c.Generic))
+        // A generic name mentioned elsewhere counts there too (熊志 in the byline and in the text): every passage is
+        // scanned once for every generic name, by the lengths such names have.
+        var generic = candidates.Values.Where(c => c.Generic).GroupBy(c => c.FoldedName!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var lookup = generic.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lengths = generic.Keys.Select(k => k.Length).Distinct().Order().ToArray();
+        for (var p = 0; p < passages.Count; p++)
         {
-            for (var p = 0; p < passages.Count; p++)
+            var text = folded[p].AsSpan();
+            for (var at = 0; at < text.Length; at++)
             {
-                if (!candidate.PassageIndexes.Contains(p) && folded[p].Contains(candidate.FoldedName!, StringComparison.Ordinal))
+                foreach (var length in lengths)
                 {
-                    candidate.Add(p, passages[p], candidate.FoldedName!);
+                    if (at + length > text.Length)
+                    {
+                        break;
+                    }
+
+                    if (lookup.TryGetValue(text.Slice(at, length), out var named))
+                    {
+                        foreach (var candidate in named.Where(c => !c.PassageIndexes.Contains(p)))
+                        {
+                            candidate.Add(p, passages[p], candidate.FoldedName!);
+                        }
+                    }
                 }
             }
         }
 
         return candidates.Values
-            .Select(c => (Candidate: c, Name: Surface(c, passages)))
+            .Select(c => (Candidate: c, Name: Surface(c.Sorted(), passages)))
             .Select(x => new ArticleEntity(x.Name, x.Candidate.Generic ? x.Name : x.Candidate.English, x.Candidate.Kind, x.Candidate.Country ?? CountryFromText(x.Candidate, folded), x.Candidate.Count, x.Candidate.Passages))
             .OrderByDescending(e => e.Count).ThenBy(e => e.Passages[0].Start).ThenBy(e => e.Passages[0].Source, StringComparer.Ordinal)
             .ToList();
@@ -279,6 +411,14 @@ public sealed partial class EntityFinder
 
     private sealed record GazetteerEntry(HashSet<string> Names, string English, EntityKind Kind, string? Country);
 
+    /// <summary>The entities, each one's names (by position in <see cref="Entities"/>), and the index of names.</summary>
+    private sealed record Found(
+        List<ArticleEntity> Entities,
+        List<string[]> Names,
+        Dictionary<string, List<int>> EntitiesByName,
+        Dictionary<char, string[]> NamesByFirstChar,
+        Dictionary<ArticleEntity, string[]> NamesOf);
+
     private sealed class Candidate(string english, EntityKind kind, string? country, string? foldedName)
     {
         public string English { get; } = english;
@@ -307,9 +447,22 @@ public sealed partial class EntityFinder
             if (PassageIndexes.Add(index))
             {
                 Passages.Add(passage);
-                Passages.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var s && s != 0 ? s : a.Start.CompareTo(b.Start));
             }
         }
+
+        /// <summary>Puts the passages in document order, once all are added (sorting on each add cost n² log n).</summary>
+        public Candidate Sorted()
+        {
+            Passages.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var s && s != 0 ? s : a.Start.CompareTo(b.Start));
+            return this;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3201, EventName = "EntitiesFound", Level = LogLevel.Information,
+            Message = "Found {Entities} entities in {Passages} passages in {ElapsedMs} ms")]
+        public static partial void EntitiesFound(ILogger logger, int entities, int passages, long elapsedMs);
     }
 
     // A transliterated name: given name·surname, between the words around it (…竞争者乔治·米勒指出…, …之称的德米斯·哈萨比斯的…).

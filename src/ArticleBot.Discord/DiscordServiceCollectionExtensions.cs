@@ -24,7 +24,7 @@ public static class DiscordServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (!services.Any(d => d.ServiceType == typeof(FeedbackStore)))
+        if (!services.Any(d => d.ServiceType == typeof(IFeedbackStore)))
         {
             // Answers carry rating buttons: the ratings store (Feedback:DatabasePath, else under Corpus:CachePath).
             builder.AddArticleFeedback();

@@ -161,7 +161,7 @@ public sealed class MenuCommandAndRatingTests : IDisposable
         await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.ButtonClick("b1", up, userId: "555000111"));
         await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.ButtonClick("b2", down, userId: "555000222"));
         await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.ButtonClick("b3", down, userId: "555000333"));
-        var store = bot.Host.Services.GetRequiredService<FeedbackStore>();
+        var store = bot.Host.Services.GetRequiredService<IFeedbackStore>();
         await FakeDiscord.WaitUntilAsync(() => store.RatedAnswers() is [{ Up: 1, Down: 2 }], "three votes recorded");
 
         foreach (var id in new[] { "b1", "b2", "b3" })
@@ -193,7 +193,7 @@ public sealed class MenuCommandAndRatingTests : IDisposable
         click.Remove("guild_id");
         click["user"] = new JsonObject { ["id"] = "9001", ["username"] = "dm-user" };
         await bot.DispatchAsync("INTERACTION_CREATE", click);
-        var store = bot.Host.Services.GetRequiredService<FeedbackStore>();
+        var store = bot.Host.Services.GetRequiredService<IFeedbackStore>();
 
         await FakeDiscord.WaitUntilAsync(() => store.RatedAnswers() is [{ Up: 1 }], "the vote");
         Assert.Equal("騰訊紅包有多少？", store.RatedAnswers()[0].Question);
@@ -212,7 +212,7 @@ public sealed class MenuCommandAndRatingTests : IDisposable
         await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.MessageCommandInteraction("a1", Ask, "ChatGPT的週活躍用戶有多少？"));
         await OriginalEditAsync(bot, "a1");
 
-        Assert.Empty(bot.Host.Services.GetRequiredService<FeedbackStore>().RatedAnswers());
+        Assert.Empty(bot.Host.Services.GetRequiredService<IFeedbackStore>().RatedAnswers());
         Assert.DoesNotContain(bot.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
         Assert.All(bot.Discord.CallsTo("POST", "/interactions/x1/"), c => Assert.Equal(6, c.Body!["type"]!.GetValue<int>()));
     }
@@ -223,7 +223,7 @@ public sealed class MenuCommandAndRatingTests : IDisposable
         await using var bot = await StartAsync();
         await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.MessageCommandInteraction("a1", Ask, "ChatGPT的週活躍用戶有多少？"));
         var (up, down) = Buttons(await OriginalEditAsync(bot, "a1"));
-        var store = bot.Host.Services.GetRequiredService<FeedbackStore>();
+        var store = bot.Host.Services.GetRequiredService<IFeedbackStore>();
 
         await bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.ButtonClick("b1", up, userId: "7"));
         await FakeDiscord.WaitUntilAsync(() => store.RatedAnswers() is [{ Up: 1, Down: 0 }], "the first vote");
@@ -248,7 +248,7 @@ public sealed class MenuCommandAndRatingTests : IDisposable
         await using var second = await StartAsync(shared: discord);
         await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PUT", "/applications/").Count() == 2, "the new process is ready");
         await second.DispatchAsync("INTERACTION_CREATE", FakeDiscord.ButtonClick("b-after-restart", up, userId: "31"));
-        var store = second.Host.Services.GetRequiredService<FeedbackStore>();
+        var store = second.Host.Services.GetRequiredService<IFeedbackStore>();
 
         await FakeDiscord.WaitUntilAsync(() => store.RatedAnswers() is [{ Up: 1 }], "the vote on the old answer");
         Assert.Equal(6, Assert.Single(discord.CallsTo("POST", "/interactions/b-after-restart/")).Body!["type"]!.GetValue<int>());
@@ -265,7 +265,7 @@ public sealed class MenuCommandAndRatingTests : IDisposable
 
         await Task.WhenAll(Enumerable.Range(0, Voters).Select(i =>
             bot.DispatchAsync("INTERACTION_CREATE", FakeDiscord.ButtonClick($"v{i}", i % 4 == 0 ? down : up, userId: $"8000{i}"))));
-        var store = bot.Host.Services.GetRequiredService<FeedbackStore>();
+        var store = bot.Host.Services.GetRequiredService<IFeedbackStore>();
         await FakeDiscord.WaitUntilAsync(() => store.RatedAnswers() is [{ } r] && r.Up + r.Down == Voters, "every vote");
 
         var rated = Assert.Single(store.RatedAnswers());

@@ -27,6 +27,9 @@ public enum VoteOutcome
 
     /// <summary>The ratings store is off or cannot be used (the reason was logged).</summary>
     Unavailable,
+
+    /// <summary>The shared ratings database cannot be reached now: the vote waits in this process and is sent when it is back.</summary>
+    Queued,
 }
 
 /// <summary>An answer readers rated, with its votes; the shape of <c>feedback --json</c>.</summary>

@@ -13,7 +13,7 @@ namespace ArticleBot.Discord.Bot;
 /// with the sources embed and the rating buttons. Keeps a conversation per channel (or thread). Each answer is recorded
 /// in the ratings store as it is posted; when the store cannot be used the answer goes out without buttons.
 /// </summary>
-public sealed class AnswerPoster(ArticleAnswerer answerer, FeedbackStore feedback, IOptions<AnsweringOptions> answeringOptions, TimeProvider time)
+public sealed class AnswerPoster(ArticleAnswerer answerer, IFeedbackStore feedback, IOptions<AnsweringOptions> answeringOptions, TimeProvider time)
 {
     private static readonly TimeSpan s_editInterval = TimeSpan.FromSeconds(1);
 

@@ -95,7 +95,7 @@ public sealed class CheckMessageCommandHandler(MessageCommandGate gate, AnswerPo
 /// then the vote is recorded under the clicking user (only a salted hash of the id is stored). A click that cannot be
 /// recorded (unknown answer, the store unusable) is still acknowledged; the store logs its problem once.
 /// </summary>
-public sealed partial class RatingButtonHandler(IDiscordRestClient rest, FeedbackStore feedback, ILogger<RatingButtonHandler> logger)
+public sealed partial class RatingButtonHandler(IDiscordRestClient rest, IFeedbackStore feedback, ILogger<RatingButtonHandler> logger)
 {
     /// <summary>True for a component this handler owns.</summary>
     public static bool Handles(InteractionCreateEvent interaction) =>

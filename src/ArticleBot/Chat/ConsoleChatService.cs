@@ -12,7 +12,7 @@ namespace ArticleBot.Chat;
 /// The interactive console chat, as a hosted service: reads questions from stdin, answers with sources, keeps
 /// the session's history. Commands: /help, /sources, /quit. End of input or Ctrl+C stops the host.
 /// </summary>
-public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, FeedbackStore feedback, IOptions<AnsweringOptions> answeringOptions, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog plugins, PluginInvoker invoker, IFeedbackStore feedback, IOptions<AnsweringOptions> answeringOptions, IHostApplicationLifetime lifetime) : BackgroundService
 {
     private const string Help = """
         Ask about the article in Chinese (Traditional or Simplified) or English.
@@ -141,6 +141,7 @@ public sealed class ConsoleChatService(ArticleAnswerer answerer, PluginCatalog p
         {
             VoteOutcome.Recorded => vote == Vote.Up ? "Thanks: rated helpful." : "Thanks: rated not helpful. `feedback` lists such answers.",
             VoteOutcome.Changed => "Your rating of that answer is updated.",
+            VoteOutcome.Queued => "Thanks: the ratings database is out of reach, so the rating is kept here and sent when it is back.",
             _ => "The rating could not be recorded (see the log); the chat goes on.",
         };
     }

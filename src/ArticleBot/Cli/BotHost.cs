@@ -71,11 +71,27 @@ public static class BotHost
         }
 
         builder.AddArticleFeedback();
+        if (UsesPostgres(builder.Configuration))
+        {
+            AddPostgres(builder);
+        }
 
         // Every command knows every section, so a Discord or Mcp switch given to `ask` is not called a typo.
         builder.Services.AddSingleton(new SettingsSection(Discord.DiscordOptions.SectionName, typeof(Discord.DiscordOptions)));
         builder.Services.AddSingleton(new SettingsSection(ArticleBot.Mcp.ArticleMcpOptions.SectionName, typeof(ArticleBot.Mcp.ArticleMcpOptions)));
     }
+
+    /// <summary>True when <c>Storage:Provider</c> says Postgres (as the options binder reads it: any case, or its number).</summary>
+    private static bool UsesPostgres(IConfiguration configuration) =>
+        Enum.TryParse<Core.Storage.StorageProvider>(configuration[$"{Core.Storage.StorageOptions.SectionName}:{nameof(Core.Storage.StorageOptions.Provider)}"], ignoreCase: true, out var provider)
+        && provider == Core.Storage.StorageProvider.Postgres;
+
+    /// <summary>
+    /// Registers the PostgreSQL store. A method of its own, never inlined: the JIT loads ArticleBot.Postgres and Npgsql
+    /// only when it compiles a method that names them, so with the SQLite default neither is ever loaded.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddPostgres(IHostApplicationBuilder builder) => builder.AddPostgresFeedback();
 
     /// <summary>
     /// Under systemd, <c>LoadCredential=Discord__Token:/etc/articlebot/Discord__Token</c> puts a root-only secret
@@ -197,6 +213,7 @@ public static class BotHost
         return exception switch
         {
             CorpusConfigurationException corpus => corpus.Message,
+            Core.Storage.StorageConfigurationException storage => storage.Message,
             SettingsException settings => settings.Message,
             InvalidDataException { Message: var message } data when message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal)
                 => $"{data.Message.Replace("Failed to load configuration from file", "cannot read the settings file", StringComparison.Ordinal)} {Innermost(data).Message} Fix it, or remove it to use the defaults.",

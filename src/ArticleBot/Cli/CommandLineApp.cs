@@ -383,7 +383,7 @@ public static class CommandLineApp
         var command = new Command("feedback", "Lists readers' ratings of answers: counts, the worst-rated questions, the answers marked not helpful.") { json };
         command.SetAction((parse, cancellationToken) => BotHost.RunAsync(configurationArgs, async (services, _) =>
         {
-            var store = services.GetRequiredService<ArticleBot.Core.Feedback.FeedbackStore>();
+            var store = services.GetRequiredService<ArticleBot.Core.Feedback.IFeedbackStore>();
             IReadOnlyList<ArticleBot.Core.Feedback.RatedAnswer> rated;
             try
             {
@@ -396,7 +396,7 @@ public static class CommandLineApp
                 return ExitCodes.Failure;
             }
 
-            await Console.Out.WriteLineAsync(parse.GetValue(json) ? FeedbackOutput.JsonLines(rated) : FeedbackOutput.Report(rated, store.DatabasePath));
+            await Console.Out.WriteLineAsync(parse.GetValue(json) ? FeedbackOutput.JsonLines(rated) : FeedbackOutput.Report(rated, store.Location));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

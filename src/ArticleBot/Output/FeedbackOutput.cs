@@ -40,18 +40,18 @@ public static class FeedbackOutput
     }
 
     /// <summary>Counts, the worst-rated questions, and the answers readers marked not helpful.</summary>
-    public static string Report(IReadOnlyList<RatedAnswer> rated, string? databasePath)
+    public static string Report(IReadOnlyList<RatedAnswer> rated, string? location)
     {
         ArgumentNullException.ThrowIfNull(rated);
         var builder = new StringBuilder();
         if (rated.Count == 0)
         {
-            return databasePath is null
+            return location is null
                 ? "Ratings are off: set Feedback:DatabasePath or Corpus:CachePath."
-                : $"No ratings yet ({databasePath}). Readers rate answers with the Discord buttons or /good and /bad in the chat.";
+                : $"No ratings yet ({location}). Readers rate answers with the Discord buttons or /good and /bad in the chat.";
         }
 
-        builder.AppendLine(CultureInfo.InvariantCulture, $"{rated.Count} rated answers: {rated.Sum(r => r.Up)} helpful, {rated.Sum(r => r.Down)} not helpful votes ({databasePath})");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"{rated.Count} rated answers: {rated.Sum(r => r.Up)} helpful, {rated.Sum(r => r.Down)} not helpful votes ({location})");
         builder.AppendLine().AppendLine("Worst-rated questions:");
         foreach (var question in rated.GroupBy(r => r.Question, StringComparer.Ordinal)
                      .Select(g => (Question: g.Key, Up: g.Sum(r => r.Up), Down: g.Sum(r => r.Down)))

@@ -12,9 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Core.Feedback;
 
-/// <summary>The ratings database exists but cannot be read; the message names the file and the cause.</summary>
-public sealed class FeedbackUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// Readers' ratings of answers, in an embedded SQLite file: the answers as shown (question, text, citations,
 /// backend) and one vote per reader and answer. Readers are kept only as a salted hash, enough to count one vote
@@ -22,7 +19,7 @@ public sealed class FeedbackUnavailableException(string message, Exception? inne
 /// unwritable never stops the bot: the rating is refused (<see cref="VoteOutcome.Unavailable"/>) and the problem is
 /// logged once, until the store works again.
 /// </summary>
-public sealed partial class FeedbackStore
+public sealed partial class SqliteFeedbackStore : IFeedbackStore
 {
     private const int Busy = 5;   // SQLITE_BUSY
     private const int Locked = 6; // SQLITE_LOCKED
@@ -31,7 +28,7 @@ public sealed partial class FeedbackStore
     private readonly string? _path;
     private readonly int _busyTimeoutSeconds;
     private readonly TimeProvider _time;
-    private readonly ILogger<FeedbackStore> _logger;
+    private readonly ILogger<SqliteFeedbackStore> _logger;
     private readonly Lock _gate = new();
 
     // SQLite takes one writer at a time: writers of this process queue here instead of racing for the file lock
@@ -41,7 +38,7 @@ public sealed partial class FeedbackStore
     private int _problemLogged;
 
     /// <summary>Creates the store; the file is opened (and created or migrated) on first use.</summary>
-    public FeedbackStore(IOptions<FeedbackOptions> options, IOptions<CorpusOptions> corpus, IHostEnvironment environment, TimeProvider time, ILogger<FeedbackStore> logger)
+    public SqliteFeedbackStore(IOptions<FeedbackOptions> options, IOptions<CorpusOptions> corpus, IHostEnvironment environment, TimeProvider time, ILogger<SqliteFeedbackStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(corpus);
@@ -55,9 +52,10 @@ public sealed partial class FeedbackStore
     /// <summary>The database file, or null when ratings are off (no path and no cache folder).</summary>
     public string? DatabasePath => _path;
 
-    /// <summary>Records an answer as it was shown, so readers can rate it; returns its id, or null when the store cannot be used.</summary>
-    /// <param name="answer">The answer.</param>
-    /// <param name="surface">Where it is shown: <c>discord</c> or <c>console</c>.</param>
+    /// <inheritdoc/>
+    public string? Location => _path;
+
+    /// <inheritdoc/>
     public string? RecordAnswer(ArticleAnswer answer, string surface)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -80,10 +78,7 @@ public sealed partial class FeedbackStore
         return done ? id : null;
     }
 
-    /// <summary>Records one reader's vote on an answer; a second vote by the same reader replaces the first.</summary>
-    /// <param name="answerId">The id <see cref="RecordAnswer"/> returned.</param>
-    /// <param name="voterId">Who votes (a Discord user id, the console user); only its salted hash is stored.</param>
-    /// <param name="vote">The vote.</param>
+    /// <inheritdoc/>
     public VoteOutcome Vote(string answerId, string voterId, Vote vote)
     {
         ArgumentNullException.ThrowIfNull(answerId);
@@ -127,6 +122,7 @@ public sealed partial class FeedbackStore
     /// Every answer with at least one vote, the worst rated first; empty when there is no ratings file yet or ratings
     /// are off. Reading only reads: the file is never created, migrated or written (an older schema is read as it is).
     /// </summary>
+    /// <inheritdoc/>
     /// <exception cref="FeedbackUnavailableException">
     /// The file exists but cannot be read: a folder, not a database, corrupt, unreadable, locked past the busy timeout,
     /// or written by a newer version. The message names the file and the cause.

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ArticleBot.Core.Tests.Feedback;
 
-public sealed class FeedbackStoreTests : IDisposable
+public sealed class SqliteFeedbackStoreTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("articlebot-feedback-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
@@ -32,12 +32,12 @@ public sealed class FeedbackStoreTests : IDisposable
         [new Citation(1, "ai-race-2026#p6", "seeds/ai-race-2026.txt", null, 10, 20, "騰訊宣布2月1日上線春節活動")],
         []);
 
-    private FeedbackStore Store(string? path = null, int busyTimeout = 2, CapturingLogger<FeedbackStore>? logger = null) => new(
+    private SqliteFeedbackStore Store(string? path = null, int busyTimeout = 2, CapturingLogger<SqliteFeedbackStore>? logger = null) => new(
         Options.Create(new FeedbackOptions { DatabasePath = path ?? DatabasePath, BusyTimeoutSeconds = busyTimeout }),
         Options.Create(new CorpusOptions { CachePath = string.Empty }),
         new HostingEnvironment { ContentRootPath = _folder },
         _time,
-        logger ?? new CapturingLogger<FeedbackStore>());
+        logger ?? new CapturingLogger<SqliteFeedbackStore>());
 
     [Fact]
     public void Vote_OnARecordedAnswer_IsListedWithTheAnswerAndItsCitations()
@@ -141,7 +141,7 @@ public sealed class FeedbackStoreTests : IDisposable
     {
         // Arrange: a file made by the first schema version, with a rated answer in it.
         OldFileWithOneRating();
-        var logger = new CapturingLogger<FeedbackStore>();
+        var logger = new CapturingLogger<SqliteFeedbackStore>();
         var store = Store(logger: logger);
 
         // Act
@@ -235,7 +235,7 @@ public sealed class FeedbackStoreTests : IDisposable
     {
         // Arrange
         File.WriteAllBytes(DatabasePath, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
-        var logger = new CapturingLogger<FeedbackStore>();
+        var logger = new CapturingLogger<SqliteFeedbackStore>();
         var store = Store(logger: logger);
 
         // Act
@@ -273,7 +273,7 @@ public sealed class FeedbackStoreTests : IDisposable
     public void LockedFile_RefusesTheRating_LogsOnce_ThenWorksWhenReleased()
     {
         // Arrange: another process holds the write lock for longer than this store waits (1 s).
-        var logger = new CapturingLogger<FeedbackStore>();
+        var logger = new CapturingLogger<SqliteFeedbackStore>();
         var store = Store(busyTimeout: 1, logger: logger);
         var id = store.RecordAnswer(Answer(), "discord")!;
         using var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
@@ -303,12 +303,12 @@ public sealed class FeedbackStoreTests : IDisposable
     [Fact]
     public void NoPathAndNoCache_RatingsAreOff()
     {
-        var store = new FeedbackStore(
+        var store = new SqliteFeedbackStore(
             Options.Create(new FeedbackOptions()),
             Options.Create(new CorpusOptions { CachePath = string.Empty }),
             new HostingEnvironment { ContentRootPath = _folder },
             _time,
-            new CapturingLogger<FeedbackStore>());
+            new CapturingLogger<SqliteFeedbackStore>());
 
         Assert.Null(store.DatabasePath);
         Assert.Null(store.RecordAnswer(Answer(), "console"));
@@ -317,7 +317,7 @@ public sealed class FeedbackStoreTests : IDisposable
     [Fact]
     public void DefaultPath_IsUnderTheCacheFolder()
     {
-        Assert.Equal(Path.Combine(_folder, ".cache", "feedback.db"), FeedbackStore.ResolvePath(null, ".cache", _folder));
-        Assert.Equal(Path.Combine(_folder, "votes.db"), FeedbackStore.ResolvePath("votes.db", ".cache", _folder));
+        Assert.Equal(Path.Combine(_folder, ".cache", "feedback.db"), SqliteFeedbackStore.ResolvePath(null, ".cache", _folder));
+        Assert.Equal(Path.Combine(_folder, "votes.db"), SqliteFeedbackStore.ResolvePath("votes.db", ".cache", _folder));
     }
 }

@@ -31,9 +31,13 @@ public sealed class CitationResolver(ArticleCorpus corpus)
     public Citation? ToCitation(int n, Passage passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
-        return corpus.VerifyQuote(passage.Source, passage.Start, passage.End, passage.Text)
-            ? new Citation(n, passage.Id, passage.Source, passage.Section, passage.Start, passage.End, passage.Text)
-            : null;
+        if (!corpus.VerifyQuote(passage.Source, passage.Start, passage.End, passage.Text))
+        {
+            return null;
+        }
+
+        var document = corpus.GetDocument(passage.Source);
+        return new Citation(n, passage.Id, passage.Source, passage.Section, passage.Start, passage.End, passage.Text, document?.Title, document?.Url);
     }
 }
 

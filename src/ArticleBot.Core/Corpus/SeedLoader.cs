@@ -70,7 +70,8 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
                 text = text[1..];
             }
 
-            documents.Add(new SeedDocument(SourceOf(file, seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text));
+            var (title, url) = SeedMetadata.Read(file);
+            documents.Add(new SeedDocument(SourceOf(file, seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text) { Title = title, Url = url });
         }
 
         if (documents.Count == 0 || documents.All(d => string.IsNullOrWhiteSpace(d.Text)))

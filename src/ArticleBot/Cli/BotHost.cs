@@ -71,6 +71,7 @@ public static class BotHost
         }
 
         builder.AddArticleFeedback();
+        builder.AddArticleImport();
 
         // Every command knows every section, so a Discord or Mcp switch given to `ask` is not called a typo.
         builder.Services.AddSingleton(new SettingsSection(Discord.DiscordOptions.SectionName, typeof(Discord.DiscordOptions)));

@@ -78,6 +78,57 @@ public sealed class ArticleImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_article_added_while_a_chat_runs_is_answered_in_that_chat_within_5_seconds()
+    {
+        using var server = new PageServer();
+        server.Serve("/bridge.html", PageResponse.Ok("text/html; charset=utf-8", Encoding.UTF8.GetBytes(Page)));
+        using var chat = BotProcess.Start(["chat", "--json", .. Settings()]);
+        const string Question = "How much did the harbour bridge repairs cost?";
+        async Task<JsonDocument> AskAsync()
+        {
+            await chat.StandardInput.WriteLineAsync(Question);
+            await chat.StandardInput.FlushAsync(Ct);
+            var line = await chat.StandardOutput.ReadLineAsync(Ct) ?? throw new InvalidOperationException("the chat ended: " + await chat.StandardError.ReadToEndAsync(Ct));
+            return JsonDocument.Parse(line);
+        }
+
+        static bool CitesImported(JsonDocument answer) =>
+            answer.RootElement.GetProperty("grounded").GetBoolean()
+            && answer.RootElement.GetProperty("citations").EnumerateArray().Any(c => c.GetProperty("source").GetString()!.Contains("/imported/", StringComparison.Ordinal));
+
+        try
+        {
+            using (var first = await AskAsync())
+            {
+                Assert.False(CitesImported(first));
+            }
+
+            var add = await BotProcess.RunAsync(["add", server.Url("/bridge.html").AbsoluteUri, .. Settings()], cancellationToken: Ct);
+            Assert.True(add.ExitCode == 0, add.Stderr);
+            var added = System.Diagnostics.Stopwatch.StartNew();
+            var answered = false;
+            while (!answered && added.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                using var answer = await AskAsync();
+                answered = CitesImported(answer);
+            }
+
+            var latency = added.Elapsed;
+            await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "live-reload-latency.txt"),
+                $"article added while `chat --json` runs: first answer citing it {latency.TotalMilliseconds:F0} ms after `add` exited\n", Ct);
+            Assert.True(answered, $"not answered within 5 s of the add ({latency.TotalSeconds:F1} s)");
+        }
+        finally
+        {
+            chat.StandardInput.Close();
+            if (!chat.WaitForExit(TimeSpan.FromSeconds(20)))
+            {
+                chat.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Loopback_is_refused_unless_allowed_and_nothing_is_written()
     {
         using var server = new PageServer();

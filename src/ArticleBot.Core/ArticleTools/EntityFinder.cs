@@ -46,18 +46,33 @@ public sealed partial class EntityFinder
 
     private readonly ArticleSearch _search;
     private readonly ScriptFolding _folder;
-    private readonly Lazy<IReadOnlyList<ArticleEntity>> _entities;
+    private volatile Found _entities;
 
     /// <summary>Creates the finder for a corpus.</summary>
     public EntityFinder(ArticleSearch search, ScriptFolding folder)
     {
         _search = search;
         _folder = folder;
-        _entities = new Lazy<IReadOnlyList<ArticleEntity>>(Find, LazyThreadSafetyMode.ExecutionAndPublication);
+        _entities = new Found(search.Corpus, new Lazy<IReadOnlyList<ArticleEntity>>(Find, LazyThreadSafetyMode.ExecutionAndPublication));
     }
 
     /// <summary>Every entity of the corpus, most mentioned first.</summary>
-    public IReadOnlyList<ArticleEntity> All => _entities.Value;
+    public IReadOnlyList<ArticleEntity> All
+    {
+        get
+        {
+            // Found once per corpus: when the seeds change (the search reloads), they are found again.
+            var found = _entities;
+            if (!ReferenceEquals(found.Corpus, _search.Corpus))
+            {
+                found = _entities = new Found(_search.Corpus, new Lazy<IReadOnlyList<ArticleEntity>>(Find, LazyThreadSafetyMode.ExecutionAndPublication));
+            }
+
+            return found.Entities.Value;
+        }
+    }
+
+    private sealed record Found(Corpus.ArticleCorpus Corpus, Lazy<IReadOnlyList<ArticleEntity>> Entities);
 
     /// <summary>The entities of one kind (or all when null), of one country (or any when null).</summary>
     public IReadOnlyList<ArticleEntity> Find(EntityKind? kind, string? country) =>

@@ -212,7 +212,7 @@ public static class CommandLineApp
         };
         var command = new Command("chat", "Starts the interactive chat (the default), or with --json a machine-readable one.") { json };
         command.SetAction((parse, cancellationToken) => parse.GetValue(json)
-            ? BotHost.RunAsync(configurationArgs, ChatJsonAsync, cancellationToken)
+            ? BotHost.RunAsync(configurationArgs, ChatJsonAsync, cancellationToken, watchSeeds: true)
             : BotHost.RunChatAsync(configurationArgs, cancellationToken));
         return command;
     }

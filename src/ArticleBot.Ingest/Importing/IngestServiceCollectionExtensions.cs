@@ -22,6 +22,11 @@ public static class IngestServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(ArticleImporter)))
+        {
+            return builder; // added already (the executable adds it for the command line, the MCP server for its tools)
+        }
+
         services.AddSettings<IngestOptions>(IngestOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SafeFetcher>();

@@ -20,6 +20,8 @@ public static class ArticleMcpServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSettings<ArticleMcpOptions>(ArticleMcpOptions.SectionName);
+        builder.AddArticleImport();
+        services.TryAddSingleton<ImportTools>();
         services.TryAddSingleton<ArticleTools>();
         services.TryAddSingleton<ArticleResources>();
         var version = typeof(ArticleTools).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";

@@ -10,8 +10,11 @@ namespace ArticleBot.Mcp;
 /// <c>article://seeds/ai-race-2026.txt</c>), and <c>passage://{id}</c> one passage (its id percent-encoded, as an
 /// RFC 6570 template expands it: <c>passage://ai-race-2026%23p3</c>). A passage's metadata gives its source and offsets.
 /// </summary>
-public sealed class ArticleResources(ArticleCorpus corpus)
+public sealed class ArticleResources(ArticleBot.Core.Search.ArticleSearch search)
 {
+    /// <summary>The current corpus: articles added or removed while the server runs are listed at the next request.</summary>
+    private ArticleCorpus Corpus => search.Corpus;
+
     /// <summary>The scheme of whole articles.</summary>
     public const string ArticleScheme = "article://";
 
@@ -31,12 +34,12 @@ public sealed class ArticleResources(ArticleCorpus corpus)
     /// <summary>Every seed article.</summary>
     public ListResourcesResult List() => new()
     {
-        Resources = corpus.Documents.Select(d => new Resource
+        Resources = Corpus.Documents.Select(d => new Resource
         {
             Uri = ArticleUri(d.Source),
             Name = d.Source,
             Title = Path.GetFileNameWithoutExtension(d.Source),
-            Description = $"The seed article {d.Source} ({d.Text.Length} characters, {corpus.Passages.Count(p => p.Source == d.Source)} passages). Citation offsets are UTF-16 code units into this text.",
+            Description = $"The seed article {d.Source} ({d.Text.Length} characters, {Corpus.Passages.Count(p => p.Source == d.Source)} passages). Citation offsets are UTF-16 code units into this text.",
             MimeType = MimeType(d.Source),
         }).ToList(),
     };
@@ -62,12 +65,12 @@ public sealed class ArticleResources(ArticleCorpus corpus)
     public ReadResourceResult Read(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (uri.StartsWith(ArticleScheme, StringComparison.Ordinal) && corpus.GetDocument(Uri.UnescapeDataString(uri[ArticleScheme.Length..])) is { } document)
+        if (uri.StartsWith(ArticleScheme, StringComparison.Ordinal) && Corpus.GetDocument(Uri.UnescapeDataString(uri[ArticleScheme.Length..])) is { } document)
         {
             return new ReadResourceResult { Contents = [new TextResourceContents { Uri = uri, MimeType = MimeType(document.Source), Text = document.Text }] };
         }
 
-        if (uri.StartsWith(PassageScheme, StringComparison.Ordinal) && corpus.GetPassage(Uri.UnescapeDataString(uri[PassageScheme.Length..])) is { } passage)
+        if (uri.StartsWith(PassageScheme, StringComparison.Ordinal) && Corpus.GetPassage(Uri.UnescapeDataString(uri[PassageScheme.Length..])) is { } passage)
         {
             return new ReadResourceResult
             {
@@ -92,7 +95,7 @@ public sealed class ArticleResources(ArticleCorpus corpus)
             };
         }
 
-        throw new McpProtocolException($"No resource '{uri}'. Articles are {string.Join(", ", corpus.Documents.Select(d => ArticleUri(d.Source)))}; passages are passage://<id> with the id percent-encoded.", McpErrorCode.ResourceNotFound);
+        throw new McpProtocolException($"No resource '{uri}'. Articles are {string.Join(", ", Corpus.Documents.Select(d => ArticleUri(d.Source)))}; passages are passage://<id> with the id percent-encoded.", McpErrorCode.ResourceNotFound);
     }
 
     private static string MimeType(string source) => source.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "text/markdown" : "text/plain";

@@ -25,6 +25,7 @@ public sealed partial class ArticleTools(
     PluginCatalog catalog,
     ArticleAnswerer answerer,
     CitationResolver resolver,
+    ImportTools imports,
     IOptions<ArticleMcpOptions> options,
     ILogger<ArticleTools> logger)
 {
@@ -42,7 +43,7 @@ public sealed partial class ArticleTools(
             Title = "Ask the article",
             Description = "Answers a question about the news article from its text alone and cites the passages used: structuredContent has answer (with [n] markers), grounded (false when the article does not say), and citations [{n, passageId, source, section, start, end, quote, uri}], each quote verbatim from the seed file at [start, end).",
             InputSchema = AskSchema(options.Value.MaxArgumentChars),
-        }, .. Functions().Select(f => ToTool(f.Name, f.Function, options.Value.MaxArgumentChars))],
+        }, .. Functions().Select(f => ToTool(f.Name, f.Function, options.Value.MaxArgumentChars)), .. imports.Tools()],
     };
 
     /// <summary>Runs a tool, for <c>tools/call</c>. Any problem with the arguments is a tool error (<c>isError</c>) that says what is wrong.</summary>
@@ -55,6 +56,11 @@ public sealed partial class ArticleTools(
         if (name == AskTool)
         {
             return await AskAsync(arguments, cancellationToken);
+        }
+
+        if (await imports.TryCallAsync(name, arguments, cancellationToken) is { } imported)
+        {
+            return imported;
         }
 
         var function = Functions().FirstOrDefault(f => f.Name == name || f.Aliases.Contains(name)).Function

@@ -26,6 +26,12 @@ public sealed class ArticleMcpOptions
     /// </summary>
     public IList<string> AllowedOrigins { get; } = [];
 
+    /// <summary>
+    /// Offer the <c>add_article</c> (an http or https link only, fetched under the <c>Ingest</c> rules) and
+    /// <c>list_articles</c> tools. Off by default: a client then cannot change what the bot answers on.
+    /// </summary>
+    public bool AllowImport { get; set; }
+
     /// <summary>The largest request a client may send, in bytes (one stdio line, or one HTTP body).</summary>
     [Range(4096, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;

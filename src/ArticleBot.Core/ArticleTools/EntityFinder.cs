@@ -51,18 +51,43 @@ public sealed partial class EntityFinder
 
     private readonly ArticleSearch _search;
     private readonly ScriptFolding _folder;
-    private readonly Lazy<Found> _found;
+    private readonly ILogger _logger;
+    private volatile OfCorpus _current;
 
     /// <summary>Creates the finder for a corpus.</summary>
     public EntityFinder(ArticleSearch search, ScriptFolding folder, ILogger<EntityFinder>? logger = null)
     {
         _search = search;
         _folder = folder;
-        _found = new Lazy<Found>(() => Index(Timed(logger ?? NullLogger<EntityFinder>.Instance)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _logger = logger ?? NullLogger<EntityFinder>.Instance;
+        _current = For(search.Corpus);
     }
 
     /// <summary>Every entity of the corpus, most mentioned first.</summary>
-    public IReadOnlyList<ArticleEntity> All => _found.Value.Entities;
+    public IReadOnlyList<ArticleEntity> All => Current.Entities;
+
+    /// <summary>
+    /// The entities of the search's current corpus, found once per corpus: when the seeds change (the search
+    /// reloads), they are found again.
+    /// </summary>
+    private Found Current
+    {
+        get
+        {
+            var current = _current;
+            if (!ReferenceEquals(current.Corpus, _search.Corpus))
+            {
+                current = _current = For(_search.Corpus);
+            }
+
+            return current.Found.Value;
+        }
+    }
+
+    private OfCorpus For(Corpus.ArticleCorpus corpus) =>
+        new(corpus, new Lazy<Found>(() => Index(Timed(_logger)), LazyThreadSafetyMode.ExecutionAndPublication));
+
+    private sealed record OfCorpus(Corpus.ArticleCorpus Corpus, Lazy<Found> Found);
 
     /// <summary>The entities of one kind (or all when null), of one country (or any when null).</summary>
     public IReadOnlyList<ArticleEntity> Find(EntityKind? kind, string? country) =>
@@ -76,7 +101,7 @@ public sealed partial class EntityFinder
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = _folder.Fold(text);
-        var index = _found.Value;
+        var index = Current;
 
         // Where each name first occurs as a name (a Latin name as a whole word), by one pass over the text.
         var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -129,7 +154,7 @@ public sealed partial class EntityFinder
     public IEnumerable<string> NamesOf(ArticleEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return _found.Value.NamesOf.TryGetValue(entity, out var names) ? names : ComputeNamesOf(entity);
+        return Current.NamesOf.TryGetValue(entity, out var names) ? names : ComputeNamesOf(entity);
     }
 
     private string[] ComputeNamesOf(ArticleEntity entity)

@@ -9,8 +9,20 @@ namespace ArticleBot.Core.Citations;
 /// markers that point to nothing are removed, the rest are renumbered densely in order of appearance, and
 /// each quote is checked against the seed file at its offsets before it is kept.
 /// </summary>
-public sealed class CitationResolver(ArticleCorpus corpus)
+public sealed class CitationResolver(Func<ArticleCorpus> corpus)
 {
+    /// <summary>A resolver over one fixed corpus.</summary>
+    public CitationResolver(ArticleCorpus corpus)
+        : this(() => corpus)
+    {
+    }
+
+    /// <summary>A resolver over the corpus the search has now: a reload of the seeds is seen by the next citation.</summary>
+    public CitationResolver(Search.ArticleSearch search)
+        : this(() => search.Corpus)
+    {
+    }
+
     /// <summary>Resolves the markers of a whole reply.</summary>
     public (string Text, IReadOnlyList<Citation> Citations) Resolve(string reply, AnswerTurn turn)
     {
@@ -31,9 +43,14 @@ public sealed class CitationResolver(ArticleCorpus corpus)
     public Citation? ToCitation(int n, Passage passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
-        return corpus.VerifyQuote(passage.Source, passage.Start, passage.End, passage.Text)
-            ? new Citation(n, passage.Id, passage.Source, passage.Section, passage.Start, passage.End, passage.Text)
-            : null;
+        var current = corpus();
+        if (!current.VerifyQuote(passage.Source, passage.Start, passage.End, passage.Text))
+        {
+            return null;
+        }
+
+        var document = current.GetDocument(passage.Source);
+        return new Citation(n, passage.Id, passage.Source, passage.Section, passage.Start, passage.End, passage.Text, document?.Title, document?.Url);
     }
 }
 

@@ -13,7 +13,7 @@ public static class CitationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, CitationFilter>());
-        builder.Services.TryAddSingleton<CitationResolver>();
+        builder.Services.TryAddSingleton(sp => new CitationResolver(sp.GetRequiredService<ArticleBot.Core.Search.ArticleSearch>()));
         return builder;
     }
 }

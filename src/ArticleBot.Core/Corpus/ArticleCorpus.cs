@@ -4,7 +4,14 @@ using ArticleBot.Abstractions;
 namespace ArticleBot.Core.Corpus;
 
 /// <summary>A seed file as loaded: its relative path, id prefix and decoded text (BOM removed, line ends kept).</summary>
-public sealed record SeedDocument(string Source, string Key, string Text);
+public sealed record SeedDocument(string Source, string Key, string Text)
+{
+    /// <summary>The article's title, when the seed file has a metadata file beside it (an imported article).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Where the article was imported from (a web page's URL), when its metadata says.</summary>
+    public string? Url { get; init; }
+}
 
 /// <summary>The loaded seed documents and their passages. Immutable once built.</summary>
 public sealed class ArticleCorpus

@@ -18,11 +18,49 @@ public sealed partial class CorpusLoader(SeedLoader seeds, IOptions<CorpusOption
         var contentRoot = environment.ContentRootPath;
         var started = Stopwatch.GetTimestamp();
         var folder = Path.GetFullPath(settings.SeedsPath, contentRoot);
+
+        // Taken before the files are read: a change made while they are read makes the next comparison differ.
+        LoadedFingerprint = Fingerprint();
         var documents = seeds.Load(folder, contentRoot, settings.MaxSeedFileBytes);
         var corpus = new ArticleCorpus(documents, new PassageChunker(settings.PassageTargetChars, settings.PassageOverlapSentences));
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Log.CorpusLoaded(logger, documents.Count, folder, corpus.Passages.Count, elapsedMs);
         return corpus;
+    }
+
+    /// <summary>The seeds folder (absolute).</summary>
+    public string SeedsFolder => Path.GetFullPath(options.Value.SeedsPath, environment.ContentRootPath);
+
+    /// <summary>The seeds folder's <see cref="Fingerprint"/> when the corpus was last loaded; null before.</summary>
+    public string? LoadedFingerprint { get; private set; }
+
+    /// <summary>
+    /// A cheap fingerprint of the seeds folder: the path, size and write time of every seed and metadata file under
+    /// it. Two equal fingerprints mean nothing a load would read has changed.
+    /// </summary>
+    public string Fingerprint()
+    {
+        var folder = SeedsFolder;
+        var entries = new List<string>();
+        try
+        {
+            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None, MaxRecursionDepth = 32 };
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", options))
+            {
+                if (file.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || file.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+                    || file.Name.EndsWith(SeedMetadata.Suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    entries.Add($"{Path.GetRelativePath(folder, file.FullName)}\t{file.Length}\t{file.LastWriteTimeUtc.Ticks}");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            entries.Add("unreadable: " + ex.Message);
+        }
+
+        entries.Sort(StringComparer.Ordinal);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', entries))));
     }
 
     /// <summary>The folder for on-disk caches (the index, the lexicon), or null when caching is off.</summary>

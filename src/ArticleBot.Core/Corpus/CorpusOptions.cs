@@ -31,6 +31,19 @@ public sealed class CorpusOptions
     [Range(1024, 1L << 32)]
     public long MaxSeedFileBytes { get; set; } = SeedLoader.DefaultMaxFileBytes;
 
+    /// <summary>
+    /// A running bot (chat, Discord, MCP) watches the seeds folder and re-indexes when an article is added, changed or
+    /// removed, without a restart. Off: the seeds are read once at start.
+    /// </summary>
+    public bool WatchSeeds { get; set; } = true;
+
+    /// <summary>
+    /// How often the seeds folder is also compared with what was loaded, in seconds: the file-system watcher's events
+    /// are not delivered on every file system (network shares, some containers), so this poll is the fallback.
+    /// </summary>
+    [Range(0.1, 3600)]
+    public double PollSeconds { get; set; } = 2;
+
     /// <summary>How many sentences consecutive pieces of a split paragraph share.</summary>
     [Range(0, 5)]
     public int PassageOverlapSentences { get; set; } = 1;

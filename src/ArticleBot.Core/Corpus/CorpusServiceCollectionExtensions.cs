@@ -22,7 +22,6 @@ public static class CorpusServiceCollectionExtensions
         services.TryAddSingleton(_ => ScriptFolding.Default);
         services.TryAddSingleton<SeedLoader>();
         services.TryAddSingleton<CorpusLoader>();
-        services.TryAddSingleton(sp => sp.GetRequiredService<CorpusLoader>().Load());
         return builder;
     }
 }

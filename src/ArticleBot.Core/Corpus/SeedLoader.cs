@@ -70,7 +70,8 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
                 text = text[1..];
             }
 
-            documents.Add(new SeedDocument(SourceOf(file, seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text));
+            var (title, url) = SeedMetadata.Read(file);
+            documents.Add(new SeedDocument(SourceOf(file, seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text) { Title = title, Url = url });
         }
 
         if (documents.Count == 0 || documents.All(d => string.IsNullOrWhiteSpace(d.Text)))
@@ -203,7 +204,7 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
     /// folder outside it, the path from the folder's parent (<c>articles/ai-race-2026.txt</c>), not a climb of
     /// <c>../../..</c> that shows the machine's layout and names nothing.
     /// </summary>
-    internal static string SourceOf(string file, string seedsPath, string contentRoot)
+    public static string SourceOf(string file, string seedsPath, string contentRoot)
     {
         var relative = Path.GetRelativePath(contentRoot, file);
         if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))

@@ -22,74 +22,103 @@ public sealed record Retrieval(QueryPlan Plan, IReadOnlyList<RetrievedPassage> P
 }
 
 /// <summary>
-/// The article search service: corpus, Lucene index, query analysis and coverage. Built once per corpus;
-/// the English lexicon is built on the first English question that needs it.
+/// The article search service: corpus, Lucene index, query analysis and coverage. Everything derived from a corpus
+/// is kept together and replaced whole when the seeds change (<see cref="Reload"/>), so a running bot answers on
+/// added, changed and removed articles without a restart; the English lexicon is built on the first English
+/// question that needs it, per corpus.
 /// </summary>
 public sealed partial class ArticleSearch : IArticleSearch, IDisposable
 {
-    private readonly ArticleCorpus _corpus;
-    private readonly IPassageIndex _index;
-    private readonly QueryAnalyzer _analyzer;
-    private readonly Dictionary<string, int> _positions;
-    private readonly ScriptFolding _folder;
-    private readonly (string, string)[]?[] _sentences;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan> _plans = new(StringComparer.Ordinal);
     private const int MaxCachedPlans = 512;
+
+    /// <summary>How long a replaced index stays open for the turns that were already using it.</summary>
+    private static readonly TimeSpan s_retiredIndexGrace = TimeSpan.FromMinutes(2);
+
+    private readonly ScriptFolding _folder;
+    private readonly ILogger _log;
+    private readonly LexiconCache? _lexiconCache;
+    private readonly string? _indexCacheDirectory;
+    private readonly Cedict? _dictionary;
+    private readonly WeakReference<Cedict?> _lastDictionary = new(null);
+    private readonly Lock _reloadLock = new();
+    private readonly List<(State State, DateTimeOffset Since)> _retired = [];
+    private volatile State _state;
 
     /// <summary>Indexes a corpus; <paramref name="dictionary"/> is CC-CEDICT already read (it is read for the lexicon when null).</summary>
     public ArticleSearch(ArticleCorpus corpus, ScriptFolding folder, ILogger<ArticleSearch>? logger = null, LexiconCache? lexiconCache = null, string? indexCacheDirectory = null, Cedict? dictionary = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var log = logger ?? (ILogger)NullLogger.Instance;
-        _corpus = corpus;
-        var started = Stopwatch.GetTimestamp();
-        var index = indexCacheDirectory is null
-            ? LucenePassageIndex.InMemory(corpus.Passages, folder)
-            : LucenePassageIndex.Open(corpus.Passages, folder, indexCacheDirectory, log);
-        _index = index;
-        var indexMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        Log.IndexBuilt(log, _index.Count, index.Reused ? "opened from the cache" : "built", indexMs);
-        Lexicon = new Lazy<EnglishLexicon>(
-            () =>
-            {
-                var lexiconStarted = Stopwatch.GetTimestamp();
-                EnglishLexicon Build() => EnglishLexicon.Build(_index.Contains, _index.HanRuns(), dictionary ?? Cedict.Load());
-                var lexicon = lexiconCache is null ? Build() : lexiconCache.GetOrBuild(corpus.Passages.Select(p => p.Text), Build);
-                var lexiconMs = (long)Stopwatch.GetElapsedTime(lexiconStarted).TotalMilliseconds;
-                Log.LexiconBuilt(log, lexicon.Count, lexiconMs);
-                return lexicon;
-            },
-            LazyThreadSafetyMode.ExecutionAndPublication);
-        _analyzer = new QueryAnalyzer(folder, _index, Lexicon);
-        _positions = corpus.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _folder = folder;
-        _sentences = new (string, string)[]?[corpus.Passages.Count];
+        _log = logger ?? (ILogger)NullLogger.Instance;
+        _lexiconCache = lexiconCache;
+        _indexCacheDirectory = indexCacheDirectory;
+        _dictionary = dictionary;
+        _state = Build(corpus);
     }
 
-    /// <summary>The corpus searched.</summary>
-    public ArticleCorpus Corpus => _corpus;
+    /// <summary>
+    /// Raised after <see cref="Reload"/> installed a new corpus (on the thread that reloaded), with the new corpus.
+    /// </summary>
+    public event Action<ArticleCorpus>? Reloaded;
+
+    /// <summary>The corpus searched (the current one: a reload replaces it).</summary>
+    public ArticleCorpus Corpus => _state.Corpus;
 
     /// <summary>The English lexicon, built on first use.</summary>
-    public Lazy<EnglishLexicon> Lexicon { get; }
+    public Lazy<EnglishLexicon> Lexicon => _state.Lexicon;
 
     /// <inheritdoc/>
-    public ArticleInfo Info => _corpus.Info;
+    public ArticleInfo Info => _state.Corpus.Info;
 
     /// <inheritdoc/>
-    public IReadOnlyList<Passage> Passages => _corpus.Passages;
+    public IReadOnlyList<Passage> Passages => _state.Corpus.Passages;
 
     /// <inheritdoc/>
-    public Passage? GetPassage(string id) => _corpus.GetPassage(id);
+    public Passage? GetPassage(string id) => _state.Corpus.GetPassage(id);
 
     /// <inheritdoc/>
     public string Fold(string text) => _folder.Fold(text);
+
+    /// <summary>
+    /// Indexes <paramref name="corpus"/> and then makes it the one searched, at once for every caller: a search
+    /// already running finishes on the corpus it started with (each call reads the current state once). The replaced
+    /// index is closed a while later, when the turns that were using it are done.
+    /// </summary>
+    public void Reload(ArticleCorpus corpus, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        lock (_reloadLock)
+        {
+            var fresh = Build(corpus);
+            if (_state.Lexicon.IsValueCreated)
+            {
+                // English questions have been asked: build the new corpus's lexicon now, before the swap, so the next
+                // question is not the one that waits for it.
+                _ = fresh.Lexicon.Value;
+            }
+
+            _retired.Add((_state, now));
+            _state = fresh;
+
+            // Indexes replaced long enough ago that no turn can still be reading them are closed now.
+            foreach (var (state, _) in _retired.Where(r => now - r.Since >= s_retiredIndexGrace).ToList())
+            {
+                state.Index.Dispose();
+                _retired.RemoveAll(r => ReferenceEquals(r.State, state));
+            }
+        }
+
+        Reloaded?.Invoke(corpus);
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<ScoredPassage> Search(string query, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(query);
         using var activity = ArticleBotTelemetry.Source.StartActivity("retrieve");
-        var found = _index.Search(Analyze(query).Terms, Math.Clamp(top, 0, 1000)).Select(h => new ScoredPassage(_corpus.Passages[h.Index], h.Score)).ToList();
+        var state = _state;
+        var found = state.Index.Search(Analyze(state, query).Terms, Math.Clamp(top, 0, 1000)).Select(h => new ScoredPassage(state.Corpus.Passages[h.Index], h.Score)).ToList();
         activity?.SetTag("articlebot.retrieval.top", top);
         activity?.SetTag("articlebot.retrieval.found", found.Count);
         return found;
@@ -102,18 +131,23 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     public QueryPlan Analyze(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (_plans.TryGetValue(question, out var cached))
+        return Analyze(_state, question);
+    }
+
+    private static QueryPlan Analyze(State state, string question)
+    {
+        if (state.Plans.TryGetValue(question, out var cached))
         {
             return cached;
         }
 
-        var plan = _analyzer.Analyze(question);
-        if (_plans.Count >= MaxCachedPlans)
+        var plan = state.Analyzer.Analyze(question);
+        if (state.Plans.Count >= MaxCachedPlans)
         {
-            _plans.Clear();
+            state.Plans.Clear();
         }
 
-        _plans[question] = plan;
+        state.Plans[question] = plan;
         return plan;
     }
 
@@ -121,26 +155,27 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     public bool InCorpus(string foldedWord)
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
-        return _index.Contains(foldedWord);
+        return _state.Index.Contains(foldedWord);
     }
 
     /// <summary>The inverse document frequency of a folded word (its rarest term) in the passages: how much finding it says.</summary>
     public float InverseDocumentFrequency(string foldedWord)
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
-        return _index.InverseDocumentFrequency(foldedWord);
+        return _state.Index.InverseDocumentFrequency(foldedWord);
     }
 
     /// <summary>The full sentences of a passage with their folded text, computed once per passage.</summary>
     public IReadOnlyList<(string Sentence, string Folded)> Sentences(Passage passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
-        if (!_positions.TryGetValue(passage.Id, out var index))
+        var state = _state;
+        if (!state.Positions.TryGetValue(passage.Id, out var index) || state.Corpus.Passages[index].Text != passage.Text)
         {
             return SplitSentences(passage.Text);
         }
 
-        return _sentences[index] ??= SplitSentences(passage.Text);
+        return state.Sentences[index] ??= SplitSentences(passage.Text);
     }
 
     private (string, string)[] SplitSentences(string text) =>
@@ -151,9 +186,10 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         using var activity = ArticleBotTelemetry.Source.StartActivity("retrieve");
-        var plan = Analyze(question);
-        var hits = _index.Search(plan.Terms, Math.Clamp(top, 0, 1000));
-        var passages = hits.Select(h => new RetrievedPassage(_corpus.Passages[h.Index], h.Score, Coverage(plan, h.Index))).ToList();
+        var state = _state;
+        var plan = Analyze(state, question);
+        var hits = state.Index.Search(plan.Terms, Math.Clamp(top, 0, 1000));
+        var passages = hits.Select(h => new RetrievedPassage(state.Corpus.Passages[h.Index], h.Score, Coverage(state, plan, h.Index))).ToList();
         activity?.SetTag("articlebot.retrieval.top", top);
         activity?.SetTag("articlebot.retrieval.found", passages.Count);
         return new Retrieval(plan, passages);
@@ -163,13 +199,82 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     public double Coverage(QueryPlan plan, Passage passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
-        return _positions.TryGetValue(passage.Id, out var index) ? Coverage(plan, index) : 0;
+        var state = _state;
+        return state.Positions.TryGetValue(passage.Id, out var index) && state.Corpus.Passages[index].Text == passage.Text ? Coverage(state, plan, index) : 0;
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _index.Dispose();
+    public void Dispose()
+    {
+        lock (_reloadLock)
+        {
+            _state.Index.Dispose();
+            _retired.ForEach(r => r.State.Index.Dispose());
+            _retired.Clear();
+        }
+    }
 
-    private double Coverage(QueryPlan plan, int index) => CoverageMeter.Coverage(plan, _index.FoldedText(index));
+    private static double Coverage(State state, QueryPlan plan, int index) => CoverageMeter.Coverage(plan, state.Index.FoldedText(index));
+
+    private State Build(ArticleCorpus corpus)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var index = _indexCacheDirectory is null
+            ? LucenePassageIndex.InMemory(corpus.Passages, _folder)
+            : LucenePassageIndex.Open(corpus.Passages, _folder, _indexCacheDirectory, _log);
+        var indexMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Log.IndexBuilt(_log, index.Count, index.Reused ? "opened from the cache" : "built", indexMs);
+        var log = _log;
+        var lexiconCache = _lexiconCache;
+        var dictionary = _dictionary;
+        var lexicon = new Lazy<EnglishLexicon>(
+            () =>
+            {
+                var lexiconStarted = Stopwatch.GetTimestamp();
+                EnglishLexicon Build() => EnglishLexicon.Build(index.Contains, index.HanRuns(), dictionary ?? Dictionary());
+                var built = lexiconCache is null ? Build() : lexiconCache.GetOrBuild(corpus.Passages.Select(p => p.Text), Build);
+                var lexiconMs = (long)Stopwatch.GetElapsedTime(lexiconStarted).TotalMilliseconds;
+                Log.LexiconBuilt(log, built.Count, lexiconMs);
+                return built;
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        return new State(
+            corpus,
+            index,
+            new QueryAnalyzer(_folder, index, lexicon),
+            lexicon,
+            corpus.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
+            new (string, string)[]?[corpus.Passages.Count],
+            new System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan>(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// CC-CEDICT for a lexicon: parsing it is most of a lexicon's cost, so a reload soon after the last build reuses
+    /// the copy read then, while the garbage collector has not reclaimed it (it is not kept alive for that).
+    /// </summary>
+    private Cedict Dictionary()
+    {
+        lock (_lastDictionary)
+        {
+            if (!_lastDictionary.TryGetTarget(out var cedict) || cedict is null)
+            {
+                cedict = Cedict.Load();
+                _lastDictionary.SetTarget(cedict);
+            }
+
+            return cedict;
+        }
+    }
+
+    /// <summary>Everything derived from one corpus; replaced whole by <see cref="Reload"/>, never changed in place.</summary>
+    private sealed record State(
+        ArticleCorpus Corpus,
+        LucenePassageIndex Index,
+        QueryAnalyzer Analyzer,
+        Lazy<EnglishLexicon> Lexicon,
+        Dictionary<string, int> Positions,
+        (string, string)[]?[] Sentences,
+        System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan> Plans);
 
     private static partial class Log
     {

@@ -25,6 +25,22 @@ public static class SearchServiceCollectionExtensions
         services.AddSettings<RetrievalOptions>(RetrievalOptions.SectionName);
         services.TryAddSingleton(sp => Create(sp.GetRequiredService<CorpusLoader>(), sp));
         services.TryAddSingleton<IArticleSearch>(sp => sp.GetRequiredService<ArticleSearch>());
+
+        // The corpus is the search's current one (a reload of the seeds replaces it): resolve it where it is used, never keep it.
+        services.TryAddTransient(sp => sp.GetRequiredService<ArticleSearch>().Corpus);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the <see cref="SeedsWatcher"/>: a long-running bot (chat, Discord, MCP) re-indexes when the seeds folder
+    /// changes (<c>Corpus:WatchSeeds</c>, <c>Corpus:PollSeconds</c>). Call after <see cref="AddArticleRetrieval"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSeedsWatcher(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<SeedsWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedsWatcher>());
         return builder;
     }
 
@@ -33,6 +49,6 @@ public static class SearchServiceCollectionExtensions
         var cacheDirectory = loader.CacheDirectory();
         var lexiconCache = new LexiconCache(cacheDirectory, services.GetRequiredService<ILogger<LexiconCache>>());
         return new ArticleSearch(
-            services.GetRequiredService<ArticleCorpus>(), services.GetRequiredService<ScriptFolding>(), services.GetService<ILogger<ArticleSearch>>(), lexiconCache, cacheDirectory);
+            loader.Load(), services.GetRequiredService<ScriptFolding>(), services.GetService<ILogger<ArticleSearch>>(), lexiconCache, cacheDirectory);
     }
 }

@@ -17,7 +17,7 @@ namespace ArticleBot.Cli;
 public static class BotHost
 {
     /// <summary>Builds the host. Configuration: appsettings.json, user-secrets, environment variables, switches.</summary>
-    public static IHost Build(string[] configurationArgs, bool consoleChat, bool discord = false)
+    public static IHost Build(string[] configurationArgs, bool consoleChat, bool discord = false, bool watchSeeds = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -38,6 +38,12 @@ public static class BotHost
             builder.Services.AddSystemd();
             builder.AddDiscordChannel();
             builder.AddPluginWatcher();
+        }
+
+        // A bot that keeps running sees articles added, changed and removed in the seeds folder without a restart.
+        if (consoleChat || discord || watchSeeds)
+        {
+            builder.AddSeedsWatcher();
         }
 
         var host = builder.Build();
@@ -75,6 +81,8 @@ public static class BotHost
         {
             AddPostgres(builder);
         }
+
+        builder.AddArticleImport();
 
         // Every command knows every section, so a Discord or Mcp switch given to `ask` is not called a typo.
         builder.Services.AddSingleton(new SettingsSection(Discord.DiscordOptions.SectionName, typeof(Discord.DiscordOptions)));
@@ -116,12 +124,12 @@ public static class BotHost
     /// Runs <paramref name="body"/> in a started host; configuration and corpus errors print a message naming the
     /// setting and return <see cref="ExitCodes.Usage"/>.
     /// </summary>
-    public static async Task<int> RunAsync(string[] configurationArgs, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] configurationArgs, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool watchSeeds = false)
     {
         ArgumentNullException.ThrowIfNull(body);
         try
         {
-            using var host = Build(configurationArgs, consoleChat: false);
+            using var host = Build(configurationArgs, consoleChat: false, watchSeeds: watchSeeds);
             ValidateConfiguration(host);
             await host.StartAsync(cancellationToken);
             try

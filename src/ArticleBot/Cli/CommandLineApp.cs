@@ -105,6 +105,7 @@ public static class CommandLineApp
         root.Subcommands.Add(CallCommand(configurationArgs));
         root.Subcommands.Add(McpCommand(configurationArgs));
         root.Subcommands.Add(FeedbackCommand(configurationArgs));
+        ArticleCommands.AddTo(root, configurationArgs);
         var discord = new Command("discord", "Runs the bot in Discord until Ctrl+C or SIGTERM (needs Discord:Token).");
         discord.SetAction((_, cancellationToken) => BotHost.RunDiscordAsync(configurationArgs, cancellationToken));
         root.Subcommands.Add(discord);
@@ -211,7 +212,7 @@ public static class CommandLineApp
         };
         var command = new Command("chat", "Starts the interactive chat (the default), or with --json a machine-readable one.") { json };
         command.SetAction((parse, cancellationToken) => parse.GetValue(json)
-            ? BotHost.RunAsync(configurationArgs, ChatJsonAsync, cancellationToken)
+            ? BotHost.RunAsync(configurationArgs, ChatJsonAsync, cancellationToken, watchSeeds: true)
             : BotHost.RunChatAsync(configurationArgs, cancellationToken));
         return command;
     }

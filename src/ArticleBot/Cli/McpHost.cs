@@ -23,6 +23,7 @@ public static class McpHost
         {
             var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = configurationArgs, ContentRootPath = ContentRoot.Resolve() });
             BotHost.Configure(builder, configurationArgs);
+            builder.AddSeedsWatcher(); // articles added while the server runs are searched and listed as resources
             builder.AddArticleBotMcpServer().WithArticleBotStdio();
             using var host = builder.Build();
             SettingsCheck.Switches(configurationArgs, host.Services.GetRequiredService<KnownSettings>());
@@ -48,6 +49,7 @@ public static class McpHost
             builder.WebHost.UseKestrelCore().UseUrls($"http://{endpoint}");
             builder.Services.AddRoutingCore();
             BotHost.Configure(builder, configurationArgs);
+            builder.AddSeedsWatcher(); // articles added while the server runs are searched and listed as resources
             builder.AddArticleBotMcpServer().WithArticleBotHttp();
             await using var app = builder.Build();
             SettingsCheck.Switches(configurationArgs, app.Services.GetRequiredService<KnownSettings>());

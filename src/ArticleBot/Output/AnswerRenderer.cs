@@ -137,7 +137,10 @@ public sealed class AnswerRenderer(TextWriter output, bool rich)
         AnsiConsole.Write(table);
     }
 
-    private static string Location(Citation c) => $"{c.Source} §{c.Section ?? "—"} ({c.PassageId}, {c.Start}-{c.End})";
+    /// <summary>Where a quote is: the seed file, section and offsets; for an imported web article its title and address too.</summary>
+    private static string Location(Citation c) => c.Url is { } url
+        ? $"{c.Title ?? c.Source} <{url}> ({c.PassageId}, {c.Start}-{c.End})"
+        : $"{c.Source} §{c.Section ?? "—"} ({c.PassageId}, {c.Start}-{c.End})";
 
     private static string Quote(Citation c, bool full) =>
         full || c.Quote.Length <= QuotePreview ? $"“{c.Quote}”" : $"“{TextCut.AtMost(c.Quote, QuotePreview)}…”";

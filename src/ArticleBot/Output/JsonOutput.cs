@@ -39,11 +39,15 @@ public static class JsonOutput
         return JsonSerializer.Serialize(new SearchJson(query, rows.ToList()), Options);
     }
 
-    private static CitationJson ToJson(Citation c) => new(c.N, c.PassageId, c.Source, c.Section, c.Start, c.End, c.Quote);
+    private static CitationJson ToJson(Citation c) => new(c.N, c.PassageId, c.Source, c.Section, c.Start, c.End, c.Quote, c.Title, c.Url);
 
     private sealed record AnswerJson(string Question, string Answer, bool Grounded, string Backend, IReadOnlyList<CitationJson> Citations, IReadOnlyList<CitationJson> Closest, string? Fallback);
 
-    private sealed record CitationJson(int N, string PassageId, string Source, string? Section, int Start, int End, string Quote);
+    /// <summary>A citation; <c>title</c> and <c>url</c> appear only for imported articles that have them.</summary>
+    private sealed record CitationJson(
+        int N, string PassageId, string Source, string? Section, int Start, int End, string Quote,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url);
 
     private sealed record FailureJson(string Question, string Error);
 

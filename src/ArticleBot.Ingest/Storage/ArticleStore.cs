@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ArticleBot.Core.Corpus;
+using ArticleBot.Ingest.Extraction;
+
+namespace ArticleBot.Ingest.Storage;
+
+/// <summary>
+/// Keeps imported articles as ordinary seed files in <c>{seeds}/imported/</c>, so the index, citations and eval read
+/// them like any other article. Each file is written beside its final name and then moved into place, the metadata
+/// first and the seed file last: a reader of the folder (this process, another shard, the watcher) sees either
+/// nothing or a whole article, never half of one. Removal deletes the seed file first for the same reason.
+/// </summary>
+public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, TimeProvider time)
+{
+    /// <summary>The subfolder of the seeds folder that holds imported articles.</summary>
+    public const string FolderName = "imported";
+
+    private const int MaxSlugLength = 48;
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly UTF8Encoding s_utf8 = new(false);
+
+    /// <summary>The folder imported articles are written to.</summary>
+    public string Folder { get; } = Path.Combine(seedsFolder, FolderName);
+
+    /// <summary>Every imported article, oldest first; a metadata file without its seed file is not listed.</summary>
+    public IReadOnlyList<StoredArticle> List()
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+
+        var articles = new List<StoredArticle>();
+        foreach (var meta in Directory.EnumerateFiles(Folder, "*" + SeedMetadata.Suffix))
+        {
+            var seed = meta[..^SeedMetadata.Suffix.Length] + ".md";
+            if (File.Exists(seed) && Read(meta) is { } article)
+            {
+                articles.Add(article);
+            }
+        }
+
+        return [.. articles.OrderBy(a => a.ImportedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Stores an extracted article; returns what was stored.</summary>
+    /// <exception cref="ImportRefusedException">A duplicate, or larger than <c>Corpus:MaxSeedFileBytes</c>.</exception>
+    public StoredArticle Add(ExtractedArticle article, string? url, string? fileName, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var text = SeedText(article, url, fileName);
+        var bytes = s_utf8.GetBytes(text);
+        if (bytes.LongLength > maxSeedFileBytes)
+        {
+            throw new ImportRefusedException(RefusalReason.TooLarge,
+                $"Refused {url ?? fileName}: the article's text is {bytes.LongLength:N0} bytes, more than Corpus:MaxSeedFileBytes ({maxSeedFileBytes:N0}).");
+        }
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(article.Body)));
+        if (List().FirstOrDefault(a => a.Sha256 == sha) is { } existing)
+        {
+            throw new ImportRefusedException(RefusalReason.Duplicate,
+                $"Already imported: the same text is the article '{existing.Id}' ({existing.Title ?? existing.Url ?? existing.FileName}).");
+        }
+
+        var id = $"{Slug(article.Title ?? fileName ?? url)}-{sha[..8]}";
+        var stored = new StoredArticle(
+            id, article.Kind.ToString().ToLowerInvariant(), article.Title, article.Byline, article.Published, url, fileName, contentType,
+            article.Encoding, article.EncodingNote, sha, bytes.LongLength, article.Paragraphs.Count, time.GetUtcNow());
+        Directory.CreateDirectory(Folder);
+        var seedPath = Path.Combine(Folder, id + ".md");
+        WriteAtomically(SeedMetadata.PathOf(seedPath), JsonSerializer.SerializeToUtf8Bytes(stored, s_json));
+        WriteAtomically(seedPath, bytes);
+        return stored;
+    }
+
+    /// <summary>Removes an imported article.</summary>
+    /// <exception cref="ImportRefusedException">No imported article has that id.</exception>
+    public StoredArticle Remove(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var article = List().FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal))
+            ?? throw new ImportRefusedException(RefusalReason.NotFound, $"No imported article has the id '{id}'. `ArticleBot articles` lists them.");
+        var seedPath = Path.Combine(Folder, article.Id + ".md");
+        File.Delete(seedPath);
+        File.Delete(SeedMetadata.PathOf(seedPath));
+        return article;
+    }
+
+    /// <summary>
+    /// The seed file: the title as a Markdown heading (so it is the passages' section), the byline on its own line,
+    /// then the paragraphs separated by blank lines. Nothing else, so every line is text of the article.
+    /// </summary>
+    internal static string SeedText(ExtractedArticle article, string? url, string? fileName)
+    {
+        var builder = new StringBuilder();
+        var title = article.Title ?? fileName ?? url;
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            builder.Append("# ").Append(title).Append("\n\n");
+        }
+
+        if (!string.IsNullOrWhiteSpace(article.Byline))
+        {
+            var byline = article.Byline;
+            if (!byline.StartsWith("By ", StringComparison.OrdinalIgnoreCase) && !byline.Contains("作者", StringComparison.Ordinal) && !byline.Contains("记者", StringComparison.Ordinal) && !byline.Contains("記者", StringComparison.Ordinal))
+            {
+                byline = "By " + byline;
+            }
+
+            builder.Append(byline).Append("\n\n");
+        }
+
+        builder.Append(article.Body).Append('\n');
+        return builder.ToString();
+    }
+
+    private static StoredArticle? Read(string metaPath)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StoredArticle>(File.ReadAllBytes(metaPath), s_json);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> to a temporary file outside the seed extensions, then moves it over <paramref name="path"/>.</summary>
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>A short ASCII id from a title: lower-case letters and digits, dashes between; "article" when none.</summary>
+    internal static string Slug(string? title)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in (title ?? "").ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+
+            if (builder.Length >= MaxSlugLength)
+            {
+                break;
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        return slug.Length == 0 ? "article" : slug;
+    }
+}

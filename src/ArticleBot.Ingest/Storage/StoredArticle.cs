@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace ArticleBot.Ingest.Storage;
+
+/// <summary>
+/// An imported article as kept in the seeds folder: <c>imported/{Id}.md</c> is the seed file (title, byline, body),
+/// <c>imported/{Id}.meta.json</c> holds this record. <see cref="Sha256"/> is of the seed file's text, to find duplicates.
+/// </summary>
+public sealed record StoredArticle(
+    string Id,
+    string Kind,
+    string? Title,
+    string? Byline,
+    DateTimeOffset? Published,
+    string? Url,
+    string? FileName,
+    string? ContentType,
+    string? Encoding,
+    string? EncodingNote,
+    string Sha256,
+    long Bytes,
+    int Paragraphs,
+    DateTimeOffset ImportedAt)
+{
+    /// <summary>The seed file's path relative to the seeds folder (<c>imported/{Id}.md</c>).</summary>
+    [JsonIgnore]
+    public string SeedPath => $"{ArticleStore.FolderName}/{Id}.md";
+}

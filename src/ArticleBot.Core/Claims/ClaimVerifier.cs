@@ -136,7 +136,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     {
         var point = reading.Figures.FirstOrDefault(f => f.Mention.Kind != FigureKind.Date) ?? reading.Figures[0];
         var dates = reading.Figures.Where(f => f.Mention.Kind == FigureKind.Date && f != point).Select(f => f.Mention).ToList();
-        (FactSentence Sentence, FactClause Clause, BoundedFigure Figure, double Score)? best = null;
+        (FactSentence Sentence, FactClause Clause, BoundedFigure Figure, double Score, double SentenceShare)? best = null;
         foreach (var sentence in facts.Sentences)
         {
             var sentenceShare = Share(reading, sentence.Folded).Share;
@@ -171,7 +171,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
                     if (best is null || score > best.Value.Score)
                     {
-                        best = (sentence, clause, figure, score);
+                        best = (sentence, clause, figure, score, sentenceShare);
                     }
                 }
             }
@@ -182,14 +182,23 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return ClaimCheck.NotCovered;
         }
 
+        // Contradicting needs the fact placed: the claim's products named in the sentence, and for another subject or
+        // another date (a year alone is often another event's), most of the claim's other words there too, or half of
+        // them and the claim's own figure (1月15日 restated places the release).
         var relation = Compare(point, found.Figure);
         var (subjectOk, other) = Subject(reading, found.Sentence, found.Clause);
+        var placed = found.SentenceShare >= SupportShare || (Restates(point, found.Figure) && found.SentenceShare >= AboutShare);
+        if (reading.Products.Any(p => !Names(p, found.Sentence.Folded)))
+        {
+            return ClaimCheck.NotCovered;
+        }
+
         var cited = new ClaimCheck(Verdict.Supported, found.Sentence.Passage, found.Sentence.Text, found.Figure.Mention, point.Mention) { ArticleComparator = found.Figure.Comparator };
         return relation switch
         {
             true when subjectOk => cited,
-            true when other is not null => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, ArticleSubject = other, ClaimSubject = reading.Agents[0] },
-            false when subjectOk && found.Score >= 0.35 && SameUnit(point.Mention, found.Figure.Mention) => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Figure },
+            true when other is not null && placed => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, ArticleSubject = other, ClaimSubject = reading.Agents[0] },
+            false when subjectOk && found.Score >= 0.35 && SameUnit(point.Mention, found.Figure.Mention) && (point.Mention.Kind == FigureKind.Date ? placed : found.SentenceShare >= AboutShare) => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Figure },
             _ => ClaimCheck.NotCovered,
         };
     }

@@ -118,6 +118,10 @@ public sealed class AnyArticleToolTests : IDisposable
         Assert.Equal(Verdict.Supported, Verifier.Verify("星河科技的智能助手用戶數超過2000萬了嗎？").Verdict);
         Assert.Equal(Verdict.Contradicted, Verifier.Verify("星河科技的智能助手用戶數不到1000萬，對嗎？").Verdict);
         Assert.Equal(Verdict.Contradicted, Verifier.Verify("張偉表示明年將投入20億元擴建數據中心，對嗎？").Verdict);
+
+        // A year of another event, or a figure of another kind (an amount of money is not a share), contradicts nothing.
+        Assert.Equal(Verdict.NotCovered, Verifier.Verify("星河科技在2019年上市了嗎？").Verdict);
+        Assert.Equal(Verdict.NotCovered, Verifier.Verify("星河科技股價上漲了12億元嗎？").Verdict);
     }
 
     [Fact]

@@ -78,6 +78,14 @@ public sealed class ClaimVerifierTests
     }
 
     [Theory]
+    [InlineData("Does Yuanbao Pai have more than 5 million testers?")] // the article gives 元寶派 no figure; 10億 is the red packets'
+    [InlineData("Did DeepSeek raise more than 10 billion dollars?")] // 250億美元 is OpenAI's ad revenue, not a raise
+    public void Verify_AFigureOfSomethingElse_IsNotCovered(string claim)
+    {
+        Assert.Equal(Verdict.NotCovered, Verifier.Verify(claim).Verdict);
+    }
+
+    [Theory]
     [InlineData("馬化騰贊成豆包AI手機破窗而入的做法嗎？", Verdict.Contradicted)]
     [InlineData("馬化騰不贊成豆包AI手機破窗而入的做法，對嗎？", Verdict.Supported)]
     public void Verify_AStatementIsCheckedForDenial(string claim, Verdict verdict)

@@ -54,7 +54,7 @@ public static partial class AnsweringServiceCollectionExtensions
             sp.GetRequiredService<ExtractiveComposer>(), sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<ScriptFolding>(),
             sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleOutline>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleSummarizer>(),
             sp.GetRequiredService<ArticleBot.Core.ArticleTools.EntityFinder>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleFigures>(),
-            sp.GetRequiredService<ArticleBot.Core.ArticleTools.ClaimVerifier>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.EnglishFacts>()));
+            sp.GetRequiredService<ArticleBot.Core.Claims.ClaimVerifier>(), sp.GetRequiredService<ArticleBot.Core.ArticleTools.EnglishFacts>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.SemanticKernel.IAutoFunctionInvocationFilter, ToolCapFilter>());
         services.AddHttpClient(ArticleBot.Core.Llm.LlmChatClientFactory.HttpClientName).AddHttpMessageHandler(() => new ModelStatusHandler());
         services.TryAddSingleton<AnswerBackendFactory>();

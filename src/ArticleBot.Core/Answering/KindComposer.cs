@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Claims;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
@@ -163,29 +164,20 @@ public sealed class KindComposer(
         return builder.ToString();
     }
 
-    /// <summary>The finding of a verify tool call: "No — the article says 10億 [1]", "Yes [1]", or not covered.</summary>
+    /// <summary>The finding of a verify tool call: the verdict word first, then the deciding sentence (see <see cref="ClaimAnswer"/>), or not covered.</summary>
     public string Verify(QuestionLanguage language, IReadOnlyList<(int N, Passage Passage)> passages, string claim)
     {
         ArgumentNullException.ThrowIfNull(passages);
         var numbers = Numbers(passages);
         var check = verifier.Verify(claim);
-        if (check.Verdict == Verdict.NotCovered || check.Passage is null || !numbers.TryGetValue(check.Passage.Id, out var n))
+        if (check.Verdict == Verdict.Unreadable)
         {
-            return ExtractiveComposer.Abstention(language);
+            return ClaimAnswer.Write(check, language, string.Empty)!;
         }
 
-        var quote = check.Sentence + Cite(n);
-        if (check.Verdict == Verdict.Supported)
-        {
-            return language == QuestionLanguage.English
-                ? $"Yes{(check.ArticleFigure is { } f ? $" — the article says {EnglishFacts.Figure(f, ArticleFigures.MeasureOf(check.Sentence!, f))} ({f.Text})" : string.Empty)}{Cite(n)}: {quote}"
-                : Say(language, $"對，文章是這樣說的{Cite(n)}：{quote}", $"对，文章是这样说的{Cite(n)}：{quote}", string.Empty);
-        }
-
-        var figure = check.ArticleFigure!;
-        return language == QuestionLanguage.English
-            ? $"No — the article says {EnglishFacts.Figure(figure, ArticleFigures.MeasureOf(check.Sentence!, figure))} ({figure.Text}){(check.ClaimFigure is { } c ? $", not {EnglishFacts.Figure(c)}" : string.Empty)}{Cite(n)}: {quote}"
-            : Say(language, $"不對——文章說的是{figure.Text}{Cite(n)}：{quote}", $"不对——文章说的是{figure.Text}{Cite(n)}：{quote}", string.Empty);
+        return check.Passage is not null && numbers.TryGetValue(check.Passage.Id, out var n) && ClaimAnswer.Write(check, language, Cite(n)) is { } answer
+            ? answer
+            : ExtractiveComposer.Abstention(language);
     }
 
     /// <summary>

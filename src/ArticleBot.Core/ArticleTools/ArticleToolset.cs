@@ -1,8 +1,5 @@
-using ArticleBot.Core.Search;
-using ArticleBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Core.ArticleTools;
 
@@ -12,7 +9,6 @@ public sealed class ArticleToolset(
     ArticleSummarizer summarizer,
     EntityFinder entities,
     ArticleFigures figures,
-    ClaimVerifier verifier,
     EnglishFacts english,
     FollowUpResolver followUps)
 {
@@ -27,9 +23,6 @@ public sealed class ArticleToolset(
 
     /// <summary>Amounts, percentages and dates.</summary>
     public ArticleFigures Figures => figures;
-
-    /// <summary>Claim checks.</summary>
-    public ClaimVerifier Verifier => verifier;
 
     /// <summary>English renderings of names and figures.</summary>
     public EnglishFacts English => english;
@@ -49,7 +42,6 @@ public static class ArticleToolsServiceCollectionExtensions
         services.TryAddSingleton<ArticleSummarizer>();
         services.TryAddSingleton<EntityFinder>();
         services.TryAddSingleton<ArticleFigures>();
-        services.TryAddSingleton(sp => new ClaimVerifier(sp.GetRequiredService<ArticleSearch>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.MinCoverage));
         services.TryAddSingleton<EnglishFacts>();
         services.TryAddSingleton<FollowUpResolver>();
         services.TryAddSingleton<ArticleToolset>();

@@ -32,6 +32,10 @@ public sealed record EvalItem(
     [JsonPropertyName("min_citations")]
     public int? MinCitations { get; init; }
 
+    /// <summary>Strings the answer must not contain (same matching as <see cref="Groups"/>): a true claim answered "不對" is wrong.</summary>
+    [JsonPropertyName("forbid")]
+    public IReadOnlyList<string>? Forbid { get; init; }
+
     /// <summary>Earlier questions of the same conversation, asked first (follow-ups).</summary>
     [JsonPropertyName("turns")]
     public IReadOnlyList<string>? Turns { get; init; }
@@ -184,7 +188,8 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
 
     /// <summary>
     /// A kind question is right when the answer is grounded, holds an alternative of every group (or of
-    /// <see cref="EvalItem.MinGroups"/> of them), cites enough passages and quotes verbatim; a trap when refused.
+    /// <see cref="EvalItem.MinGroups"/> of them), contains nothing of <see cref="EvalItem.Forbid"/>, cites enough passages
+    /// and quotes verbatim; a trap when refused.
     /// </summary>
     private bool KindCorrect(EvalItem item, ArticleAnswer answer, string foldedAnswer, bool verbatim)
     {
@@ -196,7 +201,8 @@ public sealed class Evaluator(ArticleSearch search, ArticleAnswerer answerer, Sc
         var groups = item.Groups ?? [];
         var met = groups.Count(g => g.Any(a => AnswerGroups.Contains(foldedAnswer, folder.Fold(a))));
         var needed = item.MinGroups ?? groups.Count;
-        return answer.Grounded && verbatim && met >= needed && answer.Citations.Count >= (item.MinCitations ?? 1);
+        var forbidden = (item.Forbid ?? []).Any(f => AnswerGroups.Contains(foldedAnswer, folder.Fold(f)));
+        return !forbidden && answer.Grounded && verbatim && met >= needed && answer.Citations.Count >= (item.MinCitations ?? 1);
     }
 
     private async Task<IReadOnlyList<Microsoft.Extensions.AI.ChatMessage>?> EarlierTurnsAsync(EvalItem item, CancellationToken cancellationToken)

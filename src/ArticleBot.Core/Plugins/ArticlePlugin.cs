@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Claims;
 using ArticleBot.Core.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -12,7 +13,7 @@ namespace ArticleBot.Core.Plugins;
 /// <summary>
 /// The built-in article plugin: what every answerer (offline or a model) uses to read the article.
 /// </summary>
-public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptions> options, ArticleToolset tools)
+public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptions> options, ArticleToolset tools, ClaimVerifier verifier)
 {
     /// <summary>The plugin's name in the kernel; tools are named <c>article_search</c> and so on.</summary>
     public const string PluginName = "article";
@@ -153,13 +154,8 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
     public PassageSearchResult Verify([Description("The claim, as a statement or a yes/no question, in Chinese or English.")] string claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var check = tools.Verifier.Verify(claim);
-        var verdict = check.Verdict switch
-        {
-            Verdict.Supported => "supported",
-            Verdict.Contradicted => string.Create(CultureInfo.InvariantCulture, $"contradicted: the article says {check.ArticleFigure?.Text} ({(check.ArticleFigure is { } f ? EnglishFacts.Figure(f) : string.Empty)})"),
-            _ => "not covered: the article does not say",
-        };
+        var check = verifier.Verify(claim);
+        var verdict = ClaimAnswer.Summary(check);
         var passages = check.Passage is { } passage ? [Found(0, passage)] : new List<FoundPassage>();
         return new PassageSearchResult($"verify: {claim} => {verdict}", passages);
     }

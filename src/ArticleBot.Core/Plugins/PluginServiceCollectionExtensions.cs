@@ -1,4 +1,5 @@
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Claims;
 using ArticleBot.Core.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,7 @@ public static class PluginServiceCollectionExtensions
         services.AddSettings<PluginOptions>(PluginOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddArticleTools();
+        services.AddClaims();
         services.TryAddSingleton<ArticlePlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<ArticlePlugin>(), ArticlePlugin.PluginName));
 

@@ -1,4 +1,5 @@
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Claims;
 using ArticleBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,8 @@ public sealed class AnyArticleToolTests : IDisposable
     }
 
     private ArticleToolset Tools => _host.Services.GetRequiredService<ArticleToolset>();
+
+    private ClaimVerifier Verifier => _host.Services.GetRequiredService<ClaimVerifier>();
 
     [Fact]
     public void Outline_FindsTheHeadings()
@@ -86,8 +89,8 @@ public sealed class AnyArticleToolTests : IDisposable
     [Fact]
     public void Verify_ChecksClaimsAgainstThisArticle()
     {
-        var wrong = Tools.Verifier.Verify("星河科技的智能助手用戶數超過5000萬，對嗎？");
-        var right = Tools.Verifier.Verify("星河科技股價上漲了12%嗎？");
+        var wrong = Verifier.Verify("星河科技的智能助手用戶數超過5000萬，對嗎？");
+        var right = Verifier.Verify("星河科技股價上漲了12%嗎？");
 
         Assert.Equal(Verdict.Contradicted, wrong.Verdict);
         Assert.Equal("3000萬", wrong.ArticleFigure?.Text);
@@ -95,11 +98,38 @@ public sealed class AnyArticleToolTests : IDisposable
     }
 
     [Fact]
+    public void FactTable_ReadsThisArticlesFacts()
+    {
+        var facts = _host.Services.GetRequiredService<FactTable>().Facts;
+
+        var users = facts.Single(f => f.Value?.Mention.Text == "3000萬");
+        var invested = facts.Single(f => f.Value?.Mention.Text == "50億元");
+        Assert.Equal(3e7, users.Value!.Mention.Value);
+        Assert.Equal(Comparator.More, users.Value.Comparator);
+        Assert.Contains("users", users.Attributes);
+        Assert.Equal(5e9, invested.Value!.Mention.Value);
+        Assert.Contains("invested", invested.Attributes);
+        Assert.Equal(20250308, facts.First(f => f.Time is not null).Time!.Value);
+    }
+
+    [Fact]
+    public void Verify_ComparatorsOnThisArticle()
+    {
+        Assert.Equal(Verdict.Supported, Verifier.Verify("星河科技的智能助手用戶數超過2000萬了嗎？").Verdict);
+        Assert.Equal(Verdict.Contradicted, Verifier.Verify("星河科技的智能助手用戶數不到1000萬，對嗎？").Verdict);
+        Assert.Equal(Verdict.Contradicted, Verifier.Verify("張偉表示明年將投入20億元擴建數據中心，對嗎？").Verdict);
+
+        // A year of another event, or a figure of another kind (an amount of money is not a share), contradicts nothing.
+        Assert.Equal(Verdict.NotCovered, Verifier.Verify("星河科技在2019年上市了嗎？").Verdict);
+        Assert.Equal(Verdict.NotCovered, Verifier.Verify("星河科技股價上漲了12億元嗎？").Verdict);
+    }
+
+    [Fact]
     public void Verify_ClaimSharingOneWordWithASentence_IsNotCovered()
     {
         // "founder" is in 公司創始人張偉…; "star" (星, a lesser word) is not in that sentence.
-        Assert.Equal(Verdict.NotCovered, Tools.Verifier.Verify("Is there a founder star?").Verdict);
-        Assert.Equal(Verdict.Supported, Tools.Verifier.Verify("Is there a founder?").Verdict);
+        Assert.Equal(Verdict.NotCovered, Verifier.Verify("Is there a founder star?").Verdict);
+        Assert.Equal(Verdict.Supported, Verifier.Verify("Is there a founder?").Verdict);
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Claims;
 using ArticleBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,8 @@ namespace ArticleBot.Core.Tests.ArticleTools;
 public sealed class SeedArticleToolTests
 {
     private static ArticleToolset Tools => TestCorpus.Services.GetRequiredService<ArticleToolset>();
+
+    private static ClaimVerifier Verifier => TestCorpus.Services.GetRequiredService<ClaimVerifier>();
 
     private static ArticlePlugin Plugin => TestCorpus.Services.GetRequiredService<ArticlePlugin>();
 
@@ -90,7 +93,7 @@ public sealed class SeedArticleToolTests
     [InlineData("Is Tencent's Spring Festival campaign starting on February 1?", Verdict.Supported, "2月1日")]
     public void Verify_ClaimWithAFigure_IsCheckedAgainstTheArticlesOwn(string claim, Verdict verdict, string articleFigure)
     {
-        var check = Tools.Verifier.Verify(claim);
+        var check = Verifier.Verify(claim);
 
         Assert.Equal(verdict, check.Verdict);
         Assert.Equal(articleFigure, check.ArticleFigure?.Text);
@@ -103,7 +106,7 @@ public sealed class SeedArticleToolTests
     [InlineData("Google has more than 900 million weekly users")] // the figure is ChatGPT's
     public void Verify_ClaimTheArticleDoesNotCover_IsNotCovered(string claim)
     {
-        Assert.Equal(Verdict.NotCovered, Tools.Verifier.Verify(claim).Verdict);
+        Assert.Equal(Verdict.NotCovered, Verifier.Verify(claim).Verdict);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class KindsEvalFloorTests
     public void Read_KindLine_DefaultsToAnswerableWithEmptyGoldAndReadsTheNewFields()
     {
         using var reader = new StringReader("""
-            {"id":"k1","kind":"followup","lang":"en","turns":["Who is X?"],"question":"And Y?","groups":[["a","b"],["c"]],"min_groups":1,"min_citations":2}
+            {"id":"k1","kind":"followup","lang":"en","turns":["Who is X?"],"question":"And Y?","groups":[["a","b"],["c"]],"min_groups":1,"min_citations":2,"forbid":["No —"]}
             {"id":"k2","kind":"trap","lang":"en","question":"q","answerable":false}
             """);
 
@@ -50,6 +50,7 @@ public sealed class KindsEvalFloorTests
         Assert.Equal(2, items[0].Groups!.Count);
         Assert.Equal(1, items[0].MinGroups);
         Assert.Equal(2, items[0].MinCitations);
+        Assert.Equal(["No —"], items[0].Forbid!);
         Assert.False(items[1].Answerable);
     }
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Claim-checking accuracy per kind (issue 24): the development claims and the held-out claims, each on its own
+# corpus (the seed article, or an external set's seeds), through the same `eval` command a user runs.
+#
+#   bench/claims.sh            builds ArticleBot (Debug) and prints each set's per-kind table
+#   VERBOSE=1 bench/claims.sh  also prints every claim's answer
+#
+# The held-out files (eval/claims-heldout*.jsonl) were written before the verifier was tuned and are not used to tune it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build src/ArticleBot -nologo -v:q >&2
+bot=artifacts/bin/ArticleBot/debug/ArticleBot
+verbose=()
+[ -n "${VERBOSE:-}" ] && verbose=(--verbose)
+run() { # name file [seeds]
+  echo "## $1 ($2${3:+, seeds $3})"
+  "$bot" eval "$2" "${verbose[@]}" ${3:+--Corpus:SeedsPath=$3} | sed -n '/^kind/,$p'
+  echo
+}
+run dev eval/claims-dev.jsonl
+run held-out-seed eval/claims-heldout.jsonl
+run held-out-drcd eval/claims-heldout-drcd.jsonl eval/ext/seeds-drcd-test
+run held-out-cmrc eval/claims-heldout-cmrc.jsonl eval/ext/seeds-cmrc-train
+run held-out-xquad eval/claims-heldout-xquad.jsonl eval/ext/seeds-xquad-dev-en

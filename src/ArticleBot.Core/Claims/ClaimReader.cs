@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.Claims;
+
+/// <summary>
+/// A claim as the verifier reads it: its language, the article's organisations, people and products it names, what it
+/// says of them (its content words, attributes and qualitative values), its figures with their comparators, whether it
+/// denies (不贊成), whether it asks whose product something is, and which way it compares (高於 / less than).
+/// </summary>
+public sealed record ClaimReading(
+    string Text,
+    string Folded,
+    QuestionLanguage Language,
+    IReadOnlyList<QueryGroup> Content,
+    IReadOnlyList<ArticleEntity> Agents,
+    IReadOnlyList<ArticleEntity> Products,
+    IReadOnlyList<string> Attributes,
+    IReadOnlyList<(string Attribute, string Value)> Values,
+    IReadOnlyList<BoundedFigure> Figures,
+    bool Negated,
+    bool AsksOwner,
+    bool AsksQuantity,
+    int Direction,
+    bool Thin);
+
+/// <summary>Reads claims and yes/no questions in Traditional or Simplified Chinese and English (see <see cref="ClaimReading"/>); refuses what is not a claim.</summary>
+public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entities, ScriptFolding folder, FactTable facts)
+{
+    /// <summary>A claim longer than this is not one claim.</summary>
+    public const int MaxLength = 300;
+
+    private ClaimLexicon Lexicon => facts.Lexicon;
+
+    /// <summary>Why a text cannot be checked as a claim (a notice for the user), or null when it can.</summary>
+    public string? Notice(string claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var text = NoiseRegex().Replace(claim, " ");
+        var meaningful = text.Count(char.IsLetterOrDigit);
+        if (string.IsNullOrWhiteSpace(claim))
+        {
+            return "the claim is empty: send a statement or a yes/no question about the article";
+        }
+
+        if (meaningful < 2)
+        {
+            return "the message holds only mentions, links or symbols: there is no claim to check";
+        }
+
+        if (claim.Length > MaxLength)
+        {
+            return $"the claim is {claim.Length} characters long: send one claim (at most {MaxLength} characters) at a time";
+        }
+
+        var letters = text.Count(char.IsLetter);
+        if (letters < 2 || text.Count(char.IsDigit) > letters * 2)
+        {
+            return "the claim is mostly numbers: say what the figures are about";
+        }
+
+        if (text.Any(c => IsOtherScript(c)))
+        {
+            return "the claim is in a language the bot does not read: write it in Chinese or English";
+        }
+
+        if (!text.Any(CharClass.IsHan))
+        {
+            // Latin script: English unless it writes another language's letters or words, or (at some length) no English word.
+            var lower = text.ToLowerInvariant();
+            var words = lower.Split((char[])[' ', ',', '.', '?', '!', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+            var foreign = (lower.Any(c => c is >= '\u00C0' and <= '\u024F') ? 1 : 0) + Lexicon.Words("foreign").Distinct().Count(w => ClaimLexicon.IndexOfWord(lower, w, 0) >= 0);
+            if (foreign >= 2 || (words.Length >= 4 && !Lexicon.Words("function").Any(w => ClaimLexicon.IndexOfWord(lower, w, 0) >= 0)))
+            {
+                return "the claim does not read as English or Chinese: write it in Chinese or English";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a claim; call <see cref="Notice"/> first.</summary>
+    public ClaimReading Read(string claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var folded = folder.Fold(claim);
+        var language = LanguageDetector.Detect(claim, folder);
+        // The frame's words blanked out, in the folded claim and (where folding kept the length) in the claim as written.
+        var framed = folded;
+        var unframed = claim.ToCharArray();
+        foreach (var frame in Lexicon.Words("frame"))
+        {
+            for (var at = ClaimLexicon.IndexOfWord(framed, frame, 0); at >= 0; at = ClaimLexicon.IndexOfWord(framed, frame, 0))
+            {
+                framed = string.Concat(framed.AsSpan(0, at), new string(' ', frame.Length), framed.AsSpan(at + frame.Length));
+                if (folded.Length == claim.Length)
+                {
+                    Array.Fill(unframed, ' ', at, frame.Length);
+                }
+            }
+        }
+
+        var named = entities.NamedIn(claim);
+        var agents = named.Where(e => e.Kind is EntityKind.Organization or EntityKind.Person).ToList();
+        var products = named.Where(e => e.Kind == EntityKind.Product).ToList();
+        var names = named.SelectMany(entities.NamesOf).ToHashSet(StringComparer.Ordinal);
+        var lexiconWords = Lexicon.Words("comparator").Concat(Lexicon.Words("negation")).Concat(Lexicon.Words("frame")).Concat(Lexicon.Words("quantity"))
+            .ToHashSet(StringComparer.Ordinal);
+        // The claim's own words, without its frame ("文章認為", "does the article say"), its names, its figures and its
+        // comparator and negation words (compared, not searched for). Attribute and value words stand for themselves
+        // across languages (earn = 創收, impressions = 展示量), so they are counted as attributes and values, not as words.
+        var plan = search.Analyze(folded.Length == claim.Length ? new string(unframed) : claim);
+        var cueWords = Lexicon.Words("attribute").Concat(Lexicon.Words("value")).ToHashSet(StringComparer.Ordinal);
+        var content = plan.Groups.Where(g => g.Strength != GroupStrength.Weak && !IsNumber(g.Label)
+            && !g.Alternatives.Any(names.Contains) && !names.Contains(folder.Fold(g.Label))
+            && !lexiconWords.Contains(g.Label.ToLowerInvariant()) && !lexiconWords.Contains(folder.Fold(g.Label))
+            && !cueWords.Contains(folder.Fold(g.Label))).ToList();
+        var strongCount = plan.Groups.Count(g => g.Strength == GroupStrength.Strong && !IsNumber(g.Label));
+        var thin = strongCount < 2 && plan.Groups.Any(g => g.Strength == GroupStrength.Weak && !IsNumber(g.Label));
+        var direction = Lexicon.Find("direction", framed).Select(d => d.Key == "more" ? 1 : -1).Distinct().ToList();
+        return new ClaimReading(
+            claim,
+            folded,
+            language,
+            content,
+            agents,
+            products,
+            [.. Lexicon.Find("attribute", framed).Select(a => a.Key)],
+            [.. Lexicon.Find("value", framed).Select(v => (v.Key.Split(':')[0], v.Key))],
+            facts.FiguresOf(claim, claim: true),
+            facts.NegationsIn(framed).Count > 0,
+            Lexicon.Find("owner", framed).Any(),
+            Lexicon.Find("quantity", framed).Any(),
+            direction.Count == 1 ? direction[0] : 0,
+            thin);
+    }
+
+    private static bool IsNumber(string label) =>
+        label.Length > 0 && (char.IsAsciiDigit(label[0]) || label.EndsWith('%') || s_numberWords.Contains(label));
+
+    // Scripts of languages other than Chinese and English (kana, hangul, Cyrillic, Greek, Arabic, Hebrew, Thai, Devanagari).
+    private static bool IsOtherScript(char c) =>
+        c is >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF' or >= '\u0400' and <= '\u04FF'
+            or >= '\u0370' and <= '\u03FF' or >= '\u0590' and <= '\u06FF' or >= '\u0E00' and <= '\u0E7F' or >= '\u0900' and <= '\u097F';
+
+    // Words of a figure itself ("50 billion dollars"): the figure is compared, not searched for.
+    private static readonly HashSet<string> s_numberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "thousand", "million", "millions", "billion", "billions", "trillion", "trillions", "bn", "percent", "dollar", "dollars",
+        "usd", "yuan", "rmb", "us", "亿", "万", "万亿", "美元", "元", "人民币",
+    };
+
+    /// <summary>Chat noise that is not a claim: Discord mentions and links.</summary>
+    [GeneratedRegex(@"<[@#][!&]?\d+>|@everyone|@here|https?://\S+")]
+    private static partial Regex NoiseRegex();
+}

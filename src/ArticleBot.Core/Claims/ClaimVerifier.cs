@@ -1,0 +1,430 @@
+using ArticleBot.Abstractions;
+using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Search;
+
+namespace ArticleBot.Core.Claims;
+
+/// <summary>What the article says of a claim.</summary>
+public enum Verdict
+{
+    /// <summary>The article says so.</summary>
+    Supported,
+
+    /// <summary>The article says otherwise: another figure or date, another subject, the opposite, or another value.</summary>
+    Contradicted,
+
+    /// <summary>The article does not say (or the verifier is not sure: it never contradicts a claim it cannot place).</summary>
+    NotCovered,
+
+    /// <summary>The text is not a claim that can be checked (empty, only mentions, mostly numbers, another language).</summary>
+    Unreadable,
+}
+
+/// <summary>Why a claim is contradicted.</summary>
+public enum ContradictionReason
+{
+    /// <summary>Not contradicted.</summary>
+    None,
+
+    /// <summary>The article gives another figure or date for the same thing.</summary>
+    Figure,
+
+    /// <summary>The article says it of another organisation or person (or gives the product to another owner).</summary>
+    Subject,
+
+    /// <summary>The article denies it (不贊成, 而非, 沒有人), or compares the other way.</summary>
+    Stance,
+
+    /// <summary>The article gives another value of a qualitative attribute (priced by impressions, not per click).</summary>
+    Value,
+}
+
+/// <summary>
+/// The verdict on a claim, with the sentence that decides it (verbatim; <see cref="Passage"/> holds it and is cited), the
+/// article's figure and the claim's when a figure decided, and when the subject decided, who the article says it was.
+/// </summary>
+public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sentence, FigureMention? ArticleFigure, FigureMention? ClaimFigure)
+{
+    /// <summary>Why it is contradicted.</summary>
+    public ContradictionReason Reason { get; init; }
+
+    /// <summary>The organisation or person the article says it of, when the subject decided.</summary>
+    public ArticleEntity? ArticleSubject { get; init; }
+
+    /// <summary>The claim's organisation or person, when the subject decided.</summary>
+    public ArticleEntity? ClaimSubject { get; init; }
+
+    /// <summary>The article's comparator for its figure (已超: more than).</summary>
+    public Comparator ArticleComparator { get; init; }
+
+    /// <summary>Why the text cannot be checked, when <see cref="Verdict.Unreadable"/>.</summary>
+    public string? Notice { get; init; }
+
+    /// <summary>Not covered, with nothing to cite.</summary>
+    public static ClaimCheck NotCovered { get; } = new(Verdict.NotCovered, null, null, null, null);
+}
+
+/// <summary>
+/// Checks a claim against the article's <see cref="FactTable"/>:
+/// <list type="bullet">
+/// <item>a figure or date is bound to the clause of the article that shares the claim's words and attribute; it is
+/// compared with the claim's comparator (超過1000億 holds for 1600億; 不到5億 fails for 已超9億); it holds only for the
+/// claim's subject, and the right figure of another subject contradicts it by subject, naming who it was;</item>
+/// <item>whose product something is, from the article's owner facts;</item>
+/// <item>a claim without figures is supported by a sentence that says most of it, unless that sentence denies it, compares
+/// the other way, gives another value of the same attribute, or says it of another subject.</item>
+/// </list>
+/// When unsure, the claim is not covered: the verifier contradicts only what it has placed.
+/// </summary>
+public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFinder entities)
+{
+    // Shares of a claim's words (by weight) a sentence must hold: to be about the claim, to support it without a
+    // figure, to pin a subject contradiction. Hand-set on the development claims (no learned model yet).
+    private const double AboutShare = 0.5;
+    private const double SupportShare = 0.75;
+    private const double NegatedShare = 0.3;
+
+    /// <summary>Checks a claim (a statement or a yes/no question, in Chinese or English).</summary>
+    public ClaimCheck Verify(string claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (reader.Notice(claim) is { } notice)
+        {
+            return new ClaimCheck(Verdict.Unreadable, null, null, null, null) { Notice = notice };
+        }
+
+        var reading = reader.Read(claim);
+        if (reading.AsksOwner && reading.Products.Count > 0 && reading.Agents.Any(a => a.Kind == EntityKind.Organization)
+            && reading.Figures.Count == 0 && OwnerCheck(reading) is { } owned)
+        {
+            return owned;
+        }
+
+        if (reading.Figures.Count > 0)
+        {
+            return FigureCheck(reading);
+        }
+
+        return reading.AsksQuantity ? ClaimCheck.NotCovered : StatementCheck(reading);
+    }
+
+    private ClaimCheck? OwnerCheck(ClaimReading reading)
+    {
+        var product = reading.Products[0];
+        var claimed = reading.Agents.First(a => a.Kind == EntityKind.Organization);
+        var owners = facts.Owners.Where(o => o.Product == product).ToList();
+        if (owners.Count == 0)
+        {
+            return null;
+        }
+
+        var same = owners.FirstOrDefault(o => o.Owner == claimed);
+        if (same is not null)
+        {
+            return new ClaimCheck(Verdict.Supported, same.Sentence.Passage, same.Sentence.Text, null, null);
+        }
+
+        var other = owners[0];
+        return new ClaimCheck(Verdict.Contradicted, other.Sentence.Passage, other.Sentence.Text, null, null)
+        {
+            Reason = ContradictionReason.Subject, ArticleSubject = other.Owner, ClaimSubject = claimed,
+        };
+    }
+
+    /// <summary>The claim's figures: its point (an amount, share or count) decides, or its date when it has no other.</summary>
+    private ClaimCheck FigureCheck(ClaimReading reading)
+    {
+        var point = reading.Figures.FirstOrDefault(f => f.Mention.Kind != FigureKind.Date) ?? reading.Figures[0];
+        var dates = reading.Figures.Where(f => f.Mention.Kind == FigureKind.Date && f != point).Select(f => f.Mention).ToList();
+        (FactSentence Sentence, FactClause Clause, BoundedFigure Figure, double Score, double SentenceShare)? best = null;
+        foreach (var sentence in facts.Sentences)
+        {
+            var sentenceShare = Share(reading, sentence.Folded).Share;
+            foreach (var clause in sentence.Clauses)
+            {
+                foreach (var figure in clause.Figures)
+                {
+                    if (!Compatible(point.Mention, figure.Mention))
+                    {
+                        continue;
+                    }
+
+                    var clauseShare = Share(reading, clause.Folded).Share;
+                    if (clauseShare <= 0 && sentenceShare < AboutShare)
+                    {
+                        continue; // a figure in a clause that shares nothing with the claim measures something else
+                    }
+
+                    if (point.Mention.Kind == FigureKind.Date && sentenceShare < AboutShare)
+                    {
+                        continue; // a date is a claim's setting: the sentence must be about the same event
+                    }
+
+                    var named = reading.Agents.Concat(reading.Products).ToList();
+                    var agentShare = named.Count == 0 ? 0 : named.Count(a => Names(a, sentence.Folded) || sentence.Agents.Contains(a) || OwnsNamed(a, sentence.Folded)) / (double)named.Count;
+
+                    // Of sentences equally about the claim, the one whose figure bears it out (the claim is read charitably).
+                    var score = (0.5 * clauseShare) + (0.35 * sentenceShare) + (0.6 * agentShare) + (Restates(point, figure) ? 0.6 : Compare(point, figure) == true ? 0.1 : 0)
+                        + (string.Equals(figure.Mention.Unit, point.Mention.Unit, StringComparison.Ordinal) && point.Mention.Unit.Length > 0 ? 0.05 : 0)
+                        + (dates.Any(d => clause.Figures.Any(f => SameDate(f.Mention, d)) || sentence.Clauses.Any(c => c.Figures.Any(f => SameDate(f.Mention, d)))) ? 0.2 : 0)
+                        + ((figure.Comparator == Comparator.Max) == (point.Comparator == Comparator.Max) ? 0.05 : 0);
+
+                    if (best is null || score > best.Value.Score)
+                    {
+                        best = (sentence, clause, figure, score, sentenceShare);
+                    }
+                }
+            }
+        }
+
+        if (best is not { } found || found.Score < 0.3)
+        {
+            return ClaimCheck.NotCovered;
+        }
+
+        // Contradicting needs the fact placed: the claim's products named in the sentence, and for another subject or
+        // another date (a year alone is often another event's), most of the claim's other words there too, or half of
+        // them and the claim's own figure (1月15日 restated places the release).
+        var relation = Compare(point, found.Figure);
+        var (subjectOk, other) = Subject(reading, found.Sentence, found.Clause);
+        var placed = found.SentenceShare >= SupportShare || (Restates(point, found.Figure) && found.SentenceShare >= AboutShare);
+        if (reading.Products.Any(p => !Names(p, found.Sentence.Folded)))
+        {
+            return ClaimCheck.NotCovered;
+        }
+
+        var cited = new ClaimCheck(Verdict.Supported, found.Sentence.Passage, found.Sentence.Text, found.Figure.Mention, point.Mention) { ArticleComparator = found.Figure.Comparator };
+        return relation switch
+        {
+            true when subjectOk => cited,
+            true when other is not null && placed => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, ArticleSubject = other, ClaimSubject = reading.Agents[0] },
+            false when subjectOk && found.Score >= 0.35 && SameUnit(point.Mention, found.Figure.Mention) && (point.Mention.Kind == FigureKind.Date ? placed : found.SentenceShare >= AboutShare) => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Figure },
+            _ => ClaimCheck.NotCovered,
+        };
+    }
+
+    /// <summary>A claim without figures.</summary>
+    private ClaimCheck StatementCheck(ClaimReading reading)
+    {
+        if (reading.Thin || (reading.Content.Count == 0 && reading.Attributes.Count == 0))
+        {
+            return ClaimCheck.NotCovered;
+        }
+
+        var scored = facts.Sentences.Select(s => (Sentence: s, Match: Share(reading, s.Folded), Agents: reading.Agents.Count(a => Names(a, s.Folded) || s.Agents.Contains(a)), Products: reading.Products.Count(p => Names(p, s.Folded))))
+            .OrderByDescending(x => x.Match.Share + (0.2 * (x.Agents + x.Products)))
+            .FirstOrDefault();
+
+        if (scored.Sentence is null || scored.Match.Share < AboutShare)
+        {
+            return ClaimCheck.NotCovered;
+        }
+
+        var sentence = scored.Sentence;
+        var cited = new ClaimCheck(Verdict.Supported, sentence.Passage, sentence.Text, null, null);
+        if (scored.Products < reading.Products.Count)
+        {
+            return ClaimCheck.NotCovered;
+        }
+
+        if (scored.Agents < reading.Agents.Count)
+        {
+            // Said of someone else: only when the rest of the claim is all there, and the sentence names another.
+            var (_, other) = Subject(reading, sentence, null);
+            return scored.Match.Share >= SupportShare && scored.Match.Strong >= 2 && other is not null
+                ? cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, ArticleSubject = other, ClaimSubject = reading.Agents.First(a => !Names(a, sentence.Folded) && !sentence.Agents.Contains(a)) }
+                : ClaimCheck.NotCovered;
+        }
+
+        // Another value of the same attribute (by impressions, not per click).
+        var values = facts.Lexicon.Find("value", sentence.Folded).Select(v => v.Key).ToList();
+        if (reading.Values.Count > 0 && values.Count > 0 && reading.Values.All(v => !values.Contains(v.Value))
+            && reading.Values.Any(v => values.Any(s => s.StartsWith(v.Attribute + ":", StringComparison.Ordinal))))
+        {
+            return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Value };
+        }
+
+        var denied = scored.Match.Matched > 0 && scored.Match.Denied / scored.Match.Matched >= NegatedShare;
+        if (denied != reading.Negated)
+        {
+            return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Stance };
+        }
+
+        var direction = facts.Lexicon.Find("direction", sentence.Folded).Select(d => d.Key == "more" ? 1 : -1).Distinct().ToList();
+        if (reading.Direction != 0 && direction.Count == 1 && direction[0] != reading.Direction)
+        {
+            return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Stance };
+        }
+
+        return scored.Match.Share >= SupportShare ? cited : ClaimCheck.NotCovered;
+    }
+
+    /// <summary>
+    /// Whether the claim's subject is the one the article gives (the clause's organisations and people, or the
+    /// sentence's when the clause names none); when not, the one it gives instead.
+    /// </summary>
+    private (bool Ok, ArticleEntity? Other) Subject(ClaimReading reading, FactSentence sentence, FactClause? clause)
+    {
+        if (reading.Agents.Count == 0)
+        {
+            return (true, null);
+        }
+
+        var given = clause is { Agents.Count: > 0 } ? clause.Agents : sentence.Agents;
+        var named = reading.Agents.Any(a => given.Contains(a) || (clause is null or { Agents.Count: 0 } && (Names(a, sentence.Folded) || OwnsNamed(a, sentence.Folded))));
+        if (named)
+        {
+            return (true, null);
+        }
+
+        // Only a name the sentence itself writes is who it was (a subject carried from the sentence before is too weak to contradict).
+        var claimed = reading.Agents[0];
+        var other = given.FirstOrDefault(g => g.Kind == claimed.Kind && !reading.Agents.Contains(g) && Names(g, sentence.Folded));
+        return (false, other);
+    }
+
+    /// <summary>How much of the claim a folded text says (by weight, attributes and values counted as words), and how much of that it denies.</summary>
+    private (double Share, int Strong, double Matched, double Denied) Share(ClaimReading reading, string folded)
+    {
+        double total = 0, matched = 0, denied = 0;
+        var strong = 0;
+        List<(int At, bool Contrast)>? negations = null;
+        void Count(double weight, int at)
+        {
+            matched += weight;
+            negations ??= [.. facts.NegationsIn(folded)];
+            if (at >= 0 && Denied(folded, negations, at))
+            {
+                denied += weight;
+            }
+        }
+
+        foreach (var group in reading.Content)
+        {
+            var weight = CoverageMeter.CoverageWeight(group);
+            total += weight;
+            var match = CoverageMeter.GroupMatch(group, folded);
+            if (match > 0)
+            {
+                strong += group.Strength == GroupStrength.Strong && match >= 1 ? 1 : 0;
+                Count(weight * match, group.Alternatives.Select(a => a.Length > 1 || !group.HasWordBesideCharacter ? folded.IndexOf(a, StringComparison.Ordinal) : -1).Where(i => i >= 0).DefaultIfEmpty(-1).Min());
+            }
+        }
+
+        var average = reading.Content.Count == 0 ? 1 : reading.Content.Average(g => CoverageMeter.CoverageWeight(g));
+        foreach (var attribute in reading.Attributes)
+        {
+            total += average;
+            if (facts.Lexicon.Find("attribute", folded).FirstOrDefault(a => a.Key == attribute) is { Key: not null } found)
+            {
+                Count(average, found.At);
+            }
+        }
+
+        foreach (var (_, value) in reading.Values)
+        {
+            total += average;
+            if (facts.Lexicon.Find("value", folded).FirstOrDefault(v => v.Key == value) is { Key: not null } found)
+            {
+                Count(average, found.At);
+            }
+        }
+
+        return (total > 0 ? matched / total : 0, strong, matched, denied);
+    }
+
+    /// <summary>True when a negation of the text's clause at <paramref name="at"/> denies it (a contrast only what follows it).</summary>
+    private static bool Denied(string folded, List<(int At, bool Contrast)> negations, int at)
+    {
+        var (start, end) = FactTable.ClauseSpans(folded).FirstOrDefault(c => c.Start <= at && at < c.End);
+        return negations.Any(n => n.At >= start && n.At < end && (!n.Contrast || n.At < at));
+    }
+
+    /// <summary>True when the text names a product the article gives to this organisation (元寶 is 騰訊's).</summary>
+    private bool OwnsNamed(ArticleEntity agent, string folded) => facts.Owners.Any(o => o.Owner == agent && Names(o.Product, folded));
+
+    private bool Names(ArticleEntity entity, string folded) => entities.NamesOf(entity).Any(n => folded.Contains(n, StringComparison.Ordinal));
+
+    /// <summary>Whether two figures measure alike: same kind (a count and an amount of people alike), and the same currency or unit when both give one.</summary>
+    private static bool Compatible(FigureMention claim, FigureMention article)
+    {
+        if ((claim.Kind == FigureKind.Date) != (article.Kind == FigureKind.Date) || (claim.Kind == FigureKind.Percent) != (article.Kind == FigureKind.Percent))
+        {
+            return false;
+        }
+
+        return claim.Unit.Length == 0 || article.Unit.Length == 0 || NormalUnit(claim.Unit) == NormalUnit(article.Unit);
+    }
+
+    /// <summary>The same currency or unit, or neither gives one: only then does another value contradict (an area is not an amount of money).</summary>
+    private static bool SameUnit(FigureMention claim, FigureMention article) => NormalUnit(claim.Unit) == NormalUnit(article.Unit);
+
+    /// <summary>
+    /// The claim restates the article's figure (900 million is 9億; more than 900 million is 已超9億): the strongest sign
+    /// both are about the same thing. "Less than 250億" does not restate 250億.
+    /// </summary>
+    private static bool Restates(BoundedFigure claim, BoundedFigure article) =>
+        SameValue(claim.Mention, article.Mention) && (claim.Comparator is Comparator.Equal or Comparator.Milestone or Comparator.Max || claim.Comparator == article.Comparator);
+
+    /// <summary>The same value (a date with its day).</summary>
+    private static bool SameValue(FigureMention claim, FigureMention article) =>
+        claim.Kind == FigureKind.Date ? SameDate(claim, article) && claim.Value % 100 != 0 : Math.Abs(claim.Value - article.Value) <= Math.Max(claim.Value, article.Value) * 0.005;
+
+    private static string NormalUnit(string unit) => unit.Replace("美金", "美元", StringComparison.Ordinal).Replace("名", "人", StringComparison.Ordinal).Replace("岁", "歲", StringComparison.Ordinal);
+
+    /// <summary>True when the article's figure makes the claim's hold, false when it makes it fail, null when it cannot tell.</summary>
+    internal static bool? Compare(BoundedFigure claim, BoundedFigure article)
+    {
+        if (claim.Mention.Kind == FigureKind.Date)
+        {
+            return SameDate(claim.Mention, article.Mention);
+        }
+
+        var c = claim.Mention.Value;
+        var a = article.Mention.Value;
+        static bool Near(double x, double y) => Math.Abs(x - y) <= Math.Max(Math.Abs(x), Math.Abs(y)) * 0.005;
+
+        // The article's figure as a range: 已超9億 is a little more than 9億 (up to half as much again).
+        var (low, high) = article.Comparator switch
+        {
+            Comparator.More or Comparator.AtLeast or Comparator.Milestone => (a, a * 1.5),
+            Comparator.About => (a * 0.85, a * 1.15),
+            Comparator.AtMost => (0, a),
+            _ => (a, a),
+        };
+        switch (claim.Comparator)
+        {
+            case Comparator.Equal or Comparator.Milestone or Comparator.Max:
+                // The claim gives a value: the article's value (or bound) or not.
+                return Near(c, a) || (article.Comparator == Comparator.About && c >= low && c <= high) ? true
+                    : article.Comparator is Comparator.More or Comparator.AtLeast && claim.Comparator == Comparator.Equal && c > a && c <= high ? null
+                    : false;
+            case Comparator.About:
+                return Math.Abs(c - a) <= c * 0.15 ? true : c * 0.85 > high || c * 1.15 < low ? false : null;
+            case Comparator.More:
+                return low > c || (Near(low, c) && article.Comparator is Comparator.More) ? true : high <= c ? false : null;
+            case Comparator.AtLeast:
+                return low >= c || Near(low, c) ? true : high < c ? false : null;
+            case Comparator.Less:
+                return high < c && !Near(high, c) ? true : low >= c ? false : null;
+            case Comparator.AtMost:
+                return high <= c || Near(high, c) ? true : low > c ? false : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Same date, a missing year, month or day matching any.</summary>
+    private static bool SameDate(FigureMention a, FigureMention b)
+    {
+        if (a.Kind != FigureKind.Date || b.Kind != FigureKind.Date)
+        {
+            return false;
+        }
+
+        static (int Y, int M, int D) Parts(double v) => ((int)(v / 10000), (int)(v % 10000) / 100, (int)(v % 100));
+        var (y1, m1, d1) = Parts(a.Value);
+        var (y2, m2, d2) = Parts(b.Value);
+        return (y1 == y2 || y1 == 0 || y2 == 0) && (m1 == m2 || m1 == 0 || m2 == 0) && (d1 == d2 || d1 == 0 || d2 == 0);
+    }
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ArticleBot.Abstractions;
+using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
+
+namespace ArticleBot.Core.Claims;
+
+/// <summary>How a figure is bounded: by the article's own qualifier (已超9億: more than) or a claim's comparator (不到: less than).</summary>
+public enum Comparator
+{
+    /// <summary>The value itself.</summary>
+    Equal,
+
+    /// <summary>More than the value.</summary>
+    More,
+
+    /// <summary>The value or more.</summary>
+    AtLeast,
+
+    /// <summary>Less than the value.</summary>
+    Less,
+
+    /// <summary>The value or less.</summary>
+    AtMost,
+
+    /// <summary>Up to the value: the greatest (可達萬元), compared as a value.</summary>
+    Max,
+
+    /// <summary>A milestone broken or reached (突破5萬億), compared as a value.</summary>
+    Milestone,
+
+    /// <summary>About the value (約, 近).</summary>
+    About,
+}
+
+/// <summary>A figure with its comparator: 已超9億 is (9億, More).</summary>
+public sealed record BoundedFigure(FigureMention Mention, Comparator Comparator);
+
+/// <summary>One clause of a sentence (between commas, semicolons or the sentence's ends), as the facts are read in it.</summary>
+/// <param name="Start">First character in the sentence.</param>
+/// <param name="Folded">The clause, folded.</param>
+/// <param name="Agents">The organisations and people it names.</param>
+/// <param name="Attributes">What it is about (released, invested, users, revenue, ...).</param>
+/// <param name="Figures">Its figures, each with the article's own comparator.</param>
+/// <param name="Negations">Where a negation starts in <paramref name="Folded"/>, and whether it is a contrast (而非: only what follows is denied).</param>
+public sealed record FactClause(int Start, string Folded, IReadOnlyList<ArticleEntity> Agents, IReadOnlyList<string> Attributes, IReadOnlyList<BoundedFigure> Figures, IReadOnlyList<(int At, bool Contrast)> Negations)
+{
+    /// <summary>True when the text at <paramref name="at"/> of the clause is denied: a negation in the clause, or a contrast before it.</summary>
+    public bool Denies(int at) => Negations.Any(n => !n.Contrast || n.At < at);
+}
+
+/// <summary>A sentence of the article with its clauses, the organisations and people it is about, and its place in the file.</summary>
+/// <param name="Passage">The passage it is in (cited as a whole, quoted as the sentence).</param>
+/// <param name="Text">The sentence, verbatim: <c>file[Start..End]</c>.</param>
+/// <param name="Folded">The sentence, folded.</param>
+/// <param name="Start">First character in the seed file.</param>
+/// <param name="End">One past the last character in the seed file.</param>
+/// <param name="Agents">The organisations and people it names; when it names none, those of the sentence before in its passage (它, 他們).</param>
+/// <param name="Clauses">Its clauses, in order.</param>
+public sealed record FactSentence(Passage Passage, string Text, string Folded, int Start, int End, IReadOnlyList<ArticleEntity> Agents, IReadOnlyList<FactClause> Clauses);
+
+/// <summary>A product and the organisation the article gives it to (字節跳動旗下的豆包, 騰訊推出元寶).</summary>
+public sealed record OwnerFact(ArticleEntity Product, ArticleEntity Owner, FactSentence Sentence);
+
+/// <summary>
+/// One fact of the article: a subject, what it is about, a value with its unit, normalised magnitude and the article's
+/// own comparator, a time, whether the clause denies it, and the sentence to cite.
+/// </summary>
+public sealed record Fact(string? Subject, IReadOnlyList<string> Attributes, BoundedFigure? Value, FigureMention? Time, bool Negated, FactSentence Sentence, FactClause Clause);
+
+/// <summary>
+/// The facts of the corpus, read once per corpus (lazily, on first use) from every sentence: see <see cref="Fact"/>.
+/// Works on any article: it uses the generic readers (figures, entities) and the words of <see cref="ClaimLexicon"/>.
+/// </summary>
+public sealed partial class FactTable
+{
+    private readonly ArticleSearch _search;
+    private readonly EntityFinder _entities;
+    private readonly ScriptFolding _folder;
+    private readonly ClaimLexicon _lexicon;
+    private readonly Lazy<(IReadOnlyList<FactSentence> Sentences, IReadOnlyList<Fact> Facts, IReadOnlyList<OwnerFact> Owners)> _built;
+
+    /// <summary>Creates the table; nothing is read until it is first used.</summary>
+    public FactTable(ArticleSearch search, EntityFinder entities, ScriptFolding folder, ClaimLexicon lexicon)
+    {
+        _search = search;
+        _entities = entities;
+        _folder = folder;
+        _lexicon = lexicon;
+        _built = new(Build);
+    }
+
+    /// <summary>Every sentence of the corpus, in order.</summary>
+    public IReadOnlyList<FactSentence> Sentences => _built.Value.Sentences;
+
+    /// <summary>Every fact of the corpus, in order.</summary>
+    public IReadOnlyList<Fact> Facts => _built.Value.Facts;
+
+    /// <summary>Products and their owners.</summary>
+    public IReadOnlyList<OwnerFact> Owners => _built.Value.Owners;
+
+    /// <summary>The lexicon the table was read with.</summary>
+    public ClaimLexicon Lexicon => _lexicon;
+
+    /// <summary>The figures of a text with their comparators: the figure reader's (Chinese and English) and amounts without digits (萬元).</summary>
+    public IReadOnlyList<BoundedFigure> FiguresOf(string text, bool claim)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mentions = FigureReader.Read(text).ToList();
+        if (claim)
+        {
+            mentions.AddRange(FigureReader.ReadEnglish(text).Where(e => !mentions.Any(m => m.Start < e.End && e.Start < m.End)));
+        }
+
+        foreach (Match m in BareAmountRegex().Matches(text))
+        {
+            if (!mentions.Any(f => f.Start < m.Index + m.Length && m.Index < f.End))
+            {
+                var value = m.Groups["u"].Value switch { "千万" or "千萬" => 1e7, "百万" or "百萬" => 1e6, "亿" or "億" => 1e8, "万亿" or "萬億" => 1e12, "千" => 1e3, _ => 1e4 };
+                mentions.Add(new FigureMention(m.Index, m.Index + m.Length, m.Value, FigureKind.Amount, value, m.Groups["c"].Value, string.Empty));
+            }
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return [.. mentions.Where(f => f.Kind != FigureKind.Count || f.Unit.Length > 0).Select(f => new BoundedFigure(f, claim ? ClaimComparator(text, f) : ArticleComparator(text, f)))];
+    }
+
+    /// <summary>The organisations and people a folded text names, in order.</summary>
+    public IReadOnlyList<ArticleEntity> AgentsIn(string text) =>
+        [.. _entities.NamedIn(text).Where(e => e.Kind is EntityKind.Organization or EntityKind.Person)];
+
+    /// <summary>Where negations start in a folded text, and whether each is a contrast.</summary>
+    public IReadOnlyList<(int At, bool Contrast)> NegationsIn(string folded)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        var not = _lexicon.FindAll("not-negation", folded);
+        return [.. _lexicon.FindAll("negation", folded)
+            .Where(n => !not.Any(x => n.At >= x.At && n.At < x.At + x.Length))
+            .Select(n => (n.At, n.Key == "contrast"))];
+    }
+
+    private (IReadOnlyList<FactSentence>, IReadOnlyList<Fact>, IReadOnlyList<OwnerFact>) Build()
+    {
+        var sentences = new List<FactSentence>();
+        var facts = new List<Fact>();
+        var owners = new List<OwnerFact>();
+        var products = _entities.All.Where(e => e.Kind == EntityKind.Product).ToList();
+        foreach (var passage in _search.Passages)
+        {
+            IReadOnlyList<ArticleEntity> carried = [];
+            var from = 0;
+            foreach (var (raw, _) in _search.Sentences(passage))
+            {
+                var text = raw.Trim();
+                var at = passage.Text.IndexOf(text, from, StringComparison.Ordinal);
+                if (text.Length == 0 || at < 0)
+                {
+                    continue;
+                }
+
+                from = at + text.Length;
+                var clauses = new List<FactClause>();
+                foreach (var (start, end) in ClauseSpans(text))
+                {
+                    var clause = text[start..end];
+                    var folded = _folder.Fold(clause);
+                    clauses.Add(new FactClause(start, folded, AgentsIn(clause), [.. _lexicon.Find("attribute", folded).Select(a => a.Key)],
+                        FiguresOf(clause, claim: false), NegationsIn(folded)));
+                }
+
+                var named = AgentsIn(text);
+                carried = named.Count > 0 ? named : carried;
+                var sentence = new FactSentence(passage, text, _folder.Fold(text), passage.Start + at, passage.Start + at + text.Length, carried, clauses);
+                sentences.Add(sentence);
+                foreach (var clause in clauses)
+                {
+                    var agents = clause.Agents.Count > 0 ? clause.Agents : carried;
+                    var subject = agents.Count > 0 ? agents[0].Name : null;
+                    var time = clause.Figures.FirstOrDefault(f => f.Mention.Kind == FigureKind.Date)?.Mention;
+                    var negated = clause.Negations.Count > 0;
+                    var values = clause.Figures.Where(f => f.Mention.Kind != FigureKind.Date).ToList();
+                    if (values.Count == 0 && (clause.Attributes.Count > 0 || time is not null))
+                    {
+                        facts.Add(new Fact(subject, clause.Attributes, null, time, negated, sentence, clause));
+                    }
+
+                    facts.AddRange(values.Select(v => new Fact(subject, clause.Attributes, v, time, negated, sentence, clause)));
+                    owners.AddRange(OwnersIn(clause, products).Select(o => new OwnerFact(o.Product, o.Owner, sentence)));
+                }
+            }
+        }
+
+        return (sentences, facts, owners);
+    }
+
+    /// <summary>A product named right after an organisation in one clause (X旗下的P, X推出P, X的戰略級產品P): X's product.</summary>
+    private IEnumerable<(ArticleEntity Product, ArticleEntity Owner)> OwnersIn(FactClause clause, List<ArticleEntity> products)
+    {
+        const int MaxGap = 8;
+        foreach (var product in products)
+        {
+            var at = _entities.NamesOf(product).Select(n => clause.Folded.IndexOf(n, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var owner = clause.Agents.Where(a => a.Kind == EntityKind.Organization)
+                .Select(a => (Agent: a, End: _entities.NamesOf(a).Select(n => (At: clause.Folded.LastIndexOf(n, Math.Max(0, at - 1), StringComparison.Ordinal), n.Length)).Where(x => x.At >= 0 && x.At + x.Length <= at).Select(x => x.At + x.Length).DefaultIfEmpty(-1).Max()))
+                .Where(x => x.End >= 0 && at - x.End <= MaxGap)
+                .OrderBy(x => at - x.End)
+                .FirstOrDefault();
+            if (owner.Agent is not null)
+            {
+                yield return (product, owner.Agent);
+            }
+        }
+    }
+
+    /// <summary>The clauses of a sentence: split at commas, semicolons, colons and sentence ends (not inside brackets' words).</summary>
+    /// <remarks>A clause of fewer than <see cref="MinClause"/> characters (a date set off by a comma: "2013年，王栋成為…") joins the next.</remarks>
+    internal static IEnumerable<(int Start, int End)> ClauseSpans(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '，' or ',' or '；' or ';' or '：' or ':' or '。' or '！' or '？' or '!' or '?' && !(text[i] == ',' && i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1])))
+            {
+                if (i - start < MinClause && i + 1 < text.Length && text[i] is not ('。' or '！' or '？' or '!' or '?'))
+                {
+                    continue;
+                }
+
+                if (i > start)
+                {
+                    yield return (start, i);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (text.Length > start)
+        {
+            yield return (start, text.Length);
+        }
+    }
+
+    private const int MinClause = 6;
+
+    private Comparator ArticleComparator(string text, FigureMention figure)
+    {
+        // The longest qualifier ending right before the figure (可達, not 達).
+        var before = _folder.Fold(text[Math.Max(0, figure.Start - 3)..figure.Start]);
+        var found = _lexicon.Section("qualifier").SelectMany(e => e.Words.Where(w => before.EndsWith(w, StringComparison.Ordinal)).Select(w => (e.Key, w.Length)))
+            .OrderByDescending(x => x.Length).FirstOrDefault();
+        return found.Key is null ? Comparator.Equal : Parse(found.Key);
+    }
+
+    /// <summary>A claim's comparator: the nearest comparator word in the few words before the figure, or 以上/以下/左右 right after it.</summary>
+    private Comparator ClaimComparator(string text, FigureMention figure)
+    {
+        var before = _folder.Fold(text[Math.Max(0, figure.Start - 14)..figure.Start]);
+        var after = _folder.Fold(text[figure.End..Math.Min(text.Length, figure.End + 3)]);
+        var best = (Key: (string?)null, End: -1);
+        foreach (var (key, words) in _lexicon.Section("comparator"))
+        {
+            foreach (var word in words)
+            {
+                if (after.StartsWith(word, StringComparison.Ordinal) && word.Length >= 2 && !char.IsAsciiLetter(word[0]))
+                {
+                    return Parse(key);
+                }
+
+                for (var at = ClaimLexicon.IndexOfWord(before, word, 0); at >= 0; at = ClaimLexicon.IndexOfWord(before, word, at + 1))
+                {
+                    if (at + word.Length > best.End)
+                    {
+                        best = (key, at + word.Length);
+                    }
+                }
+            }
+        }
+
+        return best.Key is { } found ? Parse(found) : Comparator.Equal;
+    }
+
+    private static Comparator Parse(string key) => key switch
+    {
+        "gt" => Comparator.More,
+        "ge" => Comparator.AtLeast,
+        "lt" => Comparator.Less,
+        "le" => Comparator.AtMost,
+        "max" => Comparator.Max,
+        "milestone" => Comparator.Milestone,
+        "about" => Comparator.About,
+        _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"claims lexicon: unknown comparator '{key}'")),
+    };
+
+    /// <summary>An amount written without digits: 萬元 (10,000 yuan), 億美元.</summary>
+    [GeneratedRegex(@"(?<![\d.,０-９])(?<u>千万|千萬|百万|百萬|万亿|萬億|亿|億|万|萬)(?<c>美元|元|人民币|人民幣)")]
+    private static partial Regex BareAmountRegex();
+}

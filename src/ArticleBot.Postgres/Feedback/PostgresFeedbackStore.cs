@@ -158,9 +158,10 @@ public sealed partial class PostgresFeedbackStore : IFeedbackStore, IDisposable
                 catch (Exception ex) when (IsOutOfReach(ex) || ConfigurationProblem(ex) is not null)
                 {
                     StartOutage(ex.Message);
-                    var wait = delay * (0.75 + (Random.Shared.NextDouble() / 2));
+                    var wait = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * (0.75 + (Random.Shared.NextDouble() / 2))), _maxRetryDelay.Ticks));
+                    var pause = Task.Delay(wait, _time, cancellationToken); // the timer exists before the log line says it does
                     Log.Retrying(_logger, Queued, wait.TotalSeconds);
-                    await Task.Delay(wait, _time, cancellationToken);
+                    await pause;
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _maxRetryDelay.Ticks));
                     continue;
                 }
@@ -388,7 +389,7 @@ public sealed partial class PostgresFeedbackStore : IFeedbackStore, IDisposable
             Message = "{Capacity} ratings are waiting for the ratings database {Location} (Storage:QueueCapacity): new ratings are dropped until it is back")]
         public static partial void QueueFull(ILogger logger, int capacity, string location);
 
-        [LoggerMessage(EventId = 6104, EventName = "RatingsRetrying", Level = LogLevel.Debug, Message = "{Queued} ratings waiting; trying the database again in {Seconds:0.0} s")]
+        [LoggerMessage(EventId = 6104, EventName = "RatingsRetrying", Level = LogLevel.Debug, Message = "{Queued} ratings waiting; trying the database again in {Seconds:0.000} s")]
         public static partial void Retrying(ILogger logger, int queued, double seconds);
 
         [LoggerMessage(EventId = 6105, EventName = "RatingDroppedUnknownAnswer", Level = LogLevel.Debug, Message = "A waiting vote was for an answer no process recorded; dropped")]

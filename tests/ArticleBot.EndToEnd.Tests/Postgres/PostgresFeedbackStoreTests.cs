@@ -174,3 +174,66 @@ public sealed class PostgresFeedbackStoreTests(PostgresCluster cluster)
         return values;
     }
 }
+
+/// <summary>The store's behaviour with no server at all (a refused port): these run without PostgreSQL.</summary>
+public sealed class PostgresFeedbackStoreOutageTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Refused() =>
+        $"Host=127.0.0.1;Port={StorageSettingsTests.ClosedPort()};Database=articlebot;Username=articlebot;Password=x";
+
+    [Fact]
+    public async Task LostDatabase_IsTriedAgain_AfterADoublingDelay_UpToTheCap()
+    {
+        // Arrange: a vote waits; the sender runs on fake time. Cap 4 s: waits of about 0.5, 1, 2, 4, 4 s (±25 %).
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var logger = new CapturingLogger<PostgresFeedbackStore>();
+        using var store = new PostgresFeedbackStore(
+            Options.Create(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = Refused(), MaxRetryDelaySeconds = 4 }),
+            time,
+            logger);
+        Assert.Equal(VoteOutcome.Queued, store.Vote("answer", "reader", Vote.Up));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var sender = store.SendQueuedAsync(stop.Token);
+
+        // Act: each time the sender says how long it waits, move the clock that far.
+        var waits = new List<double>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await ArticleBot.Discord.Tests.Fakes.FakeDiscord.WaitUntilAsync(() => Retries(logger).Count == attempt, $"retry {attempt} scheduled");
+            waits.Add(Retries(logger)[^1]);
+            time.Advance(TimeSpan.FromSeconds(waits[^1] + 0.001)); // the log rounds to the millisecond
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sender);
+
+        // Assert
+        double[] expected = [0.5, 1, 2, 4, 4];
+        Assert.All(waits.Zip(expected), w => Assert.InRange(w.First, Math.Min(w.Second * 0.75, 4) - 0.01, Math.Min(w.Second * 1.25, 4) + 0.01));
+        Assert.Equal(1, store.Queued);
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public void QueueFull_NewRatingsDropped_WithOneWarning()
+    {
+        var logger = new CapturingLogger<PostgresFeedbackStore>();
+        using var store = PostgresFeedbackStoreTests.Store(Refused(), logger, capacity: 3);
+
+        var id = store.RecordAnswer(PostgresFeedbackStoreTests.Answer(), "discord");
+        var outcomes = Enumerable.Range(0, 5).Select(i => store.Vote(id!, $"reader-{i}", Vote.Up)).ToList();
+
+        Assert.NotNull(id);
+        Assert.Equal([VoteOutcome.Queued, VoteOutcome.Queued, VoteOutcome.Unavailable, VoteOutcome.Unavailable, VoteOutcome.Unavailable], outcomes);
+        Assert.Equal(3, store.Queued);
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Storage:QueueCapacity", StringComparison.Ordinal));
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("out of reach", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Entries, e => e.Message.Contains("reader-", StringComparison.Ordinal));
+    }
+
+    private static List<double> Retries(CapturingLogger<PostgresFeedbackStore> logger) =>
+        [.. logger.Entries.Where(e => e.Message.Contains("trying the database again in", StringComparison.Ordinal))
+            .Select(e => double.Parse(e.Message.Split(" in ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))];
+}

@@ -69,7 +69,7 @@ public sealed class ProtocolTests
         var tools = await session.RequestAsync("tools/list");
         var answer = await session.CallToolAsync("ask", """{"question":"OpenAI的廣告業務每年可能帶來多少收入？"}""");
 
-        Assert.Contains(tools.GetProperty("result").GetProperty("tools").EnumerateArray(), t => t.GetProperty("name").GetString() == "search");
+        Assert.Contains(tools.GetProperty("result").GetProperty("tools").EnumerateArray(), t => t.GetProperty("name").GetString() == "article_search");
         Assert.True(answer.GetProperty("structuredContent").GetProperty("grounded").GetBoolean());
         Assert.False(File.Exists(marker), "the MCP server started a plugin server it does not offer");
     }

@@ -63,7 +63,7 @@ public sealed class ToolArgumentTests
         var tools = (await session.RequestAsync("tools/list")).GetProperty("result").GetProperty("tools").EnumerateArray()
             .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("inputSchema"));
 
-        var top = tools["search"].GetProperty("properties").GetProperty("top");
+        var top = tools["article_search"].GetProperty("properties").GetProperty("top");
         Assert.Equal((0, 20), (top.GetProperty("minimum").GetInt32(), top.GetProperty("maximum").GetInt32()));
         Assert.Equal(4000, tools["ask"].GetProperty("properties").GetProperty("question").GetProperty("maxLength").GetInt32());
         foreach (var (name, schema) in tools)

@@ -316,8 +316,8 @@ public sealed class KindComposer(
     }
 
     /// <summary>
-    /// Whose product is it: the organisation named closest before the thing in one sentence (騰訊推出元寶,
-    /// 字節跳動旗下的“豆包”, 阿里巴巴的戰略級產品“千問”); null when no sentence pairs them.
+    /// Whose product is it: the organisation named closest before the thing in one sentence (索尼推出PlayStation,
+    /// 任天堂旗下的“寶可夢”, 某公司的戰略級產品“某某”); null when no sentence pairs them.
     /// </summary>
     private (ArticleEntity Company, int N, string Sentence)? Owner(ArticleEntity owned, IReadOnlyList<(int N, Passage Passage)> passages)
     {

@@ -136,7 +136,7 @@ public sealed partial class EntityFinder
             }
         }
 
-        // A longer name wins over a shorter one inside it (阿里巴巴 over 阿里; Yuanbao Pai over Yuanbao).
+        // A longer name wins over a shorter one inside it (香港大學 over 香港; New York Times over New York).
         return found.Where(f => !found.Any(o => o.Entity != f.Entity && o.At <= f.At && o.At + o.Length >= f.At + f.Length && o.Length > f.Length))
             .OrderBy(f => f.At).Select(f => f.Entity).Distinct().ToList();
     }
@@ -167,7 +167,7 @@ public sealed partial class EntityFinder
             var parts = entity.English.Split(' ');
             if (entity.Kind == EntityKind.Person && parts.Length > 1)
             {
-                names.Add(_folder.Fold(parts[^1])); // "Hassabis" names Demis Hassabis
+                names.Add(_folder.Fold(parts[^1])); // "Curie" names Marie Curie
             }
         }
 

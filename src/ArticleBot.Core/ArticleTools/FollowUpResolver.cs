@@ -108,7 +108,7 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
         return match.Success ? match : null;
     }
 
-    /// <summary>"his" becomes "Hassabis's"; "he" becomes "Hassabis".</summary>
+    /// <summary>"his" becomes "Curie's"; "he" becomes "Curie".</summary>
     private static string WithPossessive(string english, string pronoun)
     {
         var possessive = pronoun.ToUpperInvariant() is "HIS" or "HER" or "ITS" or "THEIR";

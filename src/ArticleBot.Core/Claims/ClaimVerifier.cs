@@ -340,7 +340,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         return negations.Any(n => n.At >= start && n.At < end && (!n.Contrast || n.At < at));
     }
 
-    /// <summary>True when the text names a product the article gives to this organisation (元寶 is 騰訊's).</summary>
+    /// <summary>True when the text names a product the article gives to this organisation (PlayStation is 索尼's).</summary>
     private bool OwnsNamed(ArticleEntity agent, string folded) => facts.Owners.Any(o => o.Owner == agent && Names(o.Product, folded));
 
     private bool Names(ArticleEntity entity, string folded) => entities.NamesOf(entity).Any(n => folded.Contains(n, StringComparison.Ordinal));

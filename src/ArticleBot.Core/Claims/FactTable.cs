@@ -61,7 +61,7 @@ public sealed record FactClause(int Start, string Folded, IReadOnlyList<ArticleE
 /// <param name="Clauses">Its clauses, in order.</param>
 public sealed record FactSentence(Passage Passage, string Text, string Folded, int Start, int End, IReadOnlyList<ArticleEntity> Agents, IReadOnlyList<FactClause> Clauses);
 
-/// <summary>A product and the organisation the article gives it to (字節跳動旗下的豆包, 騰訊推出元寶).</summary>
+/// <summary>A product and the organisation the article gives it to (任天堂旗下的寶可夢, 索尼推出PlayStation).</summary>
 public sealed record OwnerFact(ArticleEntity Product, ArticleEntity Owner, FactSentence Sentence);
 
 /// <summary>

@@ -10,8 +10,8 @@ public readonly record struct Expansion(string Chinese, float Confidence);
 
 /// <summary>
 /// Cross-lingual look-up for English questions: the CC-CEDICT entries (shipped as a resource) whose Chinese
-/// word occurs in the corpus, indexed by their English glosses; and, for names CC-CEDICT lacks (Hassabis,
-/// Yuanbao), the corpus words whose pinyin spells them. Built once per corpus, restricted to the corpus, so a
+/// word occurs in the corpus, indexed by their English glosses; and, for names CC-CEDICT lacks (a new
+/// product, a person in the news), the corpus words whose pinyin spells them. Built once per corpus, restricted to the corpus, so a
 /// look-up is a dictionary access.
 /// </summary>
 public sealed class EnglishLexicon

@@ -358,7 +358,7 @@ public sealed partial class QueryAnalyzer
     }
 
     /// <summary>
-    /// A full name ("Demis Hassabis") is one thing: Chinese text may give the whole transliteration or just the
+    /// A full name ("Marie Curie") is one thing: Chinese text may give the whole transliteration or just the
     /// surname, so any part's transliteration covers the name.
     /// </summary>
     private static void MergeNames(List<(string Label, List<Expansion> Expansions, string? Latin)> senses, EnglishLexicon lexicon, List<(int Index, string Word)> words, HashSet<string> capitalized, bool[] used)

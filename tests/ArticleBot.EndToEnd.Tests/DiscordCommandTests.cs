@@ -66,6 +66,7 @@ public sealed class DiscordCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Soak")] // two bot processes and a fault: the single-process Discord tests above stay in every run
     public async Task TwoProcesses_ShareFourShards_EachQuestionAnsweredOnce_AFaultOnOneShardLeavesTheOthersAnswering()
     {
         // Arrange: one token, ShardCount 4; the built executable runs twice, with ShardIds {0,1} and {2,3}.

@@ -11,12 +11,13 @@ public sealed class McpDiscordIsolationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // One fault in every run (the chat tests cover the rest on every run or in the soak step); all five in the soak step.
     [Theory]
     [InlineData("exit")]
-    [InlineData("overflow")]
-    [InlineData("thread_throws")]
-    [InlineData("spin")]
-    [InlineData("flood")]
+    [InlineData("overflow", Traits = ["Category", "Soak"])]
+    [InlineData("thread_throws", Traits = ["Category", "Soak"])]
+    [InlineData("spin", Traits = ["Category", "Soak"])]
+    [InlineData("flood", Traits = ["Category", "Soak"])]
     public async Task Discord_HostileMcpPlugin_FailsItsCall_AndTheBotKeepsAnswering(string behaviour)
     {
         // Arrange

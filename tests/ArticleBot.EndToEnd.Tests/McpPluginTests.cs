@@ -75,12 +75,14 @@ public sealed class McpPluginTests
         Assert.Contains("missing text", missing.Stderr, StringComparison.Ordinal);
     }
 
+    // A crash and a hang in every run; the other three faults cost a bot and a server start each, so they run in
+    // .ci/run's soak step.
     [Theory]
     [InlineData("exit", "exited with code 3")]
-    [InlineData("overflow", "exited with code 134 (stderr: Stack overflow.)")]
-    [InlineData("thread_throws", "exited with code 134 (stderr: Unhandled exception. System.InvalidOperationException: thrown on a background thread)")]
+    [InlineData("overflow", "exited with code 134 (stderr: Stack overflow.)", Traits = ["Category", "Soak"])]
+    [InlineData("thread_throws", "exited with code 134 (stderr: Unhandled exception. System.InvalidOperationException: thrown on a background thread)", Traits = ["Category", "Soak"])]
     [InlineData("spin", "did not answer within 3 s")]
-    [InlineData("flood", "over 4194304 bytes")]
+    [InlineData("flood", "over 4194304 bytes", Traits = ["Category", "Soak"])]
     public async Task Chat_HostileMcpPlugin_FailsItsCall_TheBotKeepsAnswering_AndReportsTheRestart(string behaviour, string reason)
     {
         var stdin = $"/call hostile.{behaviour}\n{Question}\n/plugins\n/quit\n";

@@ -32,6 +32,7 @@ public sealed partial class PluginGuideTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Soak")] // builds with the .NET SDK inside the test: run by .ci/run's soak step, not by plain `dotnet test`
     public async Task Guide_FollowedOutsideTheRepository_BuildsLoadsAndCalls_ThenHotReloads()
     {
         // Arrange
@@ -50,6 +51,7 @@ public sealed partial class PluginGuideTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Soak")] // builds with the .NET SDK inside the test: run by .ci/run's soak step, not by plain `dotnet test`
     public async Task Guide_FollowedInsideTheRepository_BuildsLoadsAndCalls()
     {
         // Arrange: inside the clone, where Directory.Build.props and central package management apply.

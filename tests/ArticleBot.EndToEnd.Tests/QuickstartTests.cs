@@ -8,6 +8,7 @@ namespace ArticleBot.EndToEnd.Tests;
 public sealed partial class QuickstartTests
 {
     [Fact]
+    [Trait("Category", "Soak")] // builds with the .NET SDK inside the test: run by .ci/run's soak step, not by plain `dotnet test`
     public async Task DotnetRun_AskJson_WritesOnlyJsonToStdout()
     {
         // Act: exactly the README's command, from the repository root (no --no-build: restore and build run too).

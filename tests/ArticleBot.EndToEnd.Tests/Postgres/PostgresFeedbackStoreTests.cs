@@ -63,6 +63,7 @@ public sealed class PostgresFeedbackStoreTests(PostgresCluster cluster)
     }
 
     [Fact]
+    [Trait("Category", "Soak")] // a load test (1,000 votes from 16 writers); the killed-database burst below stays in every run
     public async Task TwoProcessesStores_ConcurrentVotes_NoneLost_OneSaltForAll()
     {
         // Two stores (as two processes would have) start together on a new database; 1,000 votes from 16 writers.

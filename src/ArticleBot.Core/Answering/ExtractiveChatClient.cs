@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Claims;
 using ArticleBot.Core.Text;
 using ArticleBot.Core.Diagnostics;
 using ArticleBot.Core.Plugins;
@@ -42,6 +43,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
         {
             using var activity = ArticleBotTelemetry.Source.StartActivity("compose");
             activity?.SetTag("articlebot.compose.analysed", RetrievalOf(results) is not null);
+            activity?.SetTag("articlebot.compose.checked", results.Any(r => r.Result is CheckedClaimResult));
             if (tools is not null && kinds is not null && folder is not null)
             {
                 return Task.FromResult(Reply(ComposeFromTools(list, question, results)));
@@ -191,7 +193,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
 
         if (name == ToolName(ArticlePlugin.VerifyFunction))
         {
-            return composerOf.Verify(language, all, resolved);
+            return composerOf.Verify(language, all, resolved, CheckOf(results, resolved));
         }
 
         if (intent.Kind == QuestionKind.Compare && named.Count == 2 && CompareSides(resolved) is { Count: 2 } sides)
@@ -206,6 +208,10 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     /// <summary>What the built-in search measured (plan, coverage), when one search answered the turn in process.</summary>
     private static Search.Retrieval? RetrievalOf(List<FunctionResultContent> results) =>
         results.Count == 1 && results[0].Result is Search.AnalysedSearchResult analysed ? analysed.Retrieval : null;
+
+    /// <summary>The verify tool's own check of <paramref name="claim"/>, when it ran in process this turn.</summary>
+    private static ClaimCheck? CheckOf(List<FunctionResultContent> results, string claim) =>
+        results.Select(r => r.Result).OfType<CheckedClaimResult>().FirstOrDefault(r => r.Claim == claim)?.Check;
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

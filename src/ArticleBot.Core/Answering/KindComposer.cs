@@ -164,12 +164,15 @@ public sealed class KindComposer(
         return builder.ToString();
     }
 
-    /// <summary>The finding of a verify tool call: the verdict word first, then the deciding sentence (see <see cref="ClaimAnswer"/>), or not covered.</summary>
-    public string Verify(QuestionLanguage language, IReadOnlyList<(int N, Passage Passage)> passages, string claim)
+    /// <summary>
+    /// The finding of a verify tool call: the verdict word first, then the deciding sentence (see <see cref="ClaimAnswer"/>),
+    /// or not covered. <paramref name="checkedByTool"/> is the tool's own check of the same claim, when it ran in process.
+    /// </summary>
+    public string Verify(QuestionLanguage language, IReadOnlyList<(int N, Passage Passage)> passages, string claim, ClaimCheck? checkedByTool = null)
     {
         ArgumentNullException.ThrowIfNull(passages);
         var numbers = Numbers(passages);
-        var check = verifier.Verify(claim);
+        var check = checkedByTool ?? verifier.Verify(claim);
         if (check.Verdict == Verdict.Unreadable)
         {
             return ClaimAnswer.Write(check, language, string.Empty)!;

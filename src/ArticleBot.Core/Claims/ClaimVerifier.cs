@@ -136,6 +136,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     {
         var point = reading.Figures.FirstOrDefault(f => f.Mention.Kind != FigureKind.Date) ?? reading.Figures[0];
         var dates = reading.Figures.Where(f => f.Mention.Kind == FigureKind.Date && f != point).Select(f => f.Mention).ToList();
+        var named = reading.Agents.Concat(reading.Products).ToList();
         (FactSentence Sentence, FactClause Clause, BoundedFigure Figure, double Score, double SentenceShare)? best = null;
         foreach (var sentence in facts.Sentences)
         {
@@ -160,7 +161,6 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
                         continue; // a date is a claim's setting: the sentence must be about the same event
                     }
 
-                    var named = reading.Agents.Concat(reading.Products).ToList();
                     var agentShare = named.Count == 0 ? 0 : named.Count(a => Names(a, sentence.Folded) || sentence.Agents.Contains(a) || OwnsNamed(a, sentence.Folded)) / (double)named.Count;
 
                     // Of sentences equally about the claim, the one whose figure bears it out (the claim is read charitably).
@@ -315,7 +315,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         foreach (var attribute in reading.Attributes)
         {
             total += average;
-            if (facts.Lexicon.Find("attribute", folded).FirstOrDefault(a => a.Key == attribute) is { Key: not null } found)
+            if (facts.CuesIn("attribute", folded).FirstOrDefault(a => a.Key == attribute) is { Key: not null } found)
             {
                 Count(average, found.At);
             }
@@ -324,7 +324,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         foreach (var (_, value) in reading.Values)
         {
             total += average;
-            if (facts.Lexicon.Find("value", folded).FirstOrDefault(v => v.Key == value) is { Key: not null } found)
+            if (facts.CuesIn("value", folded).FirstOrDefault(v => v.Key == value) is { Key: not null } found)
             {
                 Count(average, found.At);
             }

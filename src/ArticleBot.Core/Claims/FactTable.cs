@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
@@ -80,6 +81,8 @@ public sealed partial class FactTable
     private readonly EntityFinder _entities;
     private readonly ScriptFolding _folder;
     private readonly ClaimLexicon _lexicon;
+    private readonly ConditionalWeakTable<string, List<(string Key, int At, int Length)>> _attributes = new();
+    private readonly ConditionalWeakTable<string, List<(string Key, int At, int Length)>> _values = new();
     private readonly Lazy<(IReadOnlyList<FactSentence> Sentences, IReadOnlyList<Fact> Facts, IReadOnlyList<OwnerFact> Owners)> _built;
 
     /// <summary>Creates the table; nothing is read until it is first used.</summary>
@@ -103,6 +106,19 @@ public sealed partial class FactTable
 
     /// <summary>The lexicon the table was read with.</summary>
     public ClaimLexicon Lexicon => _lexicon;
+
+    /// <summary>
+    /// The attribute and value keys in one of the table's own texts (a sentence's or a clause's folded text), looked up
+    /// once per text: every claim checked compares its attributes and values with every sentence. Keyed by the string
+    /// itself, so the memo lives as long as the table's texts and a passing text adds nothing that stays.
+    /// </summary>
+    public IReadOnlyList<(string Key, int At, int Length)> CuesIn(string section, string folded) =>
+        section switch
+        {
+            "attribute" => _attributes.GetValue(folded, f => [.. _lexicon.Find("attribute", f)]),
+            "value" => _values.GetValue(folded, f => [.. _lexicon.Find("value", f)]),
+            _ => [.. _lexicon.Find(section, folded)],
+        };
 
     /// <summary>The figures of a text with their comparators: the figure reader's (Chinese and English) and amounts without digits (萬元).</summary>
     public IReadOnlyList<BoundedFigure> FiguresOf(string text, bool claim)

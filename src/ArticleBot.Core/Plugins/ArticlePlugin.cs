@@ -157,7 +157,7 @@ public sealed class ArticlePlugin(IArticleSearch search, IOptions<RetrievalOptio
         var check = verifier.Verify(claim);
         var verdict = ClaimAnswer.Summary(check);
         var passages = check.Passage is { } passage ? [Found(0, passage)] : new List<FoundPassage>();
-        return new PassageSearchResult($"verify: {claim} => {verdict}", passages);
+        return new CheckedClaimResult($"verify: {claim} => {verdict}", passages, claim, check);
     }
 
     private static FoundPassage Found(int index, Passage passage) => new(index + 1, passage.Id, passage.Section, passage.Text);

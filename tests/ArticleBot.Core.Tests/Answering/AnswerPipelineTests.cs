@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using ArticleBot.Core.Claims;
 using ArticleBot.Core.Diagnostics;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
@@ -28,6 +29,49 @@ public sealed class AnswerPipelineTests
         Assert.All(result.Retrieval.Passages, p => Assert.Equal(TestCorpus.Search.Coverage(result.Retrieval.Plan, p.Passage), p.Coverage, 9));
         using var json = JsonDocument.Parse(JsonSerializer.Serialize<object>(result));
         Assert.Equal(["query", "passages"], json.RootElement.EnumerateObject().Select(p => p.Name.ToLowerInvariant()));
+    }
+
+    [Fact]
+    public void VerifyTool_ReturnsItsCheck_ButSerialisesAsAPlainResult()
+    {
+        var plugin = TestCorpus.Services.GetRequiredService<ArticlePlugin>();
+        var claim = "騰訊春節要分10億元現金紅包。";
+
+        var result = Assert.IsType<CheckedClaimResult>(plugin.Verify(claim));
+
+        Assert.Equal(claim, result.Claim);
+        Assert.Equal(TestCorpus.Services.GetRequiredService<ClaimVerifier>().Verify(claim), result.Check);
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize<object>(result));
+        Assert.Equal(["query", "passages"], json.RootElement.EnumerateObject().Select(p => p.Name.ToLowerInvariant()));
+    }
+
+    [Fact]
+    public async Task OfflineCheck_ComposesFromTheVerifyToolsCheck_AndAnswersAsAFreshCheckWould()
+    {
+        // Arrange
+        using var source = new ActivitySource("ArticleBot.Tests.Pipeline.Verify");
+        var composed = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name || s.Name == ArticleBotTelemetry.Source.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { if (a.OperationName == "compose") { composed.Enqueue(a); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var parent = source.StartActivity("test");
+        var question = "騰訊春節要分10億元現金紅包嗎？";
+
+        // Act
+        var answer = await TestCorpus.Answerer.AskAsync(question, null, TestContext.Current.CancellationToken);
+
+        // Assert: the composer had the tool's check, and wrote what a check of its own gives.
+        var mine = composed.Where(a => a.TraceId == parent!.TraceId).ToList();
+        Assert.NotEmpty(mine);
+        Assert.Contains(mine, a => Equals(a.GetTagItem("articlebot.compose.checked"), true));
+        var check = TestCorpus.Services.GetRequiredService<ClaimVerifier>().Verify(question);
+        Assert.NotNull(check.Sentence);
+        Assert.Contains(check.Sentence, answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith(check.Verdict == Verdict.Supported ? "對" : "不對", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

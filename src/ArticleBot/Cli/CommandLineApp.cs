@@ -107,9 +107,17 @@ public static class CommandLineApp
         root.Subcommands.Add(FeedbackCommand(configurationArgs));
         ArticleCommands.AddTo(root, configurationArgs);
         var discord = new Command("discord", "Runs the bot in Discord until Ctrl+C or SIGTERM (needs Discord:Token).");
-        discord.SetAction((_, cancellationToken) => BotHost.RunDiscordAsync(configurationArgs, cancellationToken));
+        discord.SetAction((_, cancellationToken) =>
+        {
+            AnswerDataPreload.Start();
+            return BotHost.RunDiscordAsync(configurationArgs, cancellationToken);
+        });
         root.Subcommands.Add(discord);
-        root.SetAction((_, cancellationToken) => BotHost.RunChatAsync(configurationArgs, cancellationToken));
+        root.SetAction((_, cancellationToken) =>
+        {
+            AnswerDataPreload.Start();
+            return BotHost.RunChatAsync(configurationArgs, cancellationToken);
+        });
         return root;
     }
 
@@ -124,6 +132,7 @@ public static class CommandLineApp
             var asJson = parse.GetValue(json);
             if (text == "-")
             {
+                AnswerDataPreload.Start();
                 return BotHost.RunAsync(configurationArgs, (services, ct) => AskBatchAsync(services, asJson, ct), cancellationToken);
             }
 
@@ -134,6 +143,7 @@ public static class CommandLineApp
                 return Task.FromResult(ExitCodes.Usage);
             }
 
+            AnswerDataPreload.Start();
             return BotHost.RunAsync(configurationArgs, async (services, ct) =>
             {
                 var answer = await services.GetRequiredService<ArticleAnswerer>().AskAsync(text!, null, ct);
@@ -211,9 +221,13 @@ public static class CommandLineApp
             Description = "Machine-readable: one turn per line on stdin, all in one conversation; one 'ask --json' object per turn out. A line /new starts a new conversation.",
         };
         var command = new Command("chat", "Starts the interactive chat (the default), or with --json a machine-readable one.") { json };
-        command.SetAction((parse, cancellationToken) => parse.GetValue(json)
-            ? BotHost.RunAsync(configurationArgs, ChatJsonAsync, cancellationToken, watchSeeds: true)
-            : BotHost.RunChatAsync(configurationArgs, cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            AnswerDataPreload.Start();
+            return parse.GetValue(json)
+                ? BotHost.RunAsync(configurationArgs, ChatJsonAsync, cancellationToken, watchSeeds: true)
+                : BotHost.RunChatAsync(configurationArgs, cancellationToken);
+        });
         return command;
     }
 
@@ -361,6 +375,7 @@ public static class CommandLineApp
         var command = new Command("mcp", "Runs ArticleBot as a Model Context Protocol server (stdio by default): tools search, ask and the article tools; the seed articles as resources.") { http };
         command.SetAction((parse, cancellationToken) =>
         {
+            AnswerDataPreload.Start();
             if (parse.GetValue(http) is not { } address)
             {
                 return McpHost.RunStdioAsync(configurationArgs, cancellationToken);
@@ -436,6 +451,7 @@ public static class CommandLineApp
                 return Task.FromResult(ExitCodes.Usage);
             }
 
+            AnswerDataPreload.Start();
             return BotHost.RunAsync(configurationArgs, async (services, ct) =>
             {
                 var evaluator = ActivatorUtilities.CreateInstance<Evaluator>(services);

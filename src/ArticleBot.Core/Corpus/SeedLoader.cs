@@ -26,7 +26,11 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
     /// <param name="contentRoot">Sources are reported relative to this folder.</param>
     /// <param name="maxFileBytes">Files larger than this are skipped with a warning.</param>
     /// <param name="takenKeys">Id prefixes already used by documents loaded beside these (a server's articles beside the shared ones).</param>
-    public IReadOnlyList<SeedDocument> Load(string seedsPath, string contentRoot, long maxFileBytes = DefaultMaxFileBytes, IEnumerable<string>? takenKeys = null)
+    /// <param name="namedFrom">
+    /// When the folder is outside the content root, sources are named from this folder (a server's articles from the
+    /// seeds folder they are in: <c>seeds/guilds/…</c>); <paramref name="seedsPath"/> when null.
+    /// </param>
+    public IReadOnlyList<SeedDocument> Load(string seedsPath, string contentRoot, long maxFileBytes = DefaultMaxFileBytes, IEnumerable<string>? takenKeys = null, string? namedFrom = null)
     {
         if (File.Exists(seedsPath))
         {
@@ -73,7 +77,7 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
             }
 
             var (title, url) = SeedMetadata.Read(file);
-            documents.Add(new SeedDocument(SourceOf(file, seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text) { Title = title, Url = url });
+            documents.Add(new SeedDocument(SourceOf(file, namedFrom ?? seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text) { Title = title, Url = url });
         }
 
         if (documents.Count == 0 || documents.All(d => string.IsNullOrWhiteSpace(d.Text)))

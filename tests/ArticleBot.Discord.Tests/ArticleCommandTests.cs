@@ -179,6 +179,9 @@ public sealed class ArticleCommandTests(ArticleCommandTests.Bot fixture) : IClas
         Assert.EndsWith("(reason: unsupported-type)", refused, StringComparison.Ordinal);
         var unreachable = Content(await AddAsync("bad-404", "4001", Manager, Sub("add", ("link", 3, $"{Discord.BaseUrl}/cdn/nothing-here"))));
         Assert.EndsWith("(reason: unreachable)", unreachable, StringComparison.Ordinal);
+        var broken = Discord.ServeFile("attachments/4001/89/broken.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage"u8.ToArray(), "application/pdf");
+        var damaged = Content(await AddAsync("bad-pdf", "4001", Manager, Sub("add", ("file", 11, "89")), Attachments(("89", "broken.pdf", 48, broken))));
+        Assert.StartsWith("Could not add it: ", damaged, StringComparison.Ordinal);
 
         Assert.False(Directory.Exists(Path.Combine(fixture.Seeds, "guilds", "4001", "imported")) && Directory.EnumerateFileSystemEntries(Path.Combine(fixture.Seeds, "guilds", "4001", "imported")).Any());
         Assert.Contains("9億", Content(await AskAsync("bad-after", "4001", "ChatGPT的週活躍用戶有多少？")), StringComparison.Ordinal);

@@ -174,6 +174,12 @@ public sealed partial class ArticleCommandHandler(IDiscordRestClient rest, Artic
             outcome = "Could not add it: the article could not be saved on the bot's side. Try again later.";
             Log.StoreFailed(logger, interaction.GuildId!, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A reader library failing in a way the importer does not name: the deferred reply must still end.
+            outcome = "Could not add it: the file could not be read.";
+            Log.ReadFailed(logger, interaction.GuildId!, ex.GetType().Name, ex.Message);
+        }
 
         await rest.EditOriginalResponseAsync(applicationId, interaction.Token, DiscordMessages.Text(outcome), cancellationToken);
     }
@@ -317,5 +323,8 @@ public sealed partial class ArticleCommandHandler(IDiscordRestClient rest, Artic
 
         [LoggerMessage(EventId = 4505, EventName = "DiscordArticleStoreFailed", Level = LogLevel.Warning, Message = "Server {GuildId}: the articles folder could not be written ({Reason})")]
         public static partial void StoreFailed(ILogger logger, string guildId, string reason);
+
+        [LoggerMessage(EventId = 4506, EventName = "DiscordArticleReadFailed", Level = LogLevel.Warning, Message = "Server {GuildId}: an article could not be read ({Type}: {Reason})")]
+        public static partial void ReadFailed(ILogger logger, string guildId, string type, string reason);
     }
 }

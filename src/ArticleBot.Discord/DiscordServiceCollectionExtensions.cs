@@ -18,7 +18,8 @@ public static class DiscordServiceCollectionExtensions
     /// "Discord": { "ApiBaseUrl": "https://discord.com/api/v10", "GatewayUrl": "", "GuildIds": [], "AllowedChannelIds": [],
     ///              "MessageContentIntent": false, "UserCooldownSeconds": 10, "ShardCount": 0, "ShardIds": [] }
     /// </code>
-    /// and <c>Discord:Token</c> from the environment or user-secrets. Call after <c>AddArticleBotCore</c>.
+    /// and <c>Discord:Token</c> from the environment or user-secrets; <c>/article</c> adds article import
+    /// (<c>Ingest</c> settings). Call after <c>AddArticleBotCore</c>.
     /// </summary>
     public static IHostApplicationBuilder AddDiscordChannel(this IHostApplicationBuilder builder)
     {
@@ -52,6 +53,11 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AskMessageCommandHandler>();
         services.TryAddSingleton<CheckMessageCommandHandler>();
         services.TryAddSingleton<RatingButtonHandler>();
+
+        // /article: the importer of `ArticleBot add`, writing a server's articles to {seeds}/guilds/{id}/.
+        builder.AddArticleImport();
+        services.TryAddSingleton<ArticleBot.Discord.Articles.GuildCorpora>();
+        services.TryAddSingleton<ArticleCommandHandler>();
         services.TryAddSingleton<DiscordBot>();
         services.AddHostedService<DiscordBotService>();
         return builder;

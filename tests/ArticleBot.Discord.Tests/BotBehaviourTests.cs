@@ -266,7 +266,7 @@ public sealed class PluginCommandTests
 
         var commands = bot.Discord.CallsTo("PUT", "/applications/").Single().Body!.AsArray();
 
-        Assert.Equal(["ask", "plugins", "call", "Ask ArticleBot", "Check against the article"], commands.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal(["ask", "plugins", "call", "article", "Ask ArticleBot", "Check against the article"], commands.Select(c => c!["name"]!.GetValue<string>()));
         Assert.True(commands[2]!["options"]![0]!["autocomplete"]!.GetValue<bool>());
     }
 

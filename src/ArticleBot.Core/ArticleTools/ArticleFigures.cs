@@ -6,18 +6,18 @@ namespace ArticleBot.Core.ArticleTools;
 /// <summary>A figure of the article with the sentence it is in and what it measures (the words of its clause).</summary>
 public sealed record ArticleFigure(FigureMention Mention, Passage Passage, string Sentence, string Measure);
 
-/// <summary>Every amount, percentage and date of the corpus, each once, in document order. Computed once.</summary>
+/// <summary>Every amount, percentage and date of the corpus, each once, in document order. Computed once per corpus.</summary>
 public sealed class ArticleFigures(ArticleSearch search)
 {
     private static readonly char[] s_clauseBreaks = ['，', ',', '；', ';', '。', '：', ':', '！', '？', '(', '（', ')', '）'];
-    private IReadOnlyList<ArticleFigure>? _figures;
+    private readonly Corpus.PerCorpus<List<ArticleFigure>> _figures = new(_ => Build(search));
 
     /// <summary>The figures, optionally of one kind only.</summary>
     public IReadOnlyList<ArticleFigure> Find(FigureKind? kind = null) =>
         kind is null ? All : All.Where(f => f.Mention.Kind == kind).ToList();
 
     /// <summary>Every figure.</summary>
-    public IReadOnlyList<ArticleFigure> All => _figures ??= Build();
+    public IReadOnlyList<ArticleFigure> All => _figures.For(search.Corpus);
 
     /// <summary>What a figure measures: the other words of its clause (<c>周活已超9億</c> → <c>ChatGPT周活已超</c>).</summary>
     public static string MeasureOf(string sentence, FigureMention mention)
@@ -32,7 +32,7 @@ public sealed class ArticleFigures(ArticleSearch search)
         return (before + "…" + after).Trim('…', ' ');
     }
 
-    private List<ArticleFigure> Build()
+    private static List<ArticleFigure> Build(ArticleSearch search)
     {
         var figures = new List<ArticleFigure>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -14,15 +14,15 @@ public sealed record OutlineSection(string Source, string? Heading, IReadOnlyLis
     public Passage First => Passages[0];
 }
 
-/// <summary>The sections of the corpus's articles, with their headings and first lines. Computed once.</summary>
+/// <summary>The sections of the corpus's articles, with their headings and first lines. Computed once per corpus.</summary>
 public sealed class ArticleOutline(ArticleSearch search)
 {
-    private IReadOnlyList<OutlineSection>? _sections;
+    private readonly Corpus.PerCorpus<List<OutlineSection>> _sections = new(_ => Build(search));
 
     /// <summary>Every section of every article, in document order.</summary>
-    public IReadOnlyList<OutlineSection> Sections => _sections ??= Build();
+    public IReadOnlyList<OutlineSection> Sections => _sections.For(search.Corpus);
 
-    private List<OutlineSection> Build()
+    private static List<OutlineSection> Build(ArticleSearch search)
     {
         var sections = new List<OutlineSection>();
         foreach (var group in search.Passages.Where(p => p.Kind == PassageKind.Body)

@@ -20,7 +20,7 @@ public sealed class ArticleSummarizer(ArticleSearch search, ArticleOutline outli
     public const int MaxLength = 20;
 
     private static readonly string[] s_conclusionCues = ["因此", "所以", "总之", "总而言之", "综上", "必须", "需要", "这就是", "意味着", "归根结底", "说到底", "therefore", "in short", "must"];
-    private List<Scored>? _scored;
+    private readonly Corpus.PerCorpus<List<Scored>> _scored = new(_ => Score(search, outline));
 
     /// <summary>A summary of <paramref name="length"/> sentences, covering every section when the length allows.</summary>
     /// <param name="length">How many sentences (clamped to 1..<see cref="MaxLength"/>).</param>
@@ -28,7 +28,7 @@ public sealed class ArticleSummarizer(ArticleSearch search, ArticleOutline outli
     public IReadOnlyList<SummarySentence> Summarize(int length = DefaultLength, bool lastSectionOnly = false)
     {
         length = Math.Clamp(length, 1, MaxLength);
-        var scored = Score();
+        var scored = _scored.For(search.Corpus);
         if (lastSectionOnly && outline.Sections.Count > 0)
         {
             var last = outline.Sections[^1];
@@ -68,13 +68,8 @@ public sealed class ArticleSummarizer(ArticleSearch search, ArticleOutline outli
     private static List<SummarySentence> Ordered(IEnumerable<Scored> sentences) =>
         [.. sentences.OrderBy(s => s.Order).Select(s => new SummarySentence(s.Passage, s.Sentence, s.Section.Heading))];
 
-    private List<Scored> Score()
+    private static List<Scored> Score(ArticleSearch search, ArticleOutline outline)
     {
-        if (_scored is { } cached)
-        {
-            return cached;
-        }
-
         var sentences = new List<(OutlineSection Section, Passage Passage, string Sentence, string Folded, int Order, bool Lead)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var order = 0;
@@ -117,7 +112,7 @@ public sealed class ArticleSummarizer(ArticleSearch search, ArticleOutline outli
             result.Add(new Scored(s.Section, s.Passage, s.Sentence, s.Folded, s.Order, score));
         }
 
-        return _scored = result;
+        return result;
     }
 
     private static HashSet<string> Bigrams(string folded)

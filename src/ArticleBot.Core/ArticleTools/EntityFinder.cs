@@ -52,7 +52,7 @@ public sealed partial class EntityFinder
     private readonly ArticleSearch _search;
     private readonly ScriptFolding _folder;
     private readonly ILogger _logger;
-    private volatile OfCorpus _current;
+    private readonly Corpus.PerCorpus<Found> _found;
 
     /// <summary>Creates the finder for a corpus.</summary>
     public EntityFinder(ArticleSearch search, ScriptFolding folder, ILogger<EntityFinder>? logger = null)
@@ -60,7 +60,7 @@ public sealed partial class EntityFinder
         _search = search;
         _folder = folder;
         _logger = logger ?? NullLogger<EntityFinder>.Instance;
-        _current = For(search.Corpus);
+        _found = new(_ => Index(Timed(_logger)));
     }
 
     /// <summary>Every entity of the corpus, most mentioned first.</summary>
@@ -68,26 +68,9 @@ public sealed partial class EntityFinder
 
     /// <summary>
     /// The entities of the search's current corpus, found once per corpus: when the seeds change (the search
-    /// reloads), they are found again.
+    /// reloads), or a Discord server's view is searched, they are found for that corpus.
     /// </summary>
-    private Found Current
-    {
-        get
-        {
-            var current = _current;
-            if (!ReferenceEquals(current.Corpus, _search.Corpus))
-            {
-                current = _current = For(_search.Corpus);
-            }
-
-            return current.Found.Value;
-        }
-    }
-
-    private OfCorpus For(Corpus.ArticleCorpus corpus) =>
-        new(corpus, new Lazy<Found>(() => Index(Timed(_logger)), LazyThreadSafetyMode.ExecutionAndPublication));
-
-    private sealed record OfCorpus(Corpus.ArticleCorpus Corpus, Lazy<Found> Found);
+    private Found Current => _found.For(_search.Corpus);
 
     /// <summary>The entities of one kind (or all when null), of one country (or any when null).</summary>
     public IReadOnlyList<ArticleEntity> Find(EntityKind? kind, string? country) =>

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
@@ -83,7 +84,7 @@ public sealed partial class FactTable
     private readonly ClaimLexicon _lexicon;
     private readonly ConditionalWeakTable<string, List<(string Key, int At, int Length)>> _attributes = new();
     private readonly ConditionalWeakTable<string, List<(string Key, int At, int Length)>> _values = new();
-    private readonly Lazy<(IReadOnlyList<FactSentence> Sentences, IReadOnlyList<Fact> Facts, IReadOnlyList<OwnerFact> Owners)> _built;
+    private readonly PerCorpus<Built> _built;
 
     /// <summary>Creates the table; nothing is read until it is first used.</summary>
     public FactTable(ArticleSearch search, EntityFinder entities, ScriptFolding folder, ClaimLexicon lexicon)
@@ -92,17 +93,17 @@ public sealed partial class FactTable
         _entities = entities;
         _folder = folder;
         _lexicon = lexicon;
-        _built = new(Build);
+        _built = new(_ => Build());
     }
 
     /// <summary>Every sentence of the corpus, in order.</summary>
-    public IReadOnlyList<FactSentence> Sentences => _built.Value.Sentences;
+    public IReadOnlyList<FactSentence> Sentences => _built.For(_search.Corpus).Sentences;
 
     /// <summary>Every fact of the corpus, in order.</summary>
-    public IReadOnlyList<Fact> Facts => _built.Value.Facts;
+    public IReadOnlyList<Fact> Facts => _built.For(_search.Corpus).Facts;
 
     /// <summary>Products and their owners.</summary>
-    public IReadOnlyList<OwnerFact> Owners => _built.Value.Owners;
+    public IReadOnlyList<OwnerFact> Owners => _built.For(_search.Corpus).Owners;
 
     /// <summary>The lexicon the table was read with.</summary>
     public ClaimLexicon Lexicon => _lexicon;
@@ -157,7 +158,10 @@ public sealed partial class FactTable
             .Select(n => (n.At, n.Key == "contrast"))];
     }
 
-    private (IReadOnlyList<FactSentence>, IReadOnlyList<Fact>, IReadOnlyList<OwnerFact>) Build()
+    /// <summary>What the table reads from one corpus.</summary>
+    private sealed record Built(IReadOnlyList<FactSentence> Sentences, IReadOnlyList<Fact> Facts, IReadOnlyList<OwnerFact> Owners);
+
+    private Built Build()
     {
         var sentences = new List<FactSentence>();
         var facts = new List<Fact>();
@@ -208,7 +212,7 @@ public sealed partial class FactTable
             }
         }
 
-        return (sentences, facts, owners);
+        return new Built(sentences, facts, owners);
     }
 
     /// <summary>A product named right after an organisation in one clause (X旗下的P, X推出P, X的戰略級產品P): X's product.</summary>

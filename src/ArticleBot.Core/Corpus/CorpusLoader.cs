@@ -36,21 +36,33 @@ public sealed partial class CorpusLoader(SeedLoader seeds, IOptions<CorpusOption
 
     /// <summary>
     /// A cheap fingerprint of the seeds folder: the path, size and write time of every seed and metadata file under
-    /// it. Two equal fingerprints mean nothing a load would read has changed.
+    /// it (the servers' <c>guilds/</c> folder aside). Two equal fingerprints mean nothing a load would read has changed.
     /// </summary>
-    public string Fingerprint()
+    public string Fingerprint() => FolderFingerprint(SeedsFolder);
+
+    /// <summary>
+    /// The fingerprint of any seeds folder (a server's too): every <c>.txt</c>, <c>.md</c> and metadata file under it,
+    /// except those in a <c>guilds/</c> folder directly under it, by path, size and write time.
+    /// </summary>
+    public static string FolderFingerprint(string folder)
     {
-        var folder = SeedsFolder;
         var entries = new List<string>();
         try
         {
             var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None, MaxRecursionDepth = 32 };
+            var guilds = GuildSeeds.FolderName + Path.DirectorySeparatorChar;
             foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", options))
             {
+                var relative = Path.GetRelativePath(folder, file.FullName);
+                if (relative.StartsWith(guilds, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 if (file.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || file.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
                     || file.Name.EndsWith(SeedMetadata.Suffix, StringComparison.OrdinalIgnoreCase))
                 {
-                    entries.Add($"{Path.GetRelativePath(folder, file.FullName)}\t{file.Length}\t{file.LastWriteTimeUtc.Ticks}");
+                    entries.Add($"{relative}\t{file.Length}\t{file.LastWriteTimeUtc.Ticks}");
                 }
             }
         }

@@ -11,7 +11,8 @@ public sealed class CorpusConfigurationException(string message) : Exception(mes
 /// text read is the snapshot every passage, offset and quote of this run refers to. Discovery is safe on odd folders:
 /// each real folder is visited once (symlink loops end), a file reached by two paths is read once, and only files
 /// with content are read (a FIFO or a device, which report no length, is skipped instead of blocking or filling
-/// memory), up to a size cap. Each skipped file gets a warning that names it; the others still load.
+/// memory), up to a size cap. The <c>guilds/</c> folder directly under the seeds folder is not read: it holds the
+/// articles of single Discord servers (<see cref="GuildSeeds"/>). Each skipped file gets a warning that names it; the others still load.
 /// </summary>
 public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
 {
@@ -24,7 +25,12 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
     /// <param name="seedsPath">The seeds folder (absolute).</param>
     /// <param name="contentRoot">Sources are reported relative to this folder.</param>
     /// <param name="maxFileBytes">Files larger than this are skipped with a warning.</param>
-    public IReadOnlyList<SeedDocument> Load(string seedsPath, string contentRoot, long maxFileBytes = DefaultMaxFileBytes)
+    /// <param name="takenKeys">Id prefixes already used by documents loaded beside these (a server's articles beside the shared ones).</param>
+    /// <param name="namedFrom">
+    /// When the folder is outside the content root, sources are named from this folder (a server's articles from the
+    /// seeds folder they are in: <c>seeds/guilds/…</c>); <paramref name="seedsPath"/> when null.
+    /// </param>
+    public IReadOnlyList<SeedDocument> Load(string seedsPath, string contentRoot, long maxFileBytes = DefaultMaxFileBytes, IEnumerable<string>? takenKeys = null, string? namedFrom = null)
     {
         if (File.Exists(seedsPath))
         {
@@ -41,7 +47,7 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
         var files = Discover(seedsPath, maxFileBytes);
 
         var documents = new List<SeedDocument>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(takenKeys ?? [], StringComparer.Ordinal);
         foreach (var file in files)
         {
             string text;
@@ -71,7 +77,7 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
             }
 
             var (title, url) = SeedMetadata.Read(file);
-            documents.Add(new SeedDocument(SourceOf(file, seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text) { Title = title, Url = url });
+            documents.Add(new SeedDocument(SourceOf(file, namedFrom ?? seedsPath, contentRoot), UniqueKey(file, seedsPath, keys), text) { Title = title, Url = url });
         }
 
         if (documents.Count == 0 || documents.All(d => string.IsNullOrWhiteSpace(d.Text)))
@@ -117,7 +123,11 @@ public sealed partial class SeedLoader(ILogger<SeedLoader> logger)
             {
                 if (entry is DirectoryInfo)
                 {
-                    pending.Push(entry.FullName);
+                    // The servers' own articles (guilds/) are not shared: each is read only for its server.
+                    if (!GuildSeeds.IsGuildsFolder(root, entry.FullName))
+                    {
+                        pending.Push(entry.FullName);
+                    }
                 }
                 else if (entry.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || entry.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 {

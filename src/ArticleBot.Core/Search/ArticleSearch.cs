@@ -25,7 +25,9 @@ public sealed record Retrieval(QueryPlan Plan, IReadOnlyList<RetrievedPassage> P
 /// The article search service: corpus, Lucene index, query analysis and coverage. Everything derived from a corpus
 /// is kept together and replaced whole when the seeds change (<see cref="Reload"/>), so a running bot answers on
 /// added, changed and removed articles without a restart; the English lexicon is built on the first English
-/// question that needs it, per corpus.
+/// question that needs it, per corpus. A caller may also search a <see cref="CorpusView"/> (the shared corpus plus
+/// a Discord server's own articles) for the rest of its async flow (<see cref="Use"/>): every read below then sees
+/// the view's state, so the answering pipeline built on this one service answers on the view without knowing it.
 /// </summary>
 public sealed partial class ArticleSearch : IArticleSearch, IDisposable
 {
@@ -42,6 +44,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     private readonly WeakReference<Cedict?> _lastDictionary = new(null);
     private readonly Lock _reloadLock = new();
     private readonly List<(State State, DateTimeOffset Since)> _retired = [];
+    private readonly AsyncLocal<State?> _scoped = new();
     private volatile State _state;
 
     /// <summary>Indexes a corpus; <paramref name="dictionary"/> is CC-CEDICT already read (it is read for the lexicon when null).</summary>
@@ -61,20 +64,49 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     /// </summary>
     public event Action<ArticleCorpus>? Reloaded;
 
-    /// <summary>The corpus searched (the current one: a reload replaces it).</summary>
-    public ArticleCorpus Corpus => _state.Corpus;
+    /// <summary>The corpus searched (the current one: a reload replaces it; inside <see cref="Use"/>, the view's).</summary>
+    public ArticleCorpus Corpus => Current.Corpus;
+
+    /// <summary>The shared corpus (the seeds folder's), also inside <see cref="Use"/>.</summary>
+    public ArticleCorpus SharedCorpus => _state.Corpus;
 
     /// <summary>The English lexicon, built on first use.</summary>
-    public Lazy<EnglishLexicon> Lexicon => _state.Lexicon;
+    public Lazy<EnglishLexicon> Lexicon => Current.Lexicon;
 
     /// <inheritdoc/>
-    public ArticleInfo Info => _state.Corpus.Info;
+    public ArticleInfo Info => Current.Corpus.Info;
 
     /// <inheritdoc/>
-    public IReadOnlyList<Passage> Passages => _state.Corpus.Passages;
+    public IReadOnlyList<Passage> Passages => Current.Corpus.Passages;
 
     /// <inheritdoc/>
-    public Passage? GetPassage(string id) => _state.Corpus.GetPassage(id);
+    public Passage? GetPassage(string id) => Current.Corpus.GetPassage(id);
+
+    /// <summary>The state this async flow searches: a view's inside <see cref="Use"/>, else the shared one.</summary>
+    private State Current => _scoped.Value ?? _state;
+
+    /// <summary>
+    /// Indexes another corpus (in memory) as a view that <see cref="Use"/> can search instead of the shared one. The
+    /// view remembers the shared corpus it was made beside (<see cref="CorpusView.Beside"/>), so its owner can tell
+    /// when a reload made it stale.
+    /// </summary>
+    public CorpusView CreateView(ArticleCorpus corpus)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return new CorpusView(Build(corpus, inMemory: true), _state.Corpus);
+    }
+
+    /// <summary>
+    /// Searches <paramref name="view"/> for the rest of the calling async flow (an answer, with its tools and
+    /// citations), until the returned scope is disposed; other flows keep the shared corpus.
+    /// </summary>
+    public IDisposable Use(CorpusView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var previous = _scoped.Value;
+        _scoped.Value = view.State;
+        return new Scope(this, previous);
+    }
 
     /// <inheritdoc/>
     public string Fold(string text) => _folder.Fold(text);
@@ -117,7 +149,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         using var activity = ArticleBotTelemetry.Source.StartActivity("retrieve");
-        var state = _state;
+        var state = Current;
         var found = state.Index.Search(Analyze(state, query).Terms, Math.Clamp(top, 0, 1000)).Select(h => new ScoredPassage(state.Corpus.Passages[h.Index], h.Score)).ToList();
         activity?.SetTag("articlebot.retrieval.top", top);
         activity?.SetTag("articlebot.retrieval.found", found.Count);
@@ -131,7 +163,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     public QueryPlan Analyze(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return Analyze(_state, question);
+        return Analyze(Current, question);
     }
 
     private static QueryPlan Analyze(State state, string question)
@@ -155,21 +187,21 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     public bool InCorpus(string foldedWord)
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
-        return _state.Index.Contains(foldedWord);
+        return Current.Index.Contains(foldedWord);
     }
 
     /// <summary>The inverse document frequency of a folded word (its rarest term) in the passages: how much finding it says.</summary>
     public float InverseDocumentFrequency(string foldedWord)
     {
         ArgumentNullException.ThrowIfNull(foldedWord);
-        return _state.Index.InverseDocumentFrequency(foldedWord);
+        return Current.Index.InverseDocumentFrequency(foldedWord);
     }
 
     /// <summary>The full sentences of a passage with their folded text, computed once per passage.</summary>
     public IReadOnlyList<(string Sentence, string Folded)> Sentences(Passage passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
-        var state = _state;
+        var state = Current;
         if (!state.Positions.TryGetValue(passage.Id, out var index) || state.Corpus.Passages[index].Text != passage.Text)
         {
             return SplitSentences(passage.Text);
@@ -186,7 +218,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         using var activity = ArticleBotTelemetry.Source.StartActivity("retrieve");
-        var state = _state;
+        var state = Current;
         var plan = Analyze(state, question);
         var hits = state.Index.Search(plan.Terms, Math.Clamp(top, 0, 1000));
         var passages = hits.Select(h => new RetrievedPassage(state.Corpus.Passages[h.Index], h.Score, Coverage(state, plan, h.Index))).ToList();
@@ -199,7 +231,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     public double Coverage(QueryPlan plan, Passage passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
-        var state = _state;
+        var state = Current;
         return state.Positions.TryGetValue(passage.Id, out var index) && state.Corpus.Passages[index].Text == passage.Text ? Coverage(state, plan, index) : 0;
     }
 
@@ -216,10 +248,10 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
 
     private static double Coverage(State state, QueryPlan plan, int index) => CoverageMeter.Coverage(plan, state.Index.FoldedText(index));
 
-    private State Build(ArticleCorpus corpus)
+    private State Build(ArticleCorpus corpus, bool inMemory = false)
     {
         var started = Stopwatch.GetTimestamp();
-        var index = _indexCacheDirectory is null
+        var index = inMemory || _indexCacheDirectory is null
             ? LucenePassageIndex.InMemory(corpus.Passages, _folder)
             : LucenePassageIndex.Open(corpus.Passages, _folder, _indexCacheDirectory, _log);
         var indexMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -267,7 +299,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     }
 
     /// <summary>Everything derived from one corpus; replaced whole by <see cref="Reload"/>, never changed in place.</summary>
-    private sealed record State(
+    internal sealed record State(
         ArticleCorpus Corpus,
         LucenePassageIndex Index,
         QueryAnalyzer Analyzer,
@@ -275,6 +307,33 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         Dictionary<string, int> Positions,
         (string, string)[]?[] Sentences,
         System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan> Plans);
+
+    /// <summary>
+    /// Another corpus indexed beside the shared one (<see cref="CreateView"/>). Its index is in memory and holds no
+    /// file: a view no longer used is left to the garbage collector, so an answer still reading it always finishes.
+    /// </summary>
+    public sealed class CorpusView
+    {
+        internal CorpusView(State state, ArticleCorpus beside)
+        {
+            State = state;
+            Beside = beside;
+        }
+
+        /// <summary>The view's corpus.</summary>
+        public ArticleCorpus Corpus => State.Corpus;
+
+        /// <summary>The shared corpus when the view was made: when the shared one is reloaded, the view is stale.</summary>
+        public ArticleCorpus Beside { get; }
+
+        internal State State { get; }
+    }
+
+    /// <summary>Restores the flow's previous corpus.</summary>
+    private sealed class Scope(ArticleSearch search, State? previous) : IDisposable
+    {
+        public void Dispose() => search._scoped.Value = previous;
+    }
 
     private static partial class Log
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ArticleBot.Discord.Articles;
 using ArticleBot.Discord.Gateway;
 using ArticleBot.Discord.Model;
 using ArticleBot.Discord.Rest;
@@ -13,7 +14,9 @@ namespace ArticleBot.Discord.Bot;
 /// Routes gateway events to their handlers: READY registers the slash commands (once per process, by the process
 /// that runs shard 0), MESSAGE_CREATE goes to <see cref="MessageHandler"/>, each command interaction to its
 /// command's handler (the slash commands, the two message-menu commands), a rating button's click to
-/// <see cref="RatingButtonHandler"/>. A duplicated event is handled once. Each event handled is a span
+/// <see cref="RatingButtonHandler"/>. A message or interaction from a server is handled inside that server's corpus
+/// (<see cref="GuildCorpora.Enter"/>: the shared seeds plus its own articles); a DM on the shared seeds. A duplicated
+/// event is handled once. Each event handled is a span
 /// (<see cref="DiscordTelemetry.Source"/>); a bad event or a failed reply is logged, never thrown.
 /// </summary>
 public sealed partial class DiscordBot(
@@ -27,6 +30,8 @@ public sealed partial class DiscordBot(
     AskMessageCommandHandler askMessage,
     CheckMessageCommandHandler checkMessage,
     RatingButtonHandler rating,
+    ArticleCommandHandler article,
+    GuildCorpora guildCorpora,
     IOptions<DiscordOptions> options,
     ILogger<DiscordBot> logger)
 {
@@ -38,6 +43,9 @@ public sealed partial class DiscordBot(
 
     /// <summary>Calls a plugin function.</summary>
     public const string CallCommand = CallCommandHandler.Name;
+
+    /// <summary>Adds, lists and removes a server's articles.</summary>
+    public const string ArticleCommand = ArticleCommandHandler.Name;
 
     private readonly RecentIds _handled = new();
     private int _commandsRegistered;
@@ -78,6 +86,7 @@ public sealed partial class DiscordBot(
                 new JsonObject { ["type"] = (int)ApplicationCommandOptionType.Text, ["name"] = "function", ["description"] = "Plugin.function", ["required"] = true, ["autocomplete"] = true },
                 new JsonObject { ["type"] = (int)ApplicationCommandOptionType.Text, ["name"] = "arguments", ["description"] = "name=value pairs, separated by spaces", ["required"] = false }),
         },
+        ArticleCommandHandler.Command(),
 
         // Message commands (a message's Apps menu) take no description or options.
         new JsonObject { ["name"] = AskMessageCommandHandler.Name, ["type"] = (int)ApplicationCommandType.Message },
@@ -105,6 +114,7 @@ public sealed partial class DiscordBot(
                     activity?.SetTag("discord.channel", message.ChannelId);
                     if (_handled.Add("message:" + message.Id))
                     {
+                        using var scope = guildCorpora.Enter(message.GuildId);
                         await messages.HandleAsync(message, cancellationToken);
                     }
 
@@ -113,7 +123,11 @@ public sealed partial class DiscordBot(
                     var interaction = dispatch.Data.Deserialize(DiscordJsonContext.Default.InteractionCreateEvent) ?? throw new JsonException("INTERACTION_CREATE without a body");
                     activity?.SetTag("discord.channel", interaction.ChannelId);
                     activity?.SetTag("discord.interaction.type", interaction.Type.ToString());
-                    await OnInteractionAsync(interaction, cancellationToken);
+                    using (guildCorpora.Enter(interaction.GuildId))
+                    {
+                        await OnInteractionAsync(interaction, cancellationToken);
+                    }
+
                     break;
             }
         }
@@ -172,6 +186,8 @@ public sealed partial class DiscordBot(
             (InteractionType.ApplicationCommand, AskMessageCommandHandler.Name) => askMessage.HandleAsync(interaction, applicationId, cancellationToken),
             (InteractionType.ApplicationCommand, CheckMessageCommandHandler.Name) => checkMessage.HandleAsync(interaction, applicationId, cancellationToken),
             (InteractionType.ApplicationCommandAutocomplete, CallCommand) => call.AutocompleteAsync(interaction, cancellationToken),
+            (InteractionType.ApplicationCommandAutocomplete, ArticleCommand) => article.AutocompleteAsync(interaction, cancellationToken),
+            (InteractionType.ApplicationCommand, ArticleCommand) => article.HandleAsync(interaction, applicationId, cancellationToken),
             (InteractionType.ApplicationCommand, AskCommand) => ask.HandleAsync(interaction, applicationId, cancellationToken),
             (InteractionType.ApplicationCommand, PluginsCommand) => pluginsCommand.HandleAsync(interaction, cancellationToken),
             (InteractionType.ApplicationCommand, CallCommand) => call.HandleAsync(interaction, applicationId, cancellationToken),

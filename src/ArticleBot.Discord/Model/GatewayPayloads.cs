@@ -37,8 +37,13 @@ public sealed record ReadyEvent(
     [property: JsonPropertyName("application")] PartialApplication? Application = null,
     [property: JsonPropertyName("shard")] IReadOnlyList<int>? Shard = null);
 
-/// <summary>A guild member (only its user matters here).</summary>
-public sealed record GuildMember([property: JsonPropertyName("user")] DiscordUser? User = null);
+/// <summary>
+/// A guild member: its user and, in an interaction, <c>permissions</c>: the member's total permissions in the channel
+/// (overwrites included) as a decimal bitfield in a string.
+/// </summary>
+public sealed record GuildMember(
+    [property: JsonPropertyName("user")] DiscordUser? User = null,
+    [property: JsonPropertyName("permissions")] string? Permissions = null);
 
 /// <summary>What a message replies to.</summary>
 public sealed record MessageReference(
@@ -63,13 +68,20 @@ public sealed record MessageCreateEvent(
     [property: JsonPropertyName("referenced_message")] ReferencedMessage? ReferencedMessage = null,
     [property: JsonPropertyName("webhook_id")] string? WebhookId = null);
 
-/// <summary>One option of a command interaction (<c>value</c> is a string for the bot's STRING options).</summary>
+/// <summary>
+/// One option of a command interaction (<c>value</c> is a string for the bot's STRING options, an attachment's id for
+/// an ATTACHMENT option); a sub-command's own options are in <c>options</c>.
+/// </summary>
 public sealed record InteractionOption(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] ApplicationCommandOptionType Type,
     [property: JsonPropertyName("value")] System.Text.Json.JsonElement Value = default,
-    [property: JsonPropertyName("focused")] bool Focused = false)
+    [property: JsonPropertyName("focused")] bool Focused = false,
+    [property: JsonPropertyName("options")] IReadOnlyList<InteractionOption>? Options = null)
 {
+    /// <summary>A sub-command's named option's text; empty when it is absent.</summary>
+    public string Option(string name) => Options?.FirstOrDefault(o => o.Name == name)?.Text ?? string.Empty;
+
     /// <summary>The value as text (numbers and booleans as their JSON text).</summary>
     public string Text => Value.ValueKind switch
     {
@@ -86,9 +98,18 @@ public sealed record ResolvedMessage(
     [property: JsonPropertyName("content")] string? Content = null,
     [property: JsonPropertyName("author")] DiscordUser? Author = null);
 
+/// <summary>A file uploaded with a command (an ATTACHMENT option), as Discord resolves it: on its CDN, with its size in bytes.</summary>
+public sealed record ResolvedAttachment(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("filename")] string? FileName = null,
+    [property: JsonPropertyName("size")] long Size = 0,
+    [property: JsonPropertyName("url")] string? Url = null,
+    [property: JsonPropertyName("content_type")] string? ContentType = null);
+
 /// <summary>The objects an interaction refers to, by id (<c>data.resolved</c>).</summary>
 public sealed record ResolvedData(
-    [property: JsonPropertyName("messages")] IReadOnlyDictionary<string, ResolvedMessage>? Messages = null);
+    [property: JsonPropertyName("messages")] IReadOnlyDictionary<string, ResolvedMessage>? Messages = null,
+    [property: JsonPropertyName("attachments")] IReadOnlyDictionary<string, ResolvedAttachment>? Attachments = null);
 
 /// <summary>
 /// The command part of an interaction: a slash command's name and options, a message command's target
@@ -109,6 +130,9 @@ public sealed record InteractionData(
 
     /// <summary>The named option's text; empty when it is absent.</summary>
     public string Option(string name) => Options?.FirstOrDefault(o => o.Name == name)?.Text ?? string.Empty;
+
+    /// <summary>The sub-command invoked (<c>/article add</c> → <c>add</c>), or null.</summary>
+    public InteractionOption? SubCommand => Options?.FirstOrDefault(o => o.Type == ApplicationCommandOptionType.SubCommand);
 }
 
 /// <summary>INTERACTION_CREATE: the fields the bot uses.</summary>
@@ -212,6 +236,9 @@ public enum ApplicationCommandOptionType
 
     /// <summary>True or false (Discord's BOOLEAN).</summary>
     TrueOrFalse = 5,
+
+    /// <summary>An uploaded file (Discord's ATTACHMENT): the value is its id in <c>resolved.attachments</c>.</summary>
+    Attachment = 11,
 }
 
 /// <summary>Message types the bot distinguishes.</summary>

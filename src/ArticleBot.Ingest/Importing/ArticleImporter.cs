@@ -18,16 +18,68 @@ public sealed partial class ArticleImporter(SafeFetcher fetcher, ArticleStore st
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>The imported articles.</summary>
-    public IReadOnlyList<StoredArticle> List() => store.List();
+    /// <summary>The imported articles (the shared ones, or those of <paramref name="from"/>).</summary>
+    public IReadOnlyList<StoredArticle> List(ArticleStore? from = null) => (from ?? store).List();
 
-    /// <summary>Removes an imported article by id.</summary>
+    /// <summary>The store of one Discord server's articles (<c>{seeds}/guilds/{guildId}/imported/</c>).</summary>
+    /// <exception cref="ArgumentException"><paramref name="guildId"/> is not a Discord server id.</exception>
+    public ArticleStore GuildStore(string guildId) => store.ForGuild(guildId);
+
+    /// <summary>Removes an imported article by id (a shared one, or one of <paramref name="from"/>).</summary>
     /// <exception cref="ImportRefusedException">No imported article has that id.</exception>
-    public StoredArticle Remove(string id)
+    public StoredArticle Remove(string id, ArticleStore? from = null)
     {
-        var removed = store.Remove(id);
+        var removed = (from ?? store).Remove(id);
         Log.Removed(logger, removed.Id);
         return removed;
+    }
+
+    /// <summary>
+    /// Imports a link into <paramref name="into"/>: only http and https, fetched under the same rules as every link
+    /// (never a path: a chat user must not be able to name the machine's files).
+    /// </summary>
+    /// <exception cref="ImportRefusedException">Refused; the message says why.</exception>
+    public Task<StoredArticle> ImportLinkAsync(Uri url, ArticleStore into, CancellationToken cancellationToken = default) =>
+        FetchAndStoreAsync(url, null, into, cancellationToken);
+
+    /// <summary>
+    /// Imports an uploaded file from where the chat service keeps it (a Discord attachment's URL), fetched like a
+    /// link; the article is recorded by <paramref name="fileName"/>, not by that URL (such links expire).
+    /// </summary>
+    /// <exception cref="ImportRefusedException">Refused; the message says why.</exception>
+    public Task<StoredArticle> ImportAttachmentAsync(Uri url, string fileName, ArticleStore into, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        return FetchAndStoreAsync(url, fileName, into, cancellationToken);
+    }
+
+    private async Task<StoredArticle> FetchAndStoreAsync(Uri url, string? fileName, ArticleStore into, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(into);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ImportRefusedException(RefusalReason.UnsupportedScheme, $"Refused {url}: only http and https links are fetched.");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var fetched = await fetcher.FetchAsync(url, cancellationToken);
+        var article = FromWeb(fetched);
+        var stored = fileName is null
+            ? into.Add(article, fetched.Url.AbsoluteUri, null, fetched.MediaType)
+            : into.Add(article, null, fileName, fetched.MediaType);
+        Logged(stored, started);
+        return stored;
+    }
+
+    private void Logged(StoredArticle stored, long started)
+    {
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Log.Imported(logger, stored.Id, stored.Kind, stored.Bytes, elapsedMs);
+        if (stored.EncodingNote is { } note)
+        {
+            Log.EncodingDisagreement(logger, stored.Id, note);
+        }
     }
 
     /// <summary>Imports <paramref name="urlOrPath"/>: an http(s) link, or a file on this machine.</summary>
@@ -41,8 +93,6 @@ public sealed partial class ArticleImporter(SafeFetcher fetcher, ArticleStore st
             throw new ImportRefusedException(RefusalReason.BadInput, "Nothing to import: give a link (http or https) or a file.");
         }
 
-        var started = Stopwatch.GetTimestamp();
-        StoredArticle stored;
         // A path names a file on this machine; anything else that parses as an absolute URI must be http or https
         // (file:, ftp:, data: and the rest are refused, so a link can never be a way to read the machine's files).
         if (!Path.IsPathRooted(input) && Uri.TryCreate(input, UriKind.Absolute, out var url))
@@ -52,26 +102,14 @@ public sealed partial class ArticleImporter(SafeFetcher fetcher, ArticleStore st
                 throw new ImportRefusedException(RefusalReason.UnsupportedScheme, $"Refused {url}: only http and https links are fetched.");
             }
 
-            var fetched = await fetcher.FetchAsync(url, cancellationToken);
-            var article = FromWeb(fetched);
-            stored = store.Add(article, fetched.Url.AbsoluteUri, null, fetched.MediaType);
-        }
-        else
-        {
-            var path = input;
-            var bytes = await ReadFileAsync(path, cancellationToken);
-            var name = Path.GetFileName(path);
-            var article = FromFile(bytes, name);
-            stored = store.Add(article, null, name, null);
+            return await FetchAndStoreAsync(url, null, store, cancellationToken);
         }
 
-        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        Log.Imported(logger, stored.Id, stored.Kind, stored.Bytes, elapsedMs);
-        if (stored.EncodingNote is { } note)
-        {
-            Log.EncodingDisagreement(logger, stored.Id, note);
-        }
-
+        var started = Stopwatch.GetTimestamp();
+        var bytes = await ReadFileAsync(input, cancellationToken);
+        var name = Path.GetFileName(input);
+        var stored = store.Add(FromFile(bytes, name), null, name, null);
+        Logged(stored, started);
         return stored;
     }
 

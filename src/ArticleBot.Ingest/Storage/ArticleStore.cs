@@ -11,8 +11,9 @@ namespace ArticleBot.Ingest.Storage;
 /// them like any other article. Each file is written beside its final name and then moved into place, the metadata
 /// first and the seed file last: a reader of the folder (this process, another shard, the watcher) sees either
 /// nothing or a whole article, never half of one. Removal deletes the seed file first for the same reason.
+/// A Discord server's store (<see cref="ForGuild"/>) is the same in <c>{seeds}/guilds/{guildId}/imported/</c>.
 /// </summary>
-public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, TimeProvider time)
+public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, TimeProvider time, string? guildId = null)
 {
     /// <summary>The subfolder of the seeds folder that holds imported articles.</summary>
     public const string FolderName = "imported";
@@ -29,7 +30,14 @@ public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, Time
     private static readonly UTF8Encoding s_utf8 = new(false);
 
     /// <summary>The folder imported articles are written to.</summary>
-    public string Folder { get; } = Path.Combine(seedsFolder, FolderName);
+    public string Folder { get; } = Path.Combine(guildId is null ? seedsFolder : GuildSeeds.FolderOf(seedsFolder, guildId), FolderName);
+
+    /// <summary>The Discord server whose articles this store keeps; null for the shared articles.</summary>
+    public string? GuildId => guildId;
+
+    /// <summary>The store of one Discord server's articles, beside this (shared) one.</summary>
+    /// <exception cref="ArgumentException"><paramref name="guild"/> is not a Discord server id.</exception>
+    public ArticleStore ForGuild(string guild) => new(seedsFolder, maxSeedFileBytes, time, GuildSeeds.IsGuildId(guild) ? guild : throw new ArgumentException($"'{guild}' is not a Discord server id.", nameof(guild)));
 
     /// <summary>Every imported article, oldest first; a metadata file without its seed file is not listed.</summary>
     public IReadOnlyList<StoredArticle> List()
@@ -75,7 +83,7 @@ public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, Time
         var id = $"{Slug(article.Title ?? fileName ?? url)}-{sha[..8]}";
         var stored = new StoredArticle(
             id, article.Kind.ToString().ToLowerInvariant(), article.Title, article.Byline, article.Published, url, fileName, contentType,
-            article.Encoding, article.EncodingNote, sha, bytes.LongLength, article.Paragraphs.Count, time.GetUtcNow());
+            article.Encoding, article.EncodingNote, sha, bytes.LongLength, article.Paragraphs.Count, time.GetUtcNow(), guildId);
         Directory.CreateDirectory(Folder);
         var seedPath = Path.Combine(Folder, id + ".md");
         WriteAtomically(SeedMetadata.PathOf(seedPath), JsonSerializer.SerializeToUtf8Bytes(stored, s_json));
@@ -89,7 +97,9 @@ public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, Time
     {
         ArgumentNullException.ThrowIfNull(id);
         var article = List().FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal))
-            ?? throw new ImportRefusedException(RefusalReason.NotFound, $"No imported article has the id '{id}'. `ArticleBot articles` lists them.");
+            ?? throw new ImportRefusedException(RefusalReason.NotFound, guildId is null
+                ? $"No imported article has the id '{id}'. `ArticleBot articles` lists them."
+                : $"No article of this server has the id '{id}'. `/article list` lists them.");
         var seedPath = Path.Combine(Folder, article.Id + ".md");
         File.Delete(seedPath);
         File.Delete(SeedMetadata.PathOf(seedPath));

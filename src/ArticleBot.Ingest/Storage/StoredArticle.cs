@@ -5,6 +5,7 @@ namespace ArticleBot.Ingest.Storage;
 /// <summary>
 /// An imported article as kept in the seeds folder: <c>imported/{Id}.md</c> is the seed file (title, byline, body),
 /// <c>imported/{Id}.meta.json</c> holds this record. <see cref="Sha256"/> is of the seed file's text, to find duplicates.
+/// An article added in a Discord server is kept under <c>guilds/{GuildId}/imported/</c> and records its server.
 /// </summary>
 public sealed record StoredArticle(
     string Id,
@@ -20,9 +21,12 @@ public sealed record StoredArticle(
     string Sha256,
     long Bytes,
     int Paragraphs,
-    DateTimeOffset ImportedAt)
+    DateTimeOffset ImportedAt,
+    string? GuildId = null)
 {
-    /// <summary>The seed file's path relative to the seeds folder (<c>imported/{Id}.md</c>).</summary>
+    /// <summary>The seed file's path relative to the seeds folder (<c>imported/{Id}.md</c>, or <c>guilds/{GuildId}/imported/{Id}.md</c>).</summary>
     [JsonIgnore]
-    public string SeedPath => $"{ArticleStore.FolderName}/{Id}.md";
+    public string SeedPath => GuildId is null
+        ? $"{ArticleStore.FolderName}/{Id}.md"
+        : $"{ArticleBot.Core.Corpus.GuildSeeds.FolderName}/{GuildId}/{ArticleStore.FolderName}/{Id}.md";
 }

@@ -53,7 +53,7 @@ public sealed class AnswerPipelineTests
         var composed = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == source.Name || s.Name == ArticleBotTelemetry.Source.Name,
+            ShouldListenTo = s => s.Name == source.Name || s.Name == ArticleBotTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a => { if (a.OperationName == "compose") { composed.Enqueue(a); } },
         };
@@ -82,7 +82,7 @@ public sealed class AnswerPipelineTests
         var composed = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == source.Name || s.Name == ArticleBotTelemetry.Source.Name,
+            ShouldListenTo = s => s.Name == source.Name || s.Name == ArticleBotTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a => { if (a.OperationName == "compose") { composed.Enqueue(a); } },
         };

@@ -107,4 +107,50 @@ public sealed class SeedsReloadTests : IDisposable
         Watcher.CheckOnce();
         Assert.Null(resolver.ToCitation(1, passage));
     }
+
+    [Fact]
+    public void A_servers_articles_are_not_part_of_the_shared_corpus_and_do_not_reload_it()
+    {
+        var before = Search.Corpus;
+        var guild = GuildSeeds.FolderOf(Path.Combine(_root, "seeds"), "123");
+        Directory.CreateDirectory(guild);
+        File.WriteAllText(Path.Combine(guild, "bridge.md"), Bridge);
+
+        Assert.False(Watcher.CheckOnce()); // the shared fingerprint leaves guilds/ aside
+        Assert.Same(before, Search.Corpus);
+        var loaded = _host.Services.GetRequiredService<CorpusLoader>().Load();
+        Assert.DoesNotContain(loaded.Documents, d => d.Source.Contains("bridge", StringComparison.Ordinal));
+        Assert.NotEqual(CorpusLoader.FolderFingerprint(guild), CorpusLoader.FolderFingerprint(Path.Combine(_root, "seeds", "guilds", "456")));
+    }
+
+    [Fact]
+    public async Task A_view_is_answered_only_inside_its_scope_and_its_derived_facts_do_not_leak()
+    {
+        var guild = GuildSeeds.FolderOf(Path.Combine(_root, "seeds"), "123");
+        Directory.CreateDirectory(guild);
+        File.WriteAllText(Path.Combine(guild, "bridge.md"), Bridge);
+        var shared = Search.SharedCorpus;
+        var own = _host.Services.GetRequiredService<SeedLoader>().Load(guild, _root, takenKeys: shared.Documents.Select(d => d.Key));
+        var view = Search.CreateView(new ArticleCorpus([.. shared.Documents, .. own], new PassageChunker(240, 1)));
+        var answerer = _host.Services.GetRequiredService<ArticleAnswerer>();
+        var outline = _host.Services.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleOutline>();
+        const string Question = "How much did the harbour bridge repairs cost?";
+
+        Assert.DoesNotContain(outline.Sections, s => s.Source.Contains("bridge", StringComparison.Ordinal)); // computed for the shared corpus first
+        using (Search.Use(view))
+        {
+            Assert.Same(view.Corpus, Search.Corpus);
+            Assert.Same(shared, Search.SharedCorpus);
+            Assert.Contains(outline.Sections, s => s.Source == "seeds/guilds/123/bridge.md");
+            var answer = await answerer.AskAsync(Question, null, TestContext.Current.CancellationToken);
+            var citation = Assert.Single(answer.Citations, c => c.Source == "seeds/guilds/123/bridge.md");
+            Assert.Equal(Bridge[citation.Start..citation.End], citation.Quote);
+        }
+
+        Assert.Same(shared, Search.Corpus);
+        Assert.DoesNotContain(outline.Sections, s => s.Source.Contains("bridge", StringComparison.Ordinal));
+        var outside = await answerer.AskAsync(Question, null, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(outside.Citations, c => c.Source.Contains("bridge", StringComparison.Ordinal));
+        Assert.Same(shared, view.Beside);
+    }
 }

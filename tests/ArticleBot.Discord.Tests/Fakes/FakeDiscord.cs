@@ -28,6 +28,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     public const string Token = "FAKE.token.SENTINEL-0123456789";
 
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, (byte[] Body, string ContentType)> _files = new(StringComparer.Ordinal);
     private long _nextId = 1_000_000;
     private int _answered;
     private int _sessions;
@@ -42,6 +43,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         _app.Map("/gateway", context => AcceptGatewayAsync(context, "/gateway"));
         _app.Map("/resume", context => AcceptGatewayAsync(context, "/resume"));
         _app.Map("/api/v10/{**path}", HandleRestAsync);
+        _app.Map("/cdn/{**path}", ServeFileAsync);
         _app.StartAsync().GetAwaiter().GetResult();
         BaseUrl = _app.Urls.First().TrimEnd('/');
     }
@@ -120,6 +122,16 @@ public sealed class FakeDiscord : IAsyncDisposable
         var shard = ShardFor(data["guild_id"]?.GetValue<string>(), shardCount);
         var connection = ShardConnection(shard) ?? throw new InvalidOperationException($"no open connection for shard {shard}");
         return connection.DispatchAsync(type, data);
+    }
+
+    /// <summary>
+    /// Serves a file at <c>/cdn/{path}</c>, as Discord's CDN serves an uploaded attachment (or any web server a link
+    /// points to); returns its URL.
+    /// </summary>
+    public string ServeFile(string path, byte[] body, string contentType)
+    {
+        _files[path] = (body, contentType);
+        return $"{BaseUrl}/cdn/{path}";
     }
 
     public IEnumerable<RestCall> CallsTo(string method, string pathPrefix) =>
@@ -394,6 +406,19 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _answered);
+    }
+
+    private async Task ServeFileAsync(HttpContext context)
+    {
+        if (!_files.TryGetValue(context.Request.RouteValues["path"]?.ToString() ?? string.Empty, out var file))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        context.Response.ContentType = file.ContentType;
+        context.Response.ContentLength = file.Body.Length;
+        await context.Response.Body.WriteAsync(file.Body);
     }
 
     private RestReply DefaultReply(RestCall call)

@@ -10,7 +10,8 @@ public sealed class PluginTimeoutException(string message) : TimeoutException(me
 /// Bounds every call to a plugin function (not the built-in article plugin) by <see cref="PluginOptions.CallTimeoutSeconds"/>,
 /// synchronous or not: the function runs on a thread of its own (<see cref="PluginThread"/>), so even one that spins
 /// or sleeps without awaiting fails its call in time instead of hanging the answer. Its plugin is then marked failed
-/// (<see cref="PluginHealth"/>) until plugins are reloaded, since its thread may still be running.
+/// (<see cref="PluginHealth"/>) until plugins are reloaded, since its thread may still be running. An MCP server's tools
+/// are bounded by their connection instead, which kills and restarts the server (<see cref="Mcp.McpToolFunctions.ServerKey"/>).
 /// </summary>
 public sealed class PluginGuardFilter(IOptions<PluginOptions> options, PluginHealth health, TimeProvider time) : IFunctionInvocationFilter
 {
@@ -19,7 +20,7 @@ public sealed class PluginGuardFilter(IOptions<PluginOptions> options, PluginHea
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (context.Function.PluginName == ArticlePlugin.PluginName)
+        if (context.Function.PluginName == ArticlePlugin.PluginName || context.Function.Metadata.AdditionalProperties.ContainsKey(Mcp.McpToolFunctions.ServerKey))
         {
             await next(context);
             return;

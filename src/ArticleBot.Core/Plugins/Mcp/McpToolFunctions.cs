@@ -15,6 +15,13 @@ namespace ArticleBot.Core.Plugins.Mcp;
 /// </summary>
 public static class McpToolFunctions
 {
+    /// <summary>
+    /// The metadata key that marks a function as an MCP server's tool. Such a call is bounded, and its server killed and
+    /// restarted, by its <see cref="McpServerConnection"/>: <see cref="PluginGuardFilter"/> leaves it alone, or two
+    /// equal timers would race and a hung tool would end in the guard's "out of service" instead of a restart.
+    /// </summary>
+    public const string ServerKey = "articlebot.mcp.server";
+
     /// <summary>The kernel plugin for a server's tools.</summary>
     public static KernelPlugin CreatePlugin(string pluginName, McpServerConnection connection)
     {
@@ -99,10 +106,14 @@ public static class McpToolFunctions
                 var result = await connection.CallToolAsync(tool.Name, converted, cancellationToken);
                 return MapResult(connection.Name, tool.Name, result);
             }),
-            SafeName(tool.Name),
-            string.IsNullOrWhiteSpace(tool.Description) ? tool.Title ?? tool.Name : tool.Description,
-            parameters,
-            new KernelReturnParameterMetadata { Description = "The tool's text, or passages of the article to cite.", ParameterType = typeof(object) });
+            new KernelFunctionFromMethodOptions
+            {
+                FunctionName = SafeName(tool.Name),
+                Description = string.IsNullOrWhiteSpace(tool.Description) ? tool.Title ?? tool.Name : tool.Description,
+                Parameters = parameters,
+                ReturnParameter = new KernelReturnParameterMetadata { Description = "The tool's text, or passages of the article to cite.", ParameterType = typeof(object) },
+                AdditionalMetadata = new(new Dictionary<string, object?> { [ServerKey] = connection.Name }),
+            });
     }
 
     private static List<KernelParameterMetadata> Parameters(JsonElement schema)

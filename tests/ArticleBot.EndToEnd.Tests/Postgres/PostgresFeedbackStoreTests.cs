@@ -101,6 +101,7 @@ public sealed class PostgresFeedbackStoreTests(PostgresCluster cluster)
         const int Votes = 1000;
         var next = -1;
         var killed = new TaskCompletionSource();
+        var down = new TaskCompletionSource(); // set once the server is dead, not when the kill is asked for: else a loaded machine sent the whole burst first
         var burst = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             var outcomes = new List<VoteOutcome>();
@@ -113,7 +114,7 @@ public sealed class PostgresFeedbackStoreTests(PostgresCluster cluster)
 
                 if (v >= Votes / 2)
                 {
-                    await killed.Task; // the second half goes out while the server is down or restarting
+                    await down.Task; // the second half goes out while the server is down or restarting
                 }
 
                 outcomes.Add((v % 2 == 0 ? a : b).Vote(id, $"reader-{v}", Vote.Up));
@@ -125,6 +126,7 @@ public sealed class PostgresFeedbackStoreTests(PostgresCluster cluster)
         // Act: a crash in the middle of the burst, and a restart.
         await killed.Task;
         await cluster.KillAsync();
+        down.SetResult();
         var outcomes = (await Task.WhenAll(burst)).SelectMany(o => o).ToList();
         await cluster.StartAsync();
         await ArticleBot.Discord.Tests.Fakes.FakeDiscord.WaitUntilAsync(() => a.Queued == 0 && b.Queued == 0, "the waiting votes sent");

@@ -93,20 +93,26 @@ public sealed class MessageHandler(
     private static string RemoveBotMention(string content, string? userId) =>
         userId is null ? content : content.Replace($"<@{userId}>", string.Empty, StringComparison.Ordinal).Replace($"<@!{userId}>", string.Empty, StringComparison.Ordinal);
 
-    /// <summary>Shows "typing…" now and every 8 s (it lasts 10 s) until disposed.</summary>
+    /// <summary>
+    /// Shows "typing…" now and every 8 s (it lasts 10 s) until disposed. The first request is started here, before the answer,
+    /// and is not cancelled by a quick answer (only by shutdown): started on the thread pool, it sometimes went out after
+    /// the answer, or not at all.
+    /// </summary>
     private TypingIndicator StartTyping(string channelId, CancellationToken cancellationToken)
     {
         var typing = new TypingIndicator(cancellationToken);
+        var first = rest.TriggerTypingAsync(channelId, cancellationToken);
         _ = Task.Run(
             async () =>
             {
                 try
                 {
+                    await first;
                     var token = typing.Token;
                     while (!token.IsCancellationRequested)
                     {
-                        await rest.TriggerTypingAsync(channelId, token);
                         await Task.Delay(s_typingRefresh, time, token);
+                        await rest.TriggerTypingAsync(channelId, token);
                     }
                 }
                 catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or DiscordRestException or HttpRequestException)

@@ -125,7 +125,7 @@ public sealed partial class ArticleCommandHandler(IDiscordRestClient rest, Artic
             return;
         }
 
-        Func<ArticleStore, Task<StoredArticle>> import;
+        Func<IArticleStore, Task<StoredArticle>> import;
         if (link.Length > 0)
         {
             if (link.Length > MaxLinkChars || !Uri.TryCreate(link, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))

@@ -34,6 +34,9 @@ public sealed partial class PostgresArticleFeed(
     private static readonly TimeSpan s_startCheck = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_firstRetry = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>True while the database is known to be out of reach (reported once per outage).</summary>
+    private bool _lost;
+
     /// <summary>Raised as the feed listens, copies a change, or waits to reconnect.</summary>
     public event Action<ArticleFeedState>? StateChanged;
 
@@ -52,6 +55,7 @@ public sealed partial class PostgresArticleFeed(
         catch (Exception ex) when (PostgresFaults.IsOutOfReach(ex) || ex is TimeoutException)
         {
             database.ClearPool();
+            _lost = true;
             Log.StartedFromCopy(logger, database.Location, ex is TimeoutException ? $"no answer within {s_startCheck.TotalSeconds:0} s" : ex.Message);
         }
 
@@ -68,7 +72,6 @@ public sealed partial class PostgresArticleFeed(
 
         var maxDelay = TimeSpan.FromSeconds(options.Value.MaxRetryDelaySeconds);
         var delay = s_firstRetry;
-        var lost = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -76,10 +79,10 @@ public sealed partial class PostgresArticleFeed(
                 await using var connection = await database.ListenAsync(stoppingToken);
                 connection.Notification += (_, _) => { }; // the payload is not needed: every notification means "reconcile"
                 Synced(await Task.Run(mirror.Reconcile, stoppingToken)); // what changed while nobody listened
-                if (lost)
+                if (_lost)
                 {
                     Log.Back(logger, database.Location);
-                    lost = false;
+                    _lost = false;
                 }
 
                 delay = s_firstRetry;
@@ -100,10 +103,10 @@ public sealed partial class PostgresArticleFeed(
                 // Out of reach, or a password changed under a running bot, or the seeds folder not writable: keep
                 // answering on the copy, and try again.
                 database.ClearPool();
-                if (!lost)
+                if (!_lost)
                 {
                     Log.Lost(logger, database.Location, ex.Message);
-                    lost = true;
+                    _lost = true;
                 }
 
                 var wait = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * (0.75 + (Random.Shared.NextDouble() / 2))), maxDelay.Ticks));

@@ -251,6 +251,12 @@ public sealed partial class ArticleCommandHandler(IDiscordRestClient rest, Artic
                 ? $"`{Code(id)}` is a shared article: shared articles cannot be removed from Discord (whoever runs the bot removes them with `ArticleBot remove`)."
                 : $"No article of this server has the id `{Code(id)}`. /article list shows this server's articles.";
         }
+        catch (ImportRefusedException refused)
+        {
+            // The shared article database is out of reach (Storage:Provider = Postgres): nothing was removed.
+            Log.StoreFailed(logger, interaction.GuildId!, refused.InnerException?.Message ?? refused.Message);
+            notice = $"Could not remove it: {refused.Message} (reason: {refused.Code})";
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Log.StoreFailed(logger, interaction.GuildId!, ex.Message);

@@ -84,8 +84,12 @@ public sealed class PostgresArticleStore(PostgresArticleDatabase database, Artic
         return removed;
     }
 
-    private ImportRefusedException OutOfReach(string verb, Exception cause) => new(RefusalReason.StoreUnavailable,
-        $"Nothing was {verb}: the article database {database.Location} (Storage:ConnectionString) is out of reach ({cause.Message}). Try again when it is back; answers go on meanwhile.",
+    /// <summary>
+    /// The refusal readers see (in Discord too): it names the setting but not the server (nor its address, nor the
+    /// driver's message), which stay in the exception's cause and in the operator's log.
+    /// </summary>
+    private static ImportRefusedException OutOfReach(string verb, Exception cause) => new(RefusalReason.StoreUnavailable,
+        $"Nothing was {verb}: the bot's article database (Storage:ConnectionString) is out of reach. Try again when it is back; answers go on meanwhile.",
         cause);
 
     private static bool Unavailable(Exception exception) => PostgresFaults.IsOutOfReach(exception) || exception is NpgsqlException;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using ArticleBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.Hosting;
 

@@ -2,7 +2,6 @@ using ArticleBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace ArticleBot.Postgres.Articles;
 
@@ -58,6 +57,11 @@ public sealed partial class PostgresArticleFeed(
             _lost = true;
             Log.StartedFromCopy(logger, database.Location, ex is TimeoutException ? $"no answer within {s_startCheck.TotalSeconds:0} s" : ex.Message);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The seeds folder cannot be written: answer on what it holds (imports into it fail the same way).
+            Log.CopyFailed(logger, ex.Message);
+        }
 
         await base.StartAsync(cancellationToken);
     }
@@ -98,10 +102,10 @@ public sealed partial class PostgresArticleFeed(
             {
                 return;
             }
-            catch (Exception ex) when (PostgresFaults.IsOutOfReach(ex) || ex is NpgsqlException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // Out of reach, or a password changed under a running bot, or the seeds folder not writable: keep
-                // answering on the copy, and try again.
+                // Out of reach, a password changed under a running bot, the seeds folder not writable, or a bug in
+                // one reconciliation: none may stop the bot. Keep answering on the copy, and try again.
                 database.ClearPool();
                 if (!_lost)
                 {
@@ -150,6 +154,10 @@ public sealed partial class PostgresArticleFeed(
 
         [LoggerMessage(EventId = 6125, EventName = "ArticlesDatabaseBack", Level = LogLevel.Information, Message = "The article database {Location} is back; listening for imports again")]
         public static partial void Back(ILogger logger, string location);
+
+        [LoggerMessage(EventId = 6127, EventName = "ArticlesCopyFailed", Level = LogLevel.Warning,
+            Message = "Could not copy the imported articles into the seeds folder ({Reason}); answering on what it holds")]
+        public static partial void CopyFailed(ILogger logger, string reason);
 
         [LoggerMessage(EventId = 6126, EventName = "ArticlesRetrying", Level = LogLevel.Debug, Message = "Trying the article database again in {Seconds:0.000} s")]
         public static partial void Retrying(ILogger logger, double seconds);

@@ -1,3 +1,4 @@
+using ArticleBot.Core.Storage;
 using Npgsql;
 
 namespace ArticleBot.Postgres.Articles;
@@ -53,6 +54,7 @@ internal static class PostgresArticleSchema
     public static int Latest => Migrations.Length;
 
     /// <summary>Brings the database to the latest version in one transaction; returns the version it had.</summary>
+    /// <exception cref="StorageConfigurationException">A newer ArticleBot made the tables: this one must not write to them.</exception>
     public static int Migrate(NpgsqlConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -66,7 +68,7 @@ internal static class PostgresArticleSchema
 
         if (from > Latest)
         {
-            throw new InvalidOperationException($"the articles tables have schema {from}, newer than this version reads ({Latest}); use the newer ArticleBot");
+            throw new StorageConfigurationException($"Storage:ConnectionString names a database whose articles tables have schema {from}, newer than this version of ArticleBot reads ({Latest}); run the newer ArticleBot on every machine");
         }
 
         for (var v = from; v < Latest; v++)

@@ -196,6 +196,20 @@ public sealed class PostgresArticleStoreTests(PostgresCluster cluster)
         Assert.DoesNotContain(PostgresCluster.Password, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TablesOfANewerVersion_StopTheStart_AndAreNotWritten()
+    {
+        var database = await cluster.CreateDatabaseAsync(Ct);
+        await ColumnAsync(database, "CREATE TABLE article_schema (version integer NOT NULL); INSERT INTO article_schema VALUES (99); SELECT 'made'");
+        using var machine = new Machine(database);
+        using var feed = machine.Feed(new FakeTimeProvider(), out _);
+
+        var error = await Assert.ThrowsAsync<StorageConfigurationException>(() => feed.StartAsync(Ct));
+
+        Assert.Contains("newer than this version of ArticleBot reads", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await ColumnAsync(database, "SELECT tablename::text FROM pg_tables WHERE tablename = 'imported_articles'"));
+    }
+
     private static async Task<List<string>> ColumnAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");

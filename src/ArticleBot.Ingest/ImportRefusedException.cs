@@ -41,6 +41,9 @@ public enum RefusalReason
 
     /// <summary>No imported article has that id.</summary>
     NotFound,
+
+    /// <summary>The shared article database (<c>Storage:ConnectionString</c>) is out of reach: nothing was changed.</summary>
+    StoreUnavailable,
 }
 
 /// <summary>An import that was refused, with a message that names the reason (and the setting, where one applies).</summary>
@@ -65,6 +68,7 @@ public sealed class ImportRefusedException(RefusalReason reason, string message,
         RefusalReason.Damaged => "damaged",
         RefusalReason.Duplicate => "duplicate",
         RefusalReason.NotFound => "not-found",
+        RefusalReason.StoreUnavailable => "store-unavailable",
         _ => "refused",
     };
 }

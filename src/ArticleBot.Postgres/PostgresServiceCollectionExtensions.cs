@@ -1,7 +1,12 @@
 using ArticleBot.Core.Feedback;
 using ArticleBot.Core.Storage;
 using ArticleBot.Postgres;
+using ArticleBot.Postgres.Articles;
 using ArticleBot.Postgres.Feedback;
+using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Search;
+using ArticleBot.Ingest.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,6 +36,31 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<PostgresFeedbackStore>();
         services.Replace(ServiceDescriptor.Singleton<IFeedbackStore>(s => s.GetRequiredService<PostgresFeedbackStore>()));
         services.AddHostedService<PostgresFeedbackService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps imported articles in the PostgreSQL database of <c>Storage:ConnectionString</c>, for every process on
+    /// every machine; each process copies them into its seeds folder (<c>imported/</c>, <c>guilds/{id}/imported/</c>),
+    /// which its index reads as before. Call after <c>AddArticleImport</c>. On start the copy is brought up to date
+    /// (a wrong password or a missing database stop the start: exit 2; a database that is down does not); a process
+    /// that watches its seeds (<c>AddSeedsWatcher</c>) also listens for changes and copies them as they come.
+    /// </summary>
+    public static IHostApplicationBuilder AddPostgresArticles(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSettings<StorageOptions>(StorageOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, PostgresConnectionStringValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PostgresArticleDatabase>();
+        services.TryAddSingleton(s => new ImportedArticleMirror(s.GetRequiredService<PostgresArticleDatabase>(), s.GetRequiredService<ArticleStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IArticleStore>(s =>
+            new PostgresArticleStore(s.GetRequiredService<PostgresArticleDatabase>(), s.GetRequiredService<ArticleStore>(), s.GetRequiredService<ImportedArticleMirror>())));
+        services.AddHostedService(s => new PostgresArticleFeed(
+            s.GetRequiredService<PostgresArticleDatabase>(), s.GetRequiredService<ImportedArticleMirror>(), s.GetRequiredService<IOptions<StorageOptions>>(),
+            s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILogger<PostgresArticleFeed>>(),
+            follow: s.GetService<SeedsWatcher>() is not null && s.GetRequiredService<IOptions<CorpusOptions>>().Value.WatchSeeds));
         return builder;
     }
 }

@@ -239,7 +239,7 @@ public sealed class ArticleCommandTests(ArticleCommandTests.Bot fixture) : IClas
         return Discord.CallsTo("PATCH", path).Last();
     }
 
-    private static JsonObject Interaction(string id, string? guild, string permissions, JsonObject sub, JsonObject? resolved, int type = 2)
+    internal static JsonObject Interaction(string id, string? guild, string permissions, JsonObject sub, JsonObject? resolved, int type = 2)
     {
         var data = new JsonObject { ["id"] = "cmd-article", ["name"] = "article", ["type"] = 1, ["options"] = new JsonArray(sub) };
         if (resolved is not null)
@@ -270,7 +270,7 @@ public sealed class ArticleCommandTests(ArticleCommandTests.Bot fixture) : IClas
         return interaction;
     }
 
-    private static JsonObject Sub(string name, params (string Name, int Type, string Value)[] options) => Sub(name, false, options);
+    internal static JsonObject Sub(string name, params (string Name, int Type, string Value)[] options) => Sub(name, false, options);
 
     private static JsonObject Sub(string name, (string Name, int Type, string Value) option, bool focused) => Sub(name, focused, option);
 

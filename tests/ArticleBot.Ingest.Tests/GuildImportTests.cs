@@ -50,6 +50,6 @@ public sealed class GuildImportTests
 
         importer.Importer.Remove(article.Id, first);
         Assert.Empty(importer.Importer.List(first));
-        Assert.Empty(Directory.EnumerateFiles(first.Folder));
+        Assert.Empty(Directory.EnumerateFiles(importer.Store.ForGuild("1").Folder));
     }
 }

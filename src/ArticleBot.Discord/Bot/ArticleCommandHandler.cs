@@ -125,7 +125,7 @@ public sealed partial class ArticleCommandHandler(IDiscordRestClient rest, Artic
             return;
         }
 
-        Func<ArticleStore, Task<StoredArticle>> import;
+        Func<IArticleStore, Task<StoredArticle>> import;
         if (link.Length > 0)
         {
             if (link.Length > MaxLinkChars || !Uri.TryCreate(link, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -250,6 +250,12 @@ public sealed partial class ArticleCommandHandler(IDiscordRestClient rest, Artic
             notice = search.SharedCorpus.Documents.Any(d => d.Key == id) || importer.List().Any(a => a.Id == id)
                 ? $"`{Code(id)}` is a shared article: shared articles cannot be removed from Discord (whoever runs the bot removes them with `ArticleBot remove`)."
                 : $"No article of this server has the id `{Code(id)}`. /article list shows this server's articles.";
+        }
+        catch (ImportRefusedException refused)
+        {
+            // The shared article database is out of reach (Storage:Provider = Postgres): nothing was removed.
+            Log.StoreFailed(logger, interaction.GuildId!, refused.InnerException?.Message ?? refused.Message);
+            notice = $"Could not remove it: {refused.Message} (reason: {refused.Code})";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

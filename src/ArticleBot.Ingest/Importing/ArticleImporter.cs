@@ -14,20 +14,20 @@ namespace ArticleBot.Ingest.Importing;
 /// seed file with its metadata. Every refusal is an <see cref="ImportRefusedException"/> that names its reason, and
 /// leaves the seeds folder as it was.
 /// </summary>
-public sealed partial class ArticleImporter(SafeFetcher fetcher, ArticleStore store, IOptions<IngestOptions> options, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(SafeFetcher fetcher, IArticleStore store, IOptions<IngestOptions> options, ILogger<ArticleImporter> logger)
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /// <summary>The imported articles (the shared ones, or those of <paramref name="from"/>).</summary>
-    public IReadOnlyList<StoredArticle> List(ArticleStore? from = null) => (from ?? store).List();
+    public IReadOnlyList<StoredArticle> List(IArticleStore? from = null) => (from ?? store).List();
 
     /// <summary>The store of one Discord server's articles (<c>{seeds}/guilds/{guildId}/imported/</c>).</summary>
     /// <exception cref="ArgumentException"><paramref name="guildId"/> is not a Discord server id.</exception>
-    public ArticleStore GuildStore(string guildId) => store.ForGuild(guildId);
+    public IArticleStore GuildStore(string guildId) => store.ForGuild(guildId);
 
     /// <summary>Removes an imported article by id (a shared one, or one of <paramref name="from"/>).</summary>
     /// <exception cref="ImportRefusedException">No imported article has that id.</exception>
-    public StoredArticle Remove(string id, ArticleStore? from = null)
+    public StoredArticle Remove(string id, IArticleStore? from = null)
     {
         var removed = (from ?? store).Remove(id);
         Log.Removed(logger, removed.Id);
@@ -39,7 +39,7 @@ public sealed partial class ArticleImporter(SafeFetcher fetcher, ArticleStore st
     /// (never a path: a chat user must not be able to name the machine's files).
     /// </summary>
     /// <exception cref="ImportRefusedException">Refused; the message says why.</exception>
-    public Task<StoredArticle> ImportLinkAsync(Uri url, ArticleStore into, CancellationToken cancellationToken = default) =>
+    public Task<StoredArticle> ImportLinkAsync(Uri url, IArticleStore into, CancellationToken cancellationToken = default) =>
         FetchAndStoreAsync(url, null, into, cancellationToken);
 
     /// <summary>
@@ -47,13 +47,13 @@ public sealed partial class ArticleImporter(SafeFetcher fetcher, ArticleStore st
     /// link; the article is recorded by <paramref name="fileName"/>, not by that URL (such links expire).
     /// </summary>
     /// <exception cref="ImportRefusedException">Refused; the message says why.</exception>
-    public Task<StoredArticle> ImportAttachmentAsync(Uri url, string fileName, ArticleStore into, CancellationToken cancellationToken = default)
+    public Task<StoredArticle> ImportAttachmentAsync(Uri url, string fileName, IArticleStore into, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         return FetchAndStoreAsync(url, fileName, into, cancellationToken);
     }
 
-    private async Task<StoredArticle> FetchAndStoreAsync(Uri url, string? fileName, ArticleStore into, CancellationToken cancellationToken)
+    private async Task<StoredArticle> FetchAndStoreAsync(Uri url, string? fileName, IArticleStore into, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(into);

@@ -36,6 +36,9 @@ public static class IngestServiceCollectionExtensions
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new ArticleStore(Path.GetFullPath(corpus.SeedsPath, root), corpus.MaxSeedFileBytes, sp.GetRequiredService<TimeProvider>());
         });
+
+        // The seeds folder keeps the imports; a shared store (Storage:Provider = Postgres) replaces this, keeping that folder as its copy.
+        services.TryAddSingleton<IArticleStore>(sp => sp.GetRequiredService<ArticleStore>());
         services.TryAddSingleton<ArticleImporter>();
         return builder;
     }

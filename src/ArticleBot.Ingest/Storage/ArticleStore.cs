@@ -12,8 +12,13 @@ namespace ArticleBot.Ingest.Storage;
 /// first and the seed file last: a reader of the folder (this process, another shard, the watcher) sees either
 /// nothing or a whole article, never half of one. Removal deletes the seed file first for the same reason.
 /// A Discord server's store (<see cref="ForGuild"/>) is the same in <c>{seeds}/guilds/{guildId}/imported/</c>.
+/// <para>
+/// It is also the local copy of a shared store (<c>Storage:Provider</c> = <c>Postgres</c>): <see cref="Prepare"/>
+/// makes the record and text that store keeps, and <see cref="Write"/>, <see cref="Delete"/> and <see cref="Areas"/>
+/// let it copy the database's articles here.
+/// </para>
 /// </summary>
-public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, TimeProvider time, string? guildId = null)
+public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, TimeProvider time, string? guildId = null) : IArticleStore
 {
     /// <summary>The subfolder of the seeds folder that holds imported articles.</summary>
     public const string FolderName = "imported";
@@ -38,6 +43,21 @@ public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, Time
     /// <summary>The store of one Discord server's articles, beside this (shared) one.</summary>
     /// <exception cref="ArgumentException"><paramref name="guild"/> is not a Discord server id.</exception>
     public ArticleStore ForGuild(string guild) => new(seedsFolder, maxSeedFileBytes, time, GuildSeeds.IsGuildId(guild) ? guild : throw new ArgumentException($"'{guild}' is not a Discord server id.", nameof(guild)));
+
+    IArticleStore IArticleStore.ForGuild(string guild) => ForGuild(guild);
+
+    /// <summary>The shared store and the store of every Discord server that has a folder here.</summary>
+    public IReadOnlyList<ArticleStore> Areas()
+    {
+        var areas = new List<ArticleStore> { guildId is null ? this : new ArticleStore(seedsFolder, maxSeedFileBytes, time) };
+        var guilds = Path.Combine(seedsFolder, GuildSeeds.FolderName);
+        if (Directory.Exists(guilds))
+        {
+            areas.AddRange(Directory.EnumerateDirectories(guilds).Select(Path.GetFileName).Where(GuildSeeds.IsGuildId).Order(StringComparer.Ordinal).Select(g => ForGuild(g!)));
+        }
+
+        return areas;
+    }
 
     /// <summary>Every imported article, oldest first; a metadata file without its seed file is not listed.</summary>
     public IReadOnlyList<StoredArticle> List()
@@ -64,6 +84,22 @@ public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, Time
     /// <exception cref="ImportRefusedException">A duplicate, or larger than <c>Corpus:MaxSeedFileBytes</c>.</exception>
     public StoredArticle Add(ExtractedArticle article, string? url, string? fileName, string? contentType)
     {
+        var prepared = Prepare(article, url, fileName, contentType);
+        if (List().FirstOrDefault(a => a.Sha256 == prepared.Article.Sha256) is { } existing)
+        {
+            throw Duplicate(existing);
+        }
+
+        Write(prepared.Article, prepared.SeedText);
+        return prepared.Article;
+    }
+
+    /// <summary>
+    /// The record and seed file text of an article as this store would keep it, without writing anything.
+    /// </summary>
+    /// <exception cref="ImportRefusedException">Larger than <c>Corpus:MaxSeedFileBytes</c>.</exception>
+    public PreparedArticle Prepare(ExtractedArticle article, string? url, string? fileName, string? contentType)
+    {
         ArgumentNullException.ThrowIfNull(article);
         var text = SeedText(article, url, fileName);
         var bytes = s_utf8.GetBytes(text);
@@ -74,37 +110,80 @@ public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, Time
         }
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(article.Body)));
-        if (List().FirstOrDefault(a => a.Sha256 == sha) is { } existing)
-        {
-            throw new ImportRefusedException(RefusalReason.Duplicate,
-                $"Already imported: the same text is the article '{existing.Id}' ({existing.Title ?? existing.Url ?? existing.FileName}).");
-        }
-
         var id = $"{Slug(article.Title ?? fileName ?? url)}-{sha[..8]}";
         var stored = new StoredArticle(
             id, article.Kind.ToString().ToLowerInvariant(), article.Title, article.Byline, article.Published, url, fileName, contentType,
             article.Encoding, article.EncodingNote, sha, bytes.LongLength, article.Paragraphs.Count, time.GetUtcNow(), guildId);
-        Directory.CreateDirectory(Folder);
-        var seedPath = Path.Combine(Folder, id + ".md");
-        WriteAtomically(SeedMetadata.PathOf(seedPath), JsonSerializer.SerializeToUtf8Bytes(stored, s_json));
-        WriteAtomically(seedPath, bytes);
-        return stored;
+        return new PreparedArticle(stored, text);
     }
+
+    /// <summary>The refusal of a second import of <paramref name="existing"/>'s text.</summary>
+    public static ImportRefusedException Duplicate(StoredArticle existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        return new ImportRefusedException(RefusalReason.Duplicate,
+            $"Already imported: the same text is the article '{existing.Id}' ({existing.Title ?? existing.Url ?? existing.FileName}).");
+    }
+
+    /// <summary>
+    /// Writes an article's metadata and seed file (replacing any of the same id), each moved into place whole, the
+    /// seed file last.
+    /// </summary>
+    public void Write(StoredArticle article, string seedText)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(seedText);
+        Directory.CreateDirectory(Folder);
+        var seedPath = Path.Combine(Folder, SafeId(article.Id) + ".md");
+        WriteAtomically(SeedMetadata.PathOf(seedPath), JsonSerializer.SerializeToUtf8Bytes(article with { GuildId = guildId }, s_json));
+        WriteAtomically(seedPath, s_utf8.GetBytes(seedText));
+    }
+
+    /// <summary>The seed file text of a stored article, or null when its file is gone.</summary>
+    public string? ReadSeedText(string id)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(Folder, SafeId(id) + ".md"), s_utf8);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes an article's files, the seed file first; true when it had any.</summary>
+    public bool Delete(string id)
+    {
+        var seedPath = Path.Combine(Folder, SafeId(id) + ".md");
+        var meta = SeedMetadata.PathOf(seedPath);
+        var had = File.Exists(seedPath) || File.Exists(meta);
+        File.Delete(seedPath);
+        File.Delete(meta);
+        return had;
+    }
+
+    /// <summary>An id names a file in this folder and nothing else (one from a shared database is checked too).</summary>
+    private static string SafeId(string id) =>
+        id.Length is > 0 and <= 80 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            ? id
+            : throw new ArgumentException($"'{id}' is not an imported article's id.", nameof(id));
 
     /// <summary>Removes an imported article.</summary>
     /// <exception cref="ImportRefusedException">No imported article has that id.</exception>
     public StoredArticle Remove(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var article = List().FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal))
-            ?? throw new ImportRefusedException(RefusalReason.NotFound, guildId is null
-                ? $"No imported article has the id '{id}'. `ArticleBot articles` lists them."
-                : $"No article of this server has the id '{id}'. `/article list` lists them.");
-        var seedPath = Path.Combine(Folder, article.Id + ".md");
-        File.Delete(seedPath);
-        File.Delete(SeedMetadata.PathOf(seedPath));
+        var article = List().FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal)) ?? throw NotFound(id, guildId);
+        Delete(article.Id);
         return article;
     }
+
+    /// <summary>The refusal to remove an id no imported article (of <paramref name="guild"/>, when given) has.</summary>
+    public static ImportRefusedException NotFound(string id, string? guild) =>
+        new(RefusalReason.NotFound, guild is null
+            ? $"No imported article has the id '{id}'. `ArticleBot articles` lists them."
+            : $"No article of this server has the id '{id}'. `/article list` lists them.");
 
     /// <summary>
     /// The seed file: the title as a Markdown heading (so it is the passages' section), the byline on its own line,

@@ -30,3 +30,6 @@ public sealed record StoredArticle(
         ? $"{ArticleStore.FolderName}/{Id}.md"
         : $"{ArticleBot.Core.Corpus.GuildSeeds.FolderName}/{GuildId}/{ArticleStore.FolderName}/{Id}.md";
 }
+
+/// <summary>An article ready to be kept: its record and the text of its seed file.</summary>
+public sealed record PreparedArticle(StoredArticle Article, string SeedText);

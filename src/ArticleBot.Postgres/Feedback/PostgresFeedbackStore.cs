@@ -346,25 +346,10 @@ public sealed partial class PostgresFeedbackStore : IFeedbackStore, IDisposable
         return rated;
     }
 
-    /// <summary>Down, restarting or unreachable: worth waiting for (Npgsql's transient errors, and the server going away).</summary>
-    private static bool IsOutOfReach(Exception exception) => exception switch
-    {
-        PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal),
-        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or System.Net.Sockets.SocketException or TimeoutException,
-        _ => false,
-    };
+    private static bool IsOutOfReach(Exception exception) => PostgresFaults.IsOutOfReach(exception);
 
     /// <summary>What the operator must fix, naming the setting (never showing its value), or null when it is something else.</summary>
-    internal string? ConfigurationProblem(Exception exception) => exception switch
-    {
-        PostgresException { SqlState: "28P01" or "28000" } login =>
-            $"Storage:ConnectionString: {Location} refused the login ({login.MessageText}); check the user and password in Storage:ConnectionString",
-        PostgresException { SqlState: "3D000" } missing =>
-            $"Storage:ConnectionString names a database that does not exist on the server ({missing.MessageText}); create it (createdb) or fix Database= in Storage:ConnectionString ({Location})",
-        NpgsqlException { InnerException: null } npgsql when !npgsql.IsTransient && exception is not PostgresException =>
-            $"Storage:ConnectionString: cannot log in to {Location}: {npgsql.Message}",
-        _ => null,
-    };
+    internal string? ConfigurationProblem(Exception exception) => PostgresFaults.ConfigurationProblem(exception, Location ?? string.Empty);
 
     private void StartOutage(string reason)
     {

@@ -77,12 +77,11 @@ public static class BotHost
         }
 
         builder.AddArticleFeedback();
+        builder.AddArticleImport();
         if (UsesPostgres(builder.Configuration))
         {
             AddPostgres(builder);
         }
-
-        builder.AddArticleImport();
 
         // Every command knows every section, so a Discord or Mcp switch given to `ask` is not called a typo.
         builder.Services.AddSingleton(new SettingsSection(Discord.DiscordOptions.SectionName, typeof(Discord.DiscordOptions)));
@@ -95,11 +94,11 @@ public static class BotHost
         && provider == Core.Storage.StorageProvider.Postgres;
 
     /// <summary>
-    /// Registers the PostgreSQL store. A method of its own, never inlined: the JIT loads ArticleBot.Postgres and Npgsql
+    /// Registers the PostgreSQL stores (ratings and imported articles). A method of its own, never inlined: the JIT loads ArticleBot.Postgres and Npgsql
     /// only when it compiles a method that names them, so with the SQLite default neither is ever loaded.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void AddPostgres(IHostApplicationBuilder builder) => builder.AddPostgresFeedback();
+    private static void AddPostgres(IHostApplicationBuilder builder) => builder.AddPostgresFeedback().AddPostgresArticles();
 
     /// <summary>
     /// Under systemd, <c>LoadCredential=Discord__Token:/etc/articlebot/Discord__Token</c> puts a root-only secret

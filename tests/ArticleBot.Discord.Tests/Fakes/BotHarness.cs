@@ -53,8 +53,11 @@ public sealed class BotHarness : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Starts the bot against a new fake Discord, or against <paramref name="shared"/> (a second process of the same bot).</summary>
-    public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true, FakeDiscord? shared = null)
+    /// <summary>
+    /// Starts the bot against a new fake Discord, or against <paramref name="shared"/> (a second process of the same
+    /// bot); <paramref name="configure"/> adds to its services last (another storage, as the executable would).
+    /// </summary>
+    public static async Task<BotHarness> StartAsync(Action<FakeDiscord>? arrange = null, Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool waitForReady = true, FakeDiscord? shared = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var discord = shared ?? new FakeDiscord();
         arrange?.Invoke(discord);
@@ -92,6 +95,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         builder.AddArticleBotCore();
         builder.AddDiscordChannel();
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         var harness = new BotHarness(discord, host, logs, ownsDiscord: shared is null);

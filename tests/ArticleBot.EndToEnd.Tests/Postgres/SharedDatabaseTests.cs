@@ -163,7 +163,8 @@ public sealed class StorageSettingsTests
         Assert.Contains("kept here and sent when it is back", chat.Stdout, StringComparison.Ordinal);
         Assert.Contains("could not be recorded", chat.Stdout, StringComparison.Ordinal);
         var warnings = chat.Stderr.Split('\n').Where(l => l.StartsWith("warn", StringComparison.Ordinal)).ToList();
-        Assert.Single(warnings, l => l.Contains("out of reach", StringComparison.Ordinal));
+        Assert.Single(warnings, l => l.Contains("ratings database", StringComparison.Ordinal) && l.Contains("out of reach", StringComparison.Ordinal));
+        Assert.Single(warnings, l => l.Contains("article database", StringComparison.Ordinal)); // answering on the last copy; no second warning while it retries
         Assert.Single(warnings, l => l.Contains("Storage:QueueCapacity", StringComparison.Ordinal));
         Assert.Equal(1, feedback.ExitCode);
         Assert.Contains("error: cannot read the ratings database postgres://articlebot@127.0.0.1:", feedback.Stderr, StringComparison.Ordinal);

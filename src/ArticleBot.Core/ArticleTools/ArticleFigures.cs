@@ -10,7 +10,7 @@ public sealed record ArticleFigure(FigureMention Mention, Passage Passage, strin
 public sealed class ArticleFigures(ArticleSearch search)
 {
     private static readonly char[] s_clauseBreaks = ['，', ',', '；', ';', '。', '：', ':', '！', '？', '(', '（', ')', '）'];
-    private readonly Corpus.PerCorpus<List<ArticleFigure>> _figures = new(_ => Build(search));
+    private readonly Corpus.PerCorpus<List<ArticleFigure>> _figures = new(corpus => Build(search, corpus));
 
     /// <summary>The figures, optionally of one kind only.</summary>
     public IReadOnlyList<ArticleFigure> Find(FigureKind? kind = null) =>
@@ -32,11 +32,12 @@ public sealed class ArticleFigures(ArticleSearch search)
         return (before + "…" + after).Trim('…', ' ');
     }
 
-    private static List<ArticleFigure> Build(ArticleSearch search)
+    // Reads the corpus it is keyed by (not the search's current one, which a seeds reload may have replaced meanwhile).
+    private static List<ArticleFigure> Build(ArticleSearch search, Corpus.ArticleCorpus corpus)
     {
         var figures = new List<ArticleFigure>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var passage in search.Passages.Where(p => p.Kind is PassageKind.Body or PassageKind.Caption))
+        foreach (var passage in corpus.Passages.Where(p => p.Kind is PassageKind.Body or PassageKind.Caption))
         {
             foreach (var (sentence, folded) in search.Sentences(passage))
             {

@@ -17,15 +17,19 @@ public sealed record OutlineSection(string Source, string? Heading, IReadOnlyLis
 /// <summary>The sections of the corpus's articles, with their headings and first lines. Computed once per corpus.</summary>
 public sealed class ArticleOutline(ArticleSearch search)
 {
-    private readonly Corpus.PerCorpus<List<OutlineSection>> _sections = new(_ => Build(search));
+    private readonly Corpus.PerCorpus<List<OutlineSection>> _sections = new(corpus => Build(search, corpus));
 
     /// <summary>Every section of every article, in document order.</summary>
     public IReadOnlyList<OutlineSection> Sections => _sections.For(search.Corpus);
 
-    private static List<OutlineSection> Build(ArticleSearch search)
+    /// <summary>The sections of <paramref name="corpus"/>, which need not be the search's current one.</summary>
+    public IReadOnlyList<OutlineSection> SectionsOf(Corpus.ArticleCorpus corpus) => _sections.For(corpus);
+
+    // Reads the corpus it is keyed by (not the search's current one, which a seeds reload may have replaced meanwhile).
+    private static List<OutlineSection> Build(ArticleSearch search, Corpus.ArticleCorpus corpus)
     {
         var sections = new List<OutlineSection>();
-        foreach (var group in search.Passages.Where(p => p.Kind == PassageKind.Body)
+        foreach (var group in corpus.Passages.Where(p => p.Kind == PassageKind.Body)
                      .GroupBy(p => (p.Source, p.Section)))
         {
             var passages = group.ToList();

@@ -20,7 +20,7 @@ public sealed class ArticleSummarizer(ArticleSearch search, ArticleOutline outli
     public const int MaxLength = 20;
 
     private static readonly string[] s_conclusionCues = ["因此", "所以", "总之", "总而言之", "综上", "必须", "需要", "这就是", "意味着", "归根结底", "说到底", "therefore", "in short", "must"];
-    private readonly Corpus.PerCorpus<List<Scored>> _scored = new(_ => Score(search, outline));
+    private readonly Corpus.PerCorpus<List<Scored>> _scored = new(corpus => Score(search, outline.SectionsOf(corpus)));
 
     /// <summary>A summary of <paramref name="length"/> sentences, covering every section when the length allows.</summary>
     /// <param name="length">How many sentences (clamped to 1..<see cref="MaxLength"/>).</param>
@@ -28,10 +28,13 @@ public sealed class ArticleSummarizer(ArticleSearch search, ArticleOutline outli
     public IReadOnlyList<SummarySentence> Summarize(int length = DefaultLength, bool lastSectionOnly = false)
     {
         length = Math.Clamp(length, 1, MaxLength);
-        var scored = _scored.For(search.Corpus);
-        if (lastSectionOnly && outline.Sections.Count > 0)
+        // One corpus for the whole call: a seeds reload meanwhile must not pair one corpus's sections with another's scores.
+        var corpus = search.Corpus;
+        var scored = _scored.For(corpus);
+        var sections = outline.SectionsOf(corpus);
+        if (lastSectionOnly && sections.Count > 0)
         {
-            var last = outline.Sections[^1];
+            var last = sections[^1];
             var inLast = scored.Where(s => s.Section == last)
                 .OrderByDescending(s => s.Score + (s_conclusionCues.Any(c => s.Folded.Contains(c, StringComparison.Ordinal)) ? 1.0 : 0))
                 .Take(length);
@@ -39,7 +42,7 @@ public sealed class ArticleSummarizer(ArticleSearch search, ArticleOutline outli
         }
 
         var picked = new List<Scored>();
-        foreach (var section in outline.Sections.Where(s => s.Heading is not null || outline.Sections.Count == 1 || s == outline.Sections[0]))
+        foreach (var section in sections.Where(s => s.Heading is not null || sections.Count == 1 || s == sections[0]))
         {
             if (scored.Where(s => s.Section == section).MaxBy(s => s.Score) is { } best)
             {
@@ -68,12 +71,12 @@ public sealed class ArticleSummarizer(ArticleSearch search, ArticleOutline outli
     private static List<SummarySentence> Ordered(IEnumerable<Scored> sentences) =>
         [.. sentences.OrderBy(s => s.Order).Select(s => new SummarySentence(s.Passage, s.Sentence, s.Section.Heading))];
 
-    private static List<Scored> Score(ArticleSearch search, ArticleOutline outline)
+    private static List<Scored> Score(ArticleSearch search, IReadOnlyList<OutlineSection> sections)
     {
         var sentences = new List<(OutlineSection Section, Passage Passage, string Sentence, string Folded, int Order, bool Lead)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var order = 0;
-        foreach (var section in outline.Sections)
+        foreach (var section in sections)
         {
             var lead = true;
             foreach (var passage in section.Passages)

@@ -39,7 +39,7 @@ public sealed record ArticleEntity(string Name, string English, EntityKind Kind,
 /// (Resources/entities.tsv) and, for any article, names found by generic cues: transliterated names with "·",
 /// the byline's author, speakers before 指出/表示/認為 with a common surname, and names ending in 公司/集團/大學.
 /// Computed once per corpus, in time linear in its length: each passage is scanned once for the names that start at
-/// each of its characters (not once per name), and <see cref="NamedIn"/> looks names up the same way in an index
+/// each of its characters (not once per name), and <see cref="NamedIn(string)"/> looks names up the same way in an index
 /// built with the entities.
 /// </summary>
 public sealed partial class EntityFinder
@@ -60,11 +60,14 @@ public sealed partial class EntityFinder
         _search = search;
         _folder = folder;
         _logger = logger ?? NullLogger<EntityFinder>.Instance;
-        _found = new(_ => Index(Timed(_logger)));
+        _found = new(corpus => Index(Timed(corpus, _logger)));
     }
 
     /// <summary>Every entity of the corpus, most mentioned first.</summary>
     public IReadOnlyList<ArticleEntity> All => Current.Entities;
+
+    /// <summary>Every entity of <paramref name="corpus"/> (which need not be the search's current one), most mentioned first.</summary>
+    public IReadOnlyList<ArticleEntity> AllOf(Corpus.ArticleCorpus corpus) => _found.For(corpus).Entities;
 
     /// <summary>
     /// The entities of the search's current corpus, found once per corpus: when the seeds change (the search
@@ -80,11 +83,14 @@ public sealed partial class EntityFinder
     /// The article's entities a text (a question, in Chinese or English) names, in the order it names them:
     /// by their Chinese names (either script), their English names, or any gazetteer alias.
     /// </summary>
-    public IReadOnlyList<ArticleEntity> NamedIn(string text)
+    public IReadOnlyList<ArticleEntity> NamedIn(string text) => NamedIn(text, _search.Corpus);
+
+    /// <summary>The entities of <paramref name="corpus"/> a text names, in the order it names them.</summary>
+    public IReadOnlyList<ArticleEntity> NamedIn(string text, Corpus.ArticleCorpus corpus)
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = _folder.Fold(text);
-        var index = Current;
+        var index = _found.For(corpus);
 
         // Where each name first occurs as a name (a Latin name as a whole word), by one pass over the text.
         var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -157,7 +163,7 @@ public sealed partial class EntityFinder
         return [.. names.Where(n => n.Length > 1).Distinct().OrderByDescending(n => n.Length)];
     }
 
-    /// <summary>The entities with their names, indexed for <see cref="NamedIn"/>: built once, with the entities.</summary>
+    /// <summary>The entities with their names, indexed for <see cref="NamedIn(string)"/>: built once, with the entities.</summary>
     private Found Index(List<ArticleEntity> entities)
     {
         var names = entities.Select(ComputeNamesOf).ToList();
@@ -220,18 +226,18 @@ public sealed partial class EntityFinder
     }
 
     /// <summary>Finds the entities, logging how long a whole-article pass took (it runs only when a question needs names).</summary>
-    private List<ArticleEntity> Timed(ILogger logger)
+    private List<ArticleEntity> Timed(Corpus.ArticleCorpus corpus, ILogger logger)
     {
         var started = Stopwatch.GetTimestamp();
-        var entities = Find();
+        var entities = Find(corpus);
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        Log.EntitiesFound(logger, entities.Count, _search.Passages.Count, elapsedMs);
+        Log.EntitiesFound(logger, entities.Count, corpus.Passages.Count, elapsedMs);
         return entities;
     }
 
-    private List<ArticleEntity> Find()
+    private List<ArticleEntity> Find(Corpus.ArticleCorpus corpus)
     {
-        var passages = _search.Passages.Where(p => p.Kind is PassageKind.Body or PassageKind.Byline or PassageKind.Caption).ToList();
+        var passages = corpus.Passages.Where(p => p.Kind is PassageKind.Body or PassageKind.Byline or PassageKind.Caption).ToList();
         var folded = passages.Select(p => _folder.Fold(p.Text)).ToList();
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
 

@@ -93,7 +93,7 @@ public sealed partial class FactTable
         _entities = entities;
         _folder = folder;
         _lexicon = lexicon;
-        _built = new(_ => Build());
+        _built = new(Build);
     }
 
     /// <summary>Every sentence of the corpus, in order.</summary>
@@ -145,8 +145,10 @@ public sealed partial class FactTable
     }
 
     /// <summary>The organisations and people a folded text names, in order.</summary>
-    public IReadOnlyList<ArticleEntity> AgentsIn(string text) =>
-        [.. _entities.NamedIn(text).Where(e => e.Kind is EntityKind.Organization or EntityKind.Person)];
+    public IReadOnlyList<ArticleEntity> AgentsIn(string text) => AgentsIn(text, _search.Corpus);
+
+    private IReadOnlyList<ArticleEntity> AgentsIn(string text, ArticleCorpus corpus) =>
+        [.. _entities.NamedIn(text, corpus).Where(e => e.Kind is EntityKind.Organization or EntityKind.Person)];
 
     /// <summary>Where negations start in a folded text, and whether each is a contrast.</summary>
     public IReadOnlyList<(int At, bool Contrast)> NegationsIn(string folded)
@@ -161,13 +163,17 @@ public sealed partial class FactTable
     /// <summary>What the table reads from one corpus.</summary>
     private sealed record Built(IReadOnlyList<FactSentence> Sentences, IReadOnlyList<Fact> Facts, IReadOnlyList<OwnerFact> Owners);
 
-    private Built Build()
+    /// <summary>
+    /// Reads the corpus it is keyed by, never the search's current one: a seeds reload landing during the build must
+    /// not file one corpus's facts under another.
+    /// </summary>
+    private Built Build(ArticleCorpus corpus)
     {
         var sentences = new List<FactSentence>();
         var facts = new List<Fact>();
         var owners = new List<OwnerFact>();
-        var products = _entities.All.Where(e => e.Kind == EntityKind.Product).ToList();
-        foreach (var passage in _search.Passages)
+        var products = _entities.AllOf(corpus).Where(e => e.Kind == EntityKind.Product).ToList();
+        foreach (var passage in corpus.Passages)
         {
             IReadOnlyList<ArticleEntity> carried = [];
             var from = 0;
@@ -186,11 +192,11 @@ public sealed partial class FactTable
                 {
                     var clause = text[start..end];
                     var folded = _folder.Fold(clause);
-                    clauses.Add(new FactClause(start, folded, AgentsIn(clause), [.. _lexicon.Find("attribute", folded).Select(a => a.Key)],
+                    clauses.Add(new FactClause(start, folded, AgentsIn(clause, corpus), [.. _lexicon.Find("attribute", folded).Select(a => a.Key)],
                         FiguresOf(clause, claim: false), NegationsIn(folded)));
                 }
 
-                var named = AgentsIn(text);
+                var named = AgentsIn(text, corpus);
                 carried = named.Count > 0 ? named : carried;
                 var sentence = new FactSentence(passage, text, _folder.Fold(text), passage.Start + at, passage.Start + at + text.Length, carried, clauses);
                 sentences.Add(sentence);

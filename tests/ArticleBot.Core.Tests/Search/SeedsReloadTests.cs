@@ -153,4 +153,31 @@ public sealed class SeedsReloadTests : IDisposable
         Assert.DoesNotContain(outside.Citations, c => c.Source.Contains("bridge", StringComparison.Ordinal));
         Assert.Same(shared, view.Beside);
     }
+
+    [Fact]
+    public void Derived_values_are_built_from_the_corpus_they_are_filed_under_not_from_the_search_current_one()
+    {
+        // A corpus that is not the search's current one: what a seeds reload racing a first use would hand the cache.
+        var guild = GuildSeeds.FolderOf(Path.Combine(_root, "seeds"), "789");
+        Directory.CreateDirectory(guild);
+        File.WriteAllText(Path.Combine(guild, "bridge.md"), Bridge);
+        var shared = Search.SharedCorpus;
+        var own = _host.Services.GetRequiredService<SeedLoader>().Load(guild, _root, takenKeys: shared.Documents.Select(d => d.Key));
+        var other = new ArticleCorpus([.. shared.Documents, .. own], new PassageChunker(240, 1));
+        var outline = _host.Services.GetRequiredService<ArticleBot.Core.ArticleTools.ArticleOutline>();
+        var entities = _host.Services.GetRequiredService<ArticleBot.Core.ArticleTools.EntityFinder>();
+
+        var otherSections = outline.SectionsOf(other);
+        var otherEntities = entities.AllOf(other);
+
+        Assert.Same(shared, Search.Corpus);
+        Assert.Contains(otherSections, s => s.Source == "seeds/guilds/789/bridge.md");
+        Assert.DoesNotContain(outline.Sections, s => s.Source.Contains("bridge", StringComparison.Ordinal));
+        // The same articles' entities, but each citing the passages of the corpus it was asked for (a corpus's own
+        // Passage objects), never the current corpus's.
+        var otherPassages = other.Passages.ToHashSet(ReferenceEqualityComparer.Instance);
+        Assert.NotEmpty(otherEntities);
+        Assert.All(otherEntities, e => Assert.All(e.Passages, p => Assert.Contains(p, otherPassages)));
+        Assert.All(entities.All, e => Assert.All(e.Passages, p => Assert.DoesNotContain(p, otherPassages)));
+    }
 }

@@ -55,39 +55,7 @@ internal static class PostgresArticleSchema
 
     /// <summary>Brings the database to the latest version in one transaction; returns the version it had.</summary>
     /// <exception cref="StorageConfigurationException">A newer ArticleBot made the tables: this one must not write to them.</exception>
-    public static int Migrate(NpgsqlConnection connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, $"SELECT pg_advisory_xact_lock({MigrationLock}); CREATE TABLE IF NOT EXISTS article_schema (version integer NOT NULL);");
-        int from;
-        using (var version = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM article_schema;", connection))
-        {
-            from = (int)version.ExecuteScalar()!;
-        }
-
-        if (from > Latest)
-        {
-            throw new StorageConfigurationException($"Storage:ConnectionString names a database whose articles tables have schema {from}, newer than this version of ArticleBot reads ({Latest}); run the newer ArticleBot on every machine");
-        }
-
-        for (var v = from; v < Latest; v++)
-        {
-            Execute(connection, Migrations[v]);
-        }
-
-        if (from < Latest)
-        {
-            Execute(connection, $"DELETE FROM article_schema; INSERT INTO article_schema (version) VALUES ({Latest});");
-        }
-
-        transaction.Commit();
-        return from;
-    }
-
-    private static void Execute(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    public static int Migrate(NpgsqlConnection connection) =>
+        PostgresMigrations.Run(connection, MigrationLock, "article_schema", Migrations, Latest, from => new StorageConfigurationException(
+            $"Storage:ConnectionString names a database whose articles tables have schema {from}, newer than this version of ArticleBot reads ({Latest}); run the newer ArticleBot on every machine"));
 }

@@ -47,26 +47,8 @@ internal static class PostgresFeedbackSchema
     public static int Latest => Migrations.Length;
 
     /// <summary>Brings the database to <paramref name="target"/> (the latest by default) in one transaction; returns the version it had.</summary>
-    public static int Migrate(NpgsqlConnection connection, int? target = null)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var goal = target ?? Latest;
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, $"SELECT pg_advisory_xact_lock({MigrationLock}); CREATE TABLE IF NOT EXISTS feedback_schema (version integer NOT NULL);");
-        var from = Version(connection) ?? 0;
-        for (var version = from; version < goal; version++)
-        {
-            Execute(connection, Migrations[version]);
-        }
-
-        if (from < goal)
-        {
-            Execute(connection, $"DELETE FROM feedback_schema; INSERT INTO feedback_schema (version) VALUES ({goal});");
-        }
-
-        transaction.Commit();
-        return from;
-    }
+    public static int Migrate(NpgsqlConnection connection, int? target = null) =>
+        PostgresMigrations.Run(connection, MigrationLock, "feedback_schema", Migrations, target ?? Latest);
 
     /// <summary>The database's schema version; null when it has no ratings tables at all (nothing has been written yet).</summary>
     public static int? Version(NpgsqlConnection connection)
@@ -80,11 +62,5 @@ internal static class PostgresFeedbackSchema
 
         using var version = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM feedback_schema;", connection);
         return (int)version.ExecuteScalar()!;
-    }
-
-    private static void Execute(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }

@@ -112,9 +112,14 @@ public sealed class GatewayTests
     [InlineData(4009)]
     public async Task SessionEndingCloseCodes_IdentifyAfresh(int code)
     {
-        await using var bot = await BotHarness.StartAsync();
+        // Fake time, so the pause before identifying again (1-5 s, as after a non-resumable invalid session) costs nothing.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = await BotHarness.StartAsync(time: time);
 
         await bot.Discord.Current!.CloseAsync(code);
+        await FakeDiscord.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("reconnecting to identify", StringComparison.Ordinal)), "the bot decided to wait, then identify");
+        Assert.Single(bot.Discord.Connections); // the pause is on the fake clock, which has not moved
+        time.Advance(TimeSpan.FromSeconds(6));
         await FakeDiscord.WaitUntilAsync(() => bot.Discord.Connections.Count == 2 && bot.Discord.Connections.Last().Log.Any(p => Op(p) is 2 or 6), "a new connection");
 
         Assert.Contains(bot.Discord.Connections.Last().Log, p => Op(p) == 2);

@@ -13,8 +13,8 @@ public sealed class AskTests(BotSessions sessions)
     [Fact]
     public async Task Ask_ChineseQuestion_PrintsTheAnswerWithSources()
     {
-        // Act
-        var run = await BotProcess.RunAsync(["ask", "OpenAI的廣告業務每年可能帶來多少收入？"], cancellationToken: Ct);
+        // Act: the README's quickstart question; QuickstartTests.Readme_QuickstartOutput compares the same run with the README.
+        var run = await BotProcess.RunSharedAsync(["ask", "OpenAI的廣告業務每年可能帶來多少收入？"]);
 
         // Assert
         Assert.Equal(0, run.ExitCode);

@@ -43,7 +43,8 @@ public sealed class BotSession(IReadOnlyList<string> args, string? reset) : IAsy
     /// <summary>
     /// Sends <paramref name="lines"/> one at a time and returns the answers: a line starting with '/' is a command that
     /// must write nothing (the next line read answers the next question), any other line is answered by one JSON line,
-    /// read before the next line is sent.
+    /// read before the next line is sent, whose "question" must be that line (when it has no characters the bot drops),
+    /// so a stray line fails the exchange that reads it instead of shifting every later answer.
     /// </summary>
     public async Task<JsonElement[]> ExchangeAsync(params string[] lines)
     {
@@ -83,6 +84,13 @@ public sealed class BotSession(IReadOnlyList<string> args, string? reset) : IAsy
                     TestContext.Current.TestOutputHelper?.WriteLine($"\"{line}\": answered {watch.Elapsed.TotalMilliseconds:0} ms after the line was sent");
                     _ = answer ?? throw new Xunit.Sdk.XunitException($"ArticleBot {string.Join(' ', args)} ended its output before answering \"{line}\"; stderr: {Stderr()}");
                     using var json = JsonDocument.Parse(answer);
+                    var echoed = json.RootElement.GetProperty("question").GetString();
+                    if (!HasInvisibleCharacters(line) && echoed != line)
+                    {
+                        // A line an earlier exchange left unread: this answer is not for this question.
+                        throw new Xunit.Sdk.XunitException($"the line read for \"{line}\" answers \"{echoed}\": the process is out of step");
+                    }
+
                     answers.Add(json.RootElement.Clone());
                 }
 
@@ -137,6 +145,10 @@ public sealed class BotSession(IReadOnlyList<string> args, string? reset) : IAsy
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>Control and format characters, which the bot drops from the question it echoes.</summary>
+    private static bool HasInvisibleCharacters(string line) =>
+        line.Any(c => char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     private static async Task WriteLineAsync(Process process, string line, CancellationToken ct)
     {

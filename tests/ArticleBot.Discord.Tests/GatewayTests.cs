@@ -112,9 +112,14 @@ public sealed class GatewayTests
     [InlineData(4009)]
     public async Task SessionEndingCloseCodes_IdentifyAfresh(int code)
     {
-        await using var bot = await BotHarness.StartAsync();
+        // Fake time, so the pause before identifying again (1-5 s, as after a non-resumable invalid session) costs nothing.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = await BotHarness.StartAsync(time: time);
 
         await bot.Discord.Current!.CloseAsync(code);
+        await FakeDiscord.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("reconnecting to identify", StringComparison.Ordinal)), "the bot decided to wait, then identify");
+        Assert.Single(bot.Discord.Connections); // the pause is on the fake clock, which has not moved
+        time.Advance(TimeSpan.FromSeconds(6));
         await FakeDiscord.WaitUntilAsync(() => bot.Discord.Connections.Count == 2 && bot.Discord.Connections.Last().Log.Any(p => Op(p) is 2 or 6), "a new connection");
 
         Assert.Contains(bot.Discord.Connections.Last().Log, p => Op(p) == 2);
@@ -143,6 +148,7 @@ public sealed class GatewayTests
     [Fact]
     public async Task HelloThatNeverComes_TimesOut_AndReconnects()
     {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var scripts = 0;
         await using var bot = await BotHarness.StartAsync(
             d => d.GatewayScript = async c =>
@@ -158,7 +164,20 @@ public sealed class GatewayTests
 
                 await d.StandardSessionAsync(c);
             },
-            settings: new() { ["Discord:HelloTimeoutSeconds"] = "1" });
+            settings: new() { ["Discord:HelloTimeoutSeconds"] = "1" },
+            time: time,
+            waitForReady: false);
+
+        // Fake time: the hello timeout and the pause before reconnecting pass as the test moves the clock, in steps
+        // (each waits a little for the bot to act on the last), until a new session is identified.
+        await FakeDiscord.WaitUntilAsync(() => !bot.Discord.Connections.IsEmpty, "the first connection");
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (!(bot.Discord.Connections.Count >= 2 && bot.Discord.Connections.Last().Log.Any(p => Op(p) == 2)))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(120), "no new session after the silent connection");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+            time.Advance(TimeSpan.FromMilliseconds(250));
+        }
 
         // The silent first connection was given up on; a later one (on a loaded machine, maybe not the second) got READY.
         var connections = bot.Discord.Connections.ToArray();

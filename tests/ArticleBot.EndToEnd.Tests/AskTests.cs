@@ -2,15 +2,19 @@ using System.Text.Json;
 
 namespace ArticleBot.EndToEnd.Tests;
 
-public sealed class AskTests
+/// <summary>
+/// `ask`. The tests of the answer's content ask the shared <c>ask --json -</c> process (<see cref="BotSessions"/>); the
+/// argument path, the plain-text rendering, end of input and the exit codes each start their own.
+/// </summary>
+public sealed class AskTests(BotSessions sessions)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Ask_ChineseQuestion_PrintsTheAnswerWithSources()
     {
-        // Act
-        var run = await BotProcess.RunAsync(["ask", "OpenAI的廣告業務每年可能帶來多少收入？"], cancellationToken: Ct);
+        // Act: the README's quickstart question; QuickstartTests.Readme_QuickstartOutput compares the same run with the README.
+        var run = await BotProcess.RunSharedAsync(["ask", "OpenAI的廣告業務每年可能帶來多少收入？"]);
 
         // Assert
         Assert.Equal(0, run.ExitCode);
@@ -25,11 +29,10 @@ public sealed class AskTests
     [InlineData("How much annual revenue could the ad business bring OpenAI?", "250億")]
     public async Task AskJson_FollowsTheContractAndQuotesTheSeedExactly(string question, string expected)
     {
-        var run = await BotProcess.RunAsync(["ask", question, "--json"], cancellationToken: Ct);
+        // The same renderer answers `ask "<question>" --json` (StartedFromAnotherFolder, DefaultLevelInformation and
+        // AskJson_OddInputAsAnArgument run that path).
+        var root = (await sessions.AskJson.ExchangeAsync(question)).Single();
 
-        Assert.Equal(0, run.ExitCode);
-        using var json = JsonDocument.Parse(run.Stdout);
-        var root = json.RootElement;
         Assert.Equal(question, root.GetProperty("question").GetString());
         Assert.Contains(expected, root.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("grounded").GetBoolean());
@@ -50,12 +53,10 @@ public sealed class AskTests
     [Fact]
     public async Task AskJson_Unanswerable_IsNotGrounded()
     {
-        var run = await BotProcess.RunAsync(["ask", "--json", "明天台北的天氣如何？"], cancellationToken: Ct);
+        var answer = (await sessions.AskJson.ExchangeAsync("明天台北的天氣如何？")).Single();
 
-        Assert.Equal(0, run.ExitCode);
-        using var json = JsonDocument.Parse(run.Stdout);
-        Assert.False(json.RootElement.GetProperty("grounded").GetBoolean());
-        Assert.Equal(0, json.RootElement.GetProperty("citations").GetArrayLength());
+        Assert.False(answer.GetProperty("grounded").GetBoolean());
+        Assert.Equal(0, answer.GetProperty("citations").GetArrayLength());
     }
 
     [Fact]
@@ -108,7 +109,16 @@ public sealed class AskTests
     [InlineData("!!!???...")]
     public async Task AskJson_OddInput_AlwaysValidJson(string question)
     {
-        var run = await BotProcess.RunAsync(["ask", "--json", question], cancellationToken: Ct);
+        var answer = (await sessions.AskJson.ExchangeAsync(question)).Single(); // parsed as JSON, else it throws
+
+        Assert.False(string.IsNullOrEmpty(answer.GetProperty("answer").GetString()));
+    }
+
+    [Fact]
+    public async Task AskJson_OddInputAsAnArgument_IsValidJson()
+    {
+        // The argument path, with control characters (the rows above go through the shared stdin process).
+        var run = await BotProcess.RunAsync(["ask", "--json", "\u0001\u0002控制字元"], cancellationToken: Ct);
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);

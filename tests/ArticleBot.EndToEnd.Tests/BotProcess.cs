@@ -11,6 +11,7 @@ public static class BotProcess
 {
     private static readonly Lazy<string> s_output = new(FindOutputDirectory);
     private static readonly Lazy<string> s_repository = new(FindRepositoryRoot);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<BotRun>>> s_sharedRuns = new();
 
     /// <summary>
     /// True when this test process ignores SIGINT, as a non-interactive shell makes a background job do (<c>cmd &amp;</c>):
@@ -93,6 +94,14 @@ public static class BotProcess
 
         return new BotRun(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>
+    /// Runs the executable once per distinct argument list for the whole test run, for tests that check different
+    /// things about the output of the same command (no input, default settings and folder): the second asks for what
+    /// the first one started. Only for commands whose output does not depend on when they run.
+    /// </summary>
+    public static Task<BotRun> RunSharedAsync(IReadOnlyList<string> args) =>
+        s_sharedRuns.GetOrAdd(string.Join('\0', args), _ => new Lazy<Task<BotRun>>(() => RunAsync(args))).Value;
 
     private static string FindRepositoryRoot()
     {

@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace ArticleBot.EndToEnd.Tests;
 
-public sealed class ChatJsonTests
+/// <summary>
+/// `chat --json`. The conversations ask the shared <c>chat --json</c> process (<see cref="BotSessions"/>), each after a
+/// <c>/new</c>; blank lines and the end of input start their own.
+/// </summary>
+public sealed class ChatJsonTests(BotSessions sessions)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -10,23 +14,18 @@ public sealed class ChatJsonTests
     public async Task ChatJson_FollowUp_TakesItsFrameFromTheEarlierTurn()
     {
         // Arrange: 那元寶呢？ alone names no question; after 豆包是哪家公司的產品？ it asks whose product 元寶 is.
-        var stdin = "豆包是哪家公司的產品？\n那元寶呢？\n";
-
         // Act
-        var run = await BotProcess.RunAsync(["chat", "--json"], stdin, cancellationToken: Ct);
+        var answers = await sessions.ChatJson.ExchangeAsync("豆包是哪家公司的產品？", "那元寶呢？");
 
         // Assert
-        Assert.Equal(0, run.ExitCode);
-        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        using var first = JsonDocument.Parse(lines[0]);
-        using var second = JsonDocument.Parse(lines[1]);
-        Assert.Contains("字節", first.RootElement.GetProperty("answer").GetString(), StringComparison.Ordinal);
-        Assert.Equal("那元寶呢？", second.RootElement.GetProperty("question").GetString());
-        Assert.True(second.RootElement.GetProperty("grounded").GetBoolean());
-        Assert.Matches(@"^騰訊\[\d+\]：", second.RootElement.GetProperty("answer").GetString());
+        Assert.Equal(2, answers.Length);
+        var (first, second) = (answers[0], answers[1]);
+        Assert.Contains("字節", first.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal("那元寶呢？", second.GetProperty("question").GetString());
+        Assert.True(second.GetProperty("grounded").GetBoolean());
+        Assert.Matches(@"^騰訊\[\d+\]：", second.GetProperty("answer").GetString());
         var seed = await File.ReadAllTextAsync(BotProcess.SeedFile, Ct);
-        foreach (var citation in second.RootElement.GetProperty("citations").EnumerateArray())
+        foreach (var citation in second.GetProperty("citations").EnumerateArray())
         {
             Assert.Equal(seed[citation.GetProperty("start").GetInt32()..citation.GetProperty("end").GetInt32()], citation.GetProperty("quote").GetString());
         }
@@ -35,20 +34,16 @@ public sealed class ChatJsonTests
     [Fact]
     public async Task ChatJson_New_StartsANewConversationAndWritesNothing()
     {
-        // Arrange: after /new the follow-up has nothing to lean on.
-        var stdin = "豆包是哪家公司的產品？\n/new\n那元寶呢？\n";
-
-        // Act
-        var run = await BotProcess.RunAsync(["chat", "--json"], stdin, cancellationToken: Ct);
+        // Arrange: after /new the follow-up has nothing to lean on. Act: the line read after /new and 那元寶呢？ is
+        // that question's answer (its "question" says so), so /new wrote nothing.
+        var answers = await sessions.ChatJson.ExchangeAsync("豆包是哪家公司的產品？", "/new", "那元寶呢？");
 
         // Assert
-        Assert.Equal(0, run.ExitCode);
-        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        using var second = JsonDocument.Parse(lines[1]);
-        Assert.Equal("那元寶呢？", second.RootElement.GetProperty("question").GetString());
+        Assert.Equal(2, answers.Length);
+        var second = answers[1];
+        Assert.Equal("那元寶呢？", second.GetProperty("question").GetString());
         // In the conversation it would name the owner first ("騰訊[1]：…"); alone it is a plain look-up of 元寶.
-        Assert.DoesNotMatch(@"^騰訊\[\d+\]：", second.RootElement.GetProperty("answer").GetString());
+        Assert.DoesNotMatch(@"^騰訊\[\d+\]：", second.GetProperty("answer").GetString());
     }
 
     [Fact]

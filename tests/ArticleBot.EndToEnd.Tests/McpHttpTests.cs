@@ -1,70 +1,44 @@
-using System.Net;
-using System.Net.Sockets;
 using ModelContextProtocol.Client;
 
 namespace ArticleBot.EndToEnd.Tests;
 
 /// <summary>`ArticleBot mcp --http 127.0.0.1:PORT`: streamable HTTP on loopback, for clients that connect by URL.</summary>
-public sealed class McpHttpTests
+public sealed class McpHttpTests(SharedHttpMcpServer server)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Http_ServesTheSameToolsOnLoopback_RefusesForeignOrigins_AndAPortInUseIsOneLine()
     {
-        // [::ffff:127.0.0.1] is 127.0.0.1 written as IPv6: it is served on 127.0.0.1 (it was a SocketException).
-        var port = FreePort();
-        using var bot = BotProcess.Start(["mcp", "--http", $"[::ffff:127.0.0.1]:{port}"]);
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stderr = new System.Text.StringBuilder();
-        bot.ErrorDataReceived += (_, e) =>
-        {
-            lock (stderr)
-            {
-                stderr.AppendLine(e.Data);
-            }
+        // The shared server listens on [::ffff:127.0.0.1], 127.0.0.1 written as IPv6: it is served on 127.0.0.1 (it
+        // was a SocketException).
+        var port = await server.PortAsync().WaitAsync(Ct);
+        await using var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri($"http://127.0.0.1:{port}/mcp"), TransportMode = HttpTransportMode.StreamableHttp });
+        await using var client = await McpClient.CreateAsync(transport, cancellationToken: Ct);
 
-            if (e.Data?.Contains("MCP server listening", StringComparison.Ordinal) == true)
-            {
-                listening.TrySetResult();
-            }
+        var tools = await client.ListToolsAsync(cancellationToken: Ct);
+        var result = await client.CallToolAsync("search", new Dictionary<string, object?> { ["query"] = "廣告" }, cancellationToken: Ct);
+
+        Assert.Contains(tools, t => t.Name == "ask");
+        await McpTestClient.AssertVerbatimAsync(result.StructuredContent!.Value.GetProperty("citations"), expectSome: true);
+
+        // A page of another origin (DNS rebinding) is refused.
+        using var http = new HttpClient();
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"page","version":"1"}}}""", System.Text.Encoding.UTF8, "application/json"),
         };
-        bot.BeginErrorReadLine();
-        try
-        {
-            await listening.Task.WaitAsync(TimeSpan.FromSeconds(120), Ct);
-            await using var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri($"http://127.0.0.1:{port}/mcp"), TransportMode = HttpTransportMode.StreamableHttp });
-            await using var client = await McpClient.CreateAsync(transport, cancellationToken: Ct);
+        foreign.Headers.Add("Origin", "http://attacker.example");
+        foreign.Headers.Accept.ParseAdd("application/json");
+        foreign.Headers.Accept.ParseAdd("text/event-stream");
+        using var refused = await http.SendAsync(foreign, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
 
-            var tools = await client.ListToolsAsync(cancellationToken: Ct);
-            var result = await client.CallToolAsync("search", new Dictionary<string, object?> { ["query"] = "廣告" }, cancellationToken: Ct);
-
-            Assert.Contains(tools, t => t.Name == "ask");
-            await McpTestClient.AssertVerbatimAsync(result.StructuredContent!.Value.GetProperty("citations"), expectSome: true);
-
-            // A page of another origin (DNS rebinding) is refused.
-            using var http = new HttpClient();
-            using var foreign = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/mcp")
-            {
-                Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"page","version":"1"}}}""", System.Text.Encoding.UTF8, "application/json"),
-            };
-            foreign.Headers.Add("Origin", "http://attacker.example");
-            foreign.Headers.Accept.ParseAdd("application/json");
-            foreign.Headers.Accept.ParseAdd("text/event-stream");
-            using var refused = await http.SendAsync(foreign, Ct);
-            Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
-
-            // A second server on the same port: exit 1 and a line that says why, no stack trace.
-            var second = await BotProcess.RunAsync(["mcp", "--http", $"127.0.0.1:{port}"], cancellationToken: Ct);
-            Assert.Equal(1, second.ExitCode);
-            Assert.Contains($"error: cannot listen on 127.0.0.1:{port}", second.Stderr, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", second.Stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            bot.Kill(entireProcessTree: true);
-            await bot.WaitForExitAsync(CancellationToken.None);
-        }
+        // A second server on the same port: exit 1 and a line that says why, no stack trace.
+        var second = await BotProcess.RunAsync(["mcp", "--http", $"127.0.0.1:{port}"], cancellationToken: Ct);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains($"error: cannot listen on 127.0.0.1:{port}", second.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", second.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -77,12 +51,5 @@ public sealed class McpHttpTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Stdout);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -36,8 +36,9 @@ public sealed partial class QuickstartTests
         Assert.True(quickstart.Success, "README.md has no quickstart command with its output");
         var question = quickstart.Groups["question"].Value;
 
-        // Act: the same question to the built executable (what dotnet run starts).
-        var run = await BotProcess.RunAsync(["ask", question], cancellationToken: TestContext.Current.CancellationToken);
+        // Act: the same question to the built executable (what dotnet run starts); AskTests.Ask_ChineseQuestion checks
+        // the same run's answer and sources, when the README asks its question.
+        var run = await BotProcess.RunSharedAsync(["ask", question]);
 
         // Assert
         Assert.Equal(0, run.ExitCode);

@@ -9,7 +9,7 @@ namespace ArticleBot.EndToEnd.Tests;
 /// read, so a program can send one line and wait for its answer. Driven turn by turn through a pipe, as such a program
 /// would; stdin stays open until the end.
 /// </summary>
-public sealed class StreamingTests(ITestOutputHelper output)
+public sealed class StreamingTests(BotSessions sessions)
 {
     /// <summary>Only a hang reaches it (the answer then never comes, whatever the wait).</summary>
     private static readonly TimeSpan s_answerBound = TimeSpan.FromSeconds(60);
@@ -19,40 +19,22 @@ public sealed class StreamingTests(ITestOutputHelper output)
     [Fact]
     public async Task AskBatchJson_AnswersEachLine_BeforeTheNextLineIsSent()
     {
-        using var process = BotProcess.Start(["ask", "--json", "-"]);
-        try
-        {
-            var first = await TurnAsync(process, "英偉達的市值突破了多少？");
-            var second = await TurnAsync(process, "OpenAI的廣告業務每年可能帶來多少收入？");
+        // The shared process reads each answer before it sends the next line; at the end of the run it closes stdin
+        // and checks the exit code is 0 (BotSession.DisposeAsync).
+        var answers = await sessions.AskJson.ExchangeAsync("英偉達的市值突破了多少？", "OpenAI的廣告業務每年可能帶來多少收入？");
 
-            Assert.Contains("5萬億", first.GetProperty("answer").GetString(), StringComparison.Ordinal);
-            Assert.Contains("250億美元", second.GetProperty("answer").GetString(), StringComparison.Ordinal);
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(Ct).WaitAsync(s_answerBound, Ct);
-            Assert.Equal(0, process.ExitCode);
-        }
-        finally
-        {
-            Stop(process);
-        }
+        Assert.Contains("5萬億", answers[0].GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Contains("250億美元", answers[1].GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ChatJson_AnswersEachTurn_BeforeTheNextTurnIsSent_InOneConversation()
     {
-        using var process = BotProcess.Start(["chat", "--json"]);
-        try
-        {
-            var first = await TurnAsync(process, "豆包是哪家公司的產品？");
-            var second = await TurnAsync(process, "那元寶呢？");
+        // The shared process reads each answer before it sends the next line.
+        var answers = await sessions.ChatJson.ExchangeAsync("豆包是哪家公司的產品？", "那元寶呢？");
 
-            Assert.Contains("字節", first.GetProperty("answer").GetString(), StringComparison.Ordinal);
-            Assert.Matches(@"^騰訊\[\d+\]：", second.GetProperty("answer").GetString()); // the follow-up used the first turn
-        }
-        finally
-        {
-            Stop(process);
-        }
+        Assert.Contains("字節", answers[0].GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^騰訊\[\d+\]：", answers[1].GetProperty("answer").GetString()); // the follow-up used the first turn
     }
 
     [Theory]
@@ -105,36 +87,5 @@ public sealed class StreamingTests(ITestOutputHelper output)
         Assert.Equal(1, process.ExitCode);
         var error = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: stdout is closed", error, StringComparison.Ordinal);
-    }
-
-    /// <summary>Sends one line and waits for its answer, with stdin left open; a bot that holds answers back never answers.</summary>
-    private async Task<JsonElement> TurnAsync(Process process, string line)
-    {
-        var watch = Stopwatch.StartNew();
-        await process.StandardInput.WriteLineAsync(line.AsMemory(), Ct);
-        await process.StandardInput.FlushAsync(Ct);
-        string? answer;
-        try
-        {
-            answer = await process.StandardOutput.ReadLineAsync(Ct).AsTask().WaitAsync(s_answerBound, Ct);
-        }
-        catch (TimeoutException)
-        {
-            throw new Xunit.Sdk.XunitException($"no answer to \"{line}\" within {s_answerBound.TotalSeconds:0} s while stdin stayed open: the answer was held back");
-        }
-
-        // Reported, not asserted (the first turn includes the bot's start-up): the issue's target is 1 s after the line.
-        output.WriteLine($"\"{line}\": answered {watch.Elapsed.TotalMilliseconds:0} ms after the line was sent");
-        Assert.NotNull(answer);
-        using var json = JsonDocument.Parse(answer);
-        return json.RootElement.Clone();
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
     }
 }

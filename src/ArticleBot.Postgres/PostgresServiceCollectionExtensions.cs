@@ -29,10 +29,7 @@ public static class PostgresServiceCollectionExtensions
     public static IHostApplicationBuilder AddPostgresFeedback(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddSettings<StorageOptions>(StorageOptions.SectionName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, PostgresConnectionStringValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        var services = AddStorageSettings(builder.Services);
         services.TryAddSingleton<PostgresFeedbackStore>();
         services.Replace(ServiceDescriptor.Singleton<IFeedbackStore>(s => s.GetRequiredService<PostgresFeedbackStore>()));
         services.AddHostedService<PostgresFeedbackService>();
@@ -49,10 +46,7 @@ public static class PostgresServiceCollectionExtensions
     public static IHostApplicationBuilder AddPostgresArticles(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddSettings<StorageOptions>(StorageOptions.SectionName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, PostgresConnectionStringValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        var services = AddStorageSettings(builder.Services);
         services.TryAddSingleton<PostgresArticleDatabase>();
         services.TryAddSingleton(s => new ImportedArticleMirror(s.GetRequiredService<PostgresArticleDatabase>(), s.GetRequiredService<ArticleStore>()));
         services.Replace(ServiceDescriptor.Singleton<IArticleStore>(s =>
@@ -62,5 +56,14 @@ public static class PostgresServiceCollectionExtensions
             s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILogger<PostgresArticleFeed>>(),
             follow: s.GetService<SeedsWatcher>() is not null && s.GetRequiredService<IOptions<CorpusOptions>>().Value.WatchSeeds));
         return builder;
+    }
+
+    /// <summary>What both stores need: <c>Storage</c> settings with the connection string checked on start, and a clock.</summary>
+    private static IServiceCollection AddStorageSettings(IServiceCollection services)
+    {
+        services.AddSettings<StorageOptions>(StorageOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, PostgresConnectionStringValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
     }
 }

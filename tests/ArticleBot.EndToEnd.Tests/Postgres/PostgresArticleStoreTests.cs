@@ -210,20 +210,9 @@ public sealed class PostgresArticleStoreTests(PostgresCluster cluster)
         Assert.Empty(await ColumnAsync(database, "SELECT tablename::text FROM pg_tables WHERE tablename = 'imported_articles'"));
     }
 
-    private static async Task<List<string>> ColumnAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var values = new List<string>();
-        while (await reader.ReadAsync(Ct))
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+    // Unpooled: a test that drops or alters tables must not leave a pooled connection behind.
+    private static Task<List<string>> ColumnAsync(string connectionString, string sql) =>
+        PostgresFeedbackStoreTests.ColumnAsync(connectionString + ";Pooling=false", sql);
 }
 
 /// <summary>Database down at start: no server needed, so this always runs.</summary>

@@ -29,6 +29,8 @@ for run in $(seq "$runs"); do
     awk '{w += $1; c += $2 + $3} END {printf "both:           wall %.0f s, CPU %.0f s\n", w, c}' run.time test.time
     grep -E '^(Passed|Failed)!' test.out || tail -20 test.out
     grep -E '^\s+Skipped ' test.out || true
+    # A failed test: its name, then its message and the top of its stack trace.
+    grep -E -A 12 '^\s+Failed [A-Za-z]' test.out || true
     echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     cd "$repo"
     rm -rf "$clone"

@@ -11,6 +11,39 @@ namespace ArticleBot.Core.Plugins;
 /// </summary>
 public sealed partial class PluginWatcher(PluginCatalog catalog, IOptions<PluginOptions> options, TimeProvider time, ILogger<PluginWatcher> logger) : BackgroundService
 {
+    private readonly SemaphoreSlim _changed = new(0);
+    private readonly List<FileSystemWatcher> _watchers = [];
+
+    /// <summary>
+    /// Arms the watchers before the host's start returns. ExecuteAsync runs on the thread pool, so arming them there
+    /// left a gap after start (longer under load, while the plugins load) in which a plugin dropped into a folder was
+    /// never seen.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.WatchForChanges)
+        {
+            foreach (var directory in catalog.Directories())
+            {
+                Directory.CreateDirectory(directory);
+                var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+                FileSystemEventHandler onChange = (_, e) =>
+                {
+                    Log.PluginFolderChanged(logger, e.FullPath);
+                    _changed.Release();
+                };
+                watcher.Created += onChange;
+                watcher.Changed += onChange;
+                watcher.Deleted += onChange;
+                watcher.Renamed += (sender, e) => onChange(sender, e);
+                watcher.EnableRaisingEvents = true;
+                _watchers.Add(watcher);
+            }
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,34 +53,15 @@ public sealed partial class PluginWatcher(PluginCatalog catalog, IOptions<Plugin
         }
 
         _ = catalog.Plugins; // load now, so the first question does not pay for it
-        var changed = new SemaphoreSlim(0);
-        var watchers = new List<FileSystemWatcher>();
         try
         {
-            foreach (var directory in catalog.Directories())
-            {
-                Directory.CreateDirectory(directory);
-                var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
-                FileSystemEventHandler onChange = (_, e) =>
-                {
-                    Log.PluginFolderChanged(logger, e.FullPath);
-                    changed.Release();
-                };
-                watcher.Created += onChange;
-                watcher.Changed += onChange;
-                watcher.Deleted += onChange;
-                watcher.Renamed += (sender, e) => onChange(sender, e);
-                watcher.EnableRaisingEvents = true;
-                watchers.Add(watcher);
-            }
-
             var debounce = TimeSpan.FromMilliseconds(options.Value.ReloadDebounceMilliseconds);
             while (!stoppingToken.IsCancellationRequested)
             {
-                await changed.WaitAsync(stoppingToken);
+                await _changed.WaitAsync(stoppingToken);
 
                 // Debounce: a build writes many files; reload once they stop changing.
-                while (await WaitAsync(changed, debounce, stoppingToken))
+                while (await WaitAsync(_changed, debounce, stoppingToken))
                 {
                 }
 
@@ -57,11 +71,15 @@ public sealed partial class PluginWatcher(PluginCatalog catalog, IOptions<Plugin
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        finally
-        {
-            watchers.ForEach(w => w.Dispose());
-            changed.Dispose();
-        }
+    }
+
+    /// <inheritdoc/>
+    public override void Dispose()
+    {
+        _watchers.ForEach(w => w.Dispose());
+        _watchers.Clear();
+        _changed.Dispose();
+        base.Dispose();
     }
 
     private async Task<bool> WaitAsync(SemaphoreSlim signal, TimeSpan timeout, CancellationToken cancellationToken)

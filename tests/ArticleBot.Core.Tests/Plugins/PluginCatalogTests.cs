@@ -329,7 +329,7 @@ public sealed class PluginCatalogTests : IDisposable
         Directory.CreateDirectory(PluginsDirectory);
         using var host = Host(extra: new() { ["Plugins:ReloadDebounceMilliseconds"] = "100" });
         var catalog = host.Services.GetRequiredService<PluginCatalog>();
-        var watcher = ActivatorUtilities.CreateInstance<PluginWatcher>(host.Services);
+        using var watcher = ActivatorUtilities.CreateInstance<PluginWatcher>(host.Services);
         var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         catalog.Reloaded += () =>
         {
@@ -342,8 +342,8 @@ public sealed class PluginCatalogTests : IDisposable
         try
         {
             Assert.DoesNotContain(catalog.Plugins, p => p.Name == "Echo");
-            await Task.Delay(200, Ct); // the watcher is armed once its folders are watched
 
+            // No wait: the folders are watched once StartAsync returns (a plugin dropped in at once is seen).
             InstallTestPlugins();
             await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
 

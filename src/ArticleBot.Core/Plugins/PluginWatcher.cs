@@ -25,23 +25,46 @@ public sealed partial class PluginWatcher(PluginCatalog catalog, IOptions<Plugin
         {
             foreach (var directory in catalog.Directories())
             {
-                Directory.CreateDirectory(directory);
-                var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
-                FileSystemEventHandler onChange = (_, e) =>
+                try
                 {
-                    Log.PluginFolderChanged(logger, e.FullPath);
-                    _changed.Release();
-                };
-                watcher.Created += onChange;
-                watcher.Changed += onChange;
-                watcher.Deleted += onChange;
-                watcher.Renamed += (sender, e) => onChange(sender, e);
-                watcher.EnableRaisingEvents = true;
-                _watchers.Add(watcher);
+                    _watchers.Add(Watch(directory));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A folder that cannot be made or watched (a file in the way, no permission, the inotify limit)
+                    // costs hot reload for that folder only; the bot keeps answering.
+                    Log.FolderNotWatched(logger, directory, e.Message);
+                }
             }
         }
 
         return base.StartAsync(cancellationToken);
+    }
+
+    private FileSystemWatcher Watch(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        FileSystemEventHandler onChange = (_, e) =>
+        {
+            Log.PluginFolderChanged(logger, e.FullPath);
+            _changed.Release();
+        };
+        watcher.Created += onChange;
+        watcher.Changed += onChange;
+        watcher.Deleted += onChange;
+        watcher.Renamed += (sender, e) => onChange(sender, e);
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch
+        {
+            watcher.Dispose();
+            throw;
+        }
+
+        return watcher;
     }
 
     /// <inheritdoc/>
@@ -97,5 +120,8 @@ public sealed partial class PluginWatcher(PluginCatalog catalog, IOptions<Plugin
     {
         [LoggerMessage(EventId = 5002, EventName = "PluginFolderChanged", Level = LogLevel.Debug, Message = "Plugin folder changed: {Path}")]
         public static partial void PluginFolderChanged(ILogger logger, string path);
+
+        [LoggerMessage(EventId = 5003, EventName = "PluginFolderNotWatched", Level = LogLevel.Warning, Message = "Plugin folder {Path} is not watched for changes (restart to pick up new plugins there): {Reason}")]
+        public static partial void FolderNotWatched(ILogger logger, string path, string reason);
     }
 }

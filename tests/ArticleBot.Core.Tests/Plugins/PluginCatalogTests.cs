@@ -5,6 +5,8 @@ using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.SemanticKernel;
 
@@ -353,6 +355,48 @@ public sealed class PluginCatalogTests : IDisposable
         {
             await watcher.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task Watcher_AFolderThatCannotBeMade_IsOneWarning_AndTheOtherFoldersAreStillWatched()
+    {
+        // Arrange: a file stands where the first plugin folder would be made
+        var blocked = Path.Combine(_root, "a-file");
+        await File.WriteAllTextAsync(blocked, "not a folder", Ct);
+        using var host = Host(extra: new()
+        {
+            ["Plugins:Directories:0"] = Path.Combine(blocked, "plugins"),
+            ["Plugins:Directories:1"] = PluginsDirectory,
+            ["Plugins:ReloadDebounceMilliseconds"] = "100",
+        });
+        var catalog = host.Services.GetRequiredService<PluginCatalog>();
+        var logger = new CapturingLogger<PluginWatcher>();
+        using var watcher = new PluginWatcher(catalog, host.Services.GetRequiredService<IOptions<PluginOptions>>(), TimeProvider.System, logger);
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        catalog.Reloaded += () =>
+        {
+            if (catalog.Plugins.Any(p => p.Name == "Echo"))
+            {
+                reloaded.TrySetResult();
+            }
+        };
+
+        // Act
+        await watcher.StartAsync(Ct);
+        try
+        {
+            InstallTestPlugins();
+            await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        }
+        finally
+        {
+            await watcher.StopAsync(CancellationToken.None);
+        }
+
+        // Assert
+        var warning = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Contains($"Plugin folder {Path.Combine(blocked, "plugins")} is not watched", warning.Message, StringComparison.Ordinal);
+        Assert.True(catalog.Kernel.Plugins.Contains("Echo"));
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -48,7 +48,14 @@ public sealed partial class PluginWatcher(PluginCatalog catalog, IOptions<Plugin
         FileSystemEventHandler onChange = (_, e) =>
         {
             Log.PluginFolderChanged(logger, e.FullPath);
-            _changed.Release();
+            try
+            {
+                _changed.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // An event raised while the host disposes the watcher: nothing is left to reload.
+            }
         };
         watcher.Created += onChange;
         watcher.Changed += onChange;

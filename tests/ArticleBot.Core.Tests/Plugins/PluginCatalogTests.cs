@@ -332,14 +332,7 @@ public sealed class PluginCatalogTests : IDisposable
         using var host = Host(extra: new() { ["Plugins:ReloadDebounceMilliseconds"] = "100" });
         var catalog = host.Services.GetRequiredService<PluginCatalog>();
         using var watcher = ActivatorUtilities.CreateInstance<PluginWatcher>(host.Services);
-        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        catalog.Reloaded += () =>
-        {
-            if (catalog.Plugins.Any(p => p.Name == "Echo"))
-            {
-                reloaded.TrySetResult();
-            }
-        };
+        var reloaded = ReloadedWithEcho(catalog);
         await watcher.StartAsync(Ct);
         try
         {
@@ -347,7 +340,7 @@ public sealed class PluginCatalogTests : IDisposable
 
             // No wait: the folders are watched once StartAsync returns (a plugin dropped in at once is seen).
             InstallTestPlugins();
-            await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+            await reloaded.WaitAsync(TimeSpan.FromSeconds(15), Ct);
 
             Assert.True(catalog.Kernel.Plugins.Contains("Echo"));
         }
@@ -372,21 +365,14 @@ public sealed class PluginCatalogTests : IDisposable
         var catalog = host.Services.GetRequiredService<PluginCatalog>();
         var logger = new CapturingLogger<PluginWatcher>();
         using var watcher = new PluginWatcher(catalog, host.Services.GetRequiredService<IOptions<PluginOptions>>(), TimeProvider.System, logger);
-        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        catalog.Reloaded += () =>
-        {
-            if (catalog.Plugins.Any(p => p.Name == "Echo"))
-            {
-                reloaded.TrySetResult();
-            }
-        };
+        var reloaded = ReloadedWithEcho(catalog);
 
         // Act
         await watcher.StartAsync(Ct);
         try
         {
             InstallTestPlugins();
-            await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+            await reloaded.WaitAsync(TimeSpan.FromSeconds(15), Ct);
         }
         finally
         {
@@ -397,6 +383,20 @@ public sealed class PluginCatalogTests : IDisposable
         var warning = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
         Assert.Contains($"Plugin folder {Path.Combine(blocked, "plugins")} is not watched", warning.Message, StringComparison.Ordinal);
         Assert.True(catalog.Kernel.Plugins.Contains("Echo"));
+    }
+
+    /// <summary>Completes at the first reload after which the catalog holds the Echo plugin.</summary>
+    private static Task ReloadedWithEcho(PluginCatalog catalog)
+    {
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        catalog.Reloaded += () =>
+        {
+            if (catalog.Plugins.Any(p => p.Name == "Echo"))
+            {
+                reloaded.TrySetResult();
+            }
+        };
+        return reloaded.Task;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -266,17 +266,31 @@ public static class SentenceFeatures
         Set(At.CommonRun, question.Content.Length == 0 ? 0 : LongestCommonRun(question.Content, folded) / (double)Math.Max(2, question.Bigrams.Count + 1));
 
         // The kind asked for: a new mention of it (one the question does not name), and how near the matched words.
-        var kindMentions = question.KindKnown
-            ? mentions.Answering(question.Kind, folded).Where(m => question.Kind is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition || !plan.Folded.Contains(m.Core, StringComparison.Ordinal)).ToList()
-            : [];
+        // One pass and no list: this runs for every sentence of every passage read (a list per sentence was a tenth
+        // of a warm answer's time, most of it in the collections it made for the GC).
+        var kind = new KindMeasures();
+        if (question.KindKnown)
+        {
+            var anyMention = question.Kind is AnswerKind.Reason or AnswerKind.Manner or AnswerKind.Definition;
+            var answering = mentions.Answering(question.Kind, folded);
+            for (var i = 0; i < answering.Count; i++)
+            {
+                var m = answering[i];
+                if (anyMention || !plan.Folded.Contains(m.Core, StringComparison.Ordinal))
+                {
+                    kind.Add(question, folded, m, spans);
+                }
+            }
+        }
+
         var givesName = question.AsksForName && mentions.Namings(folded).Any(m => !plan.Folded.Contains(m.Core, StringComparison.Ordinal));
-        var hasKind = givesName || kindMentions.Count > 0 || !question.KindKnown;
+        var hasKind = givesName || kind.Count > 0 || !question.KindKnown;
         Set(At.HasKind, hasKind ? 1 : 0);
-        Set(At.KindCount, Math.Min(5, kindMentions.Count));
-        Set(At.KindNearness, kindMentions.Count == 0 || spans.Count == 0 ? 0 : kindMentions.Max(m => Nearness(m, spans)));
-        Set(At.ClauseCoverage, kindMentions.Count == 0 ? 0 : kindMentions.Max(m => ClauseCoverage(question, question.Strong, ClauseOf(folded, m))));
-        Set(At.ClauseNames, kindMentions.Count == 0 ? 0 : kindMentions.Max(m => NameShare(question, ClauseOf(folded, m))));
-        Set(At.ClauseAsked, kindMentions.Count == 0 ? 0 : question.AskedAbout.Count == 0 ? 1 : kindMentions.Max(m => ClauseCoverage(question, question.AskedAbout, ClauseOf(folded, m))));
+        Set(At.KindCount, Math.Min(5, kind.Count));
+        Set(At.KindNearness, kind.Count == 0 || spans.Count == 0 ? 0 : kind.Nearness);
+        Set(At.ClauseCoverage, kind.Count == 0 ? 0 : kind.ClauseCoverage);
+        Set(At.ClauseNames, kind.Count == 0 ? 0 : kind.ClauseNames);
+        Set(At.ClauseAsked, kind.Count == 0 ? 0 : question.AskedAbout.Count == 0 ? 1 : kind.ClauseAsked);
         Set(At.Restates, question.KindKnown && !hasKind && coverage >= 0.5 ? 1 : 0);
         Set(At.Defines, question.Kind == AnswerKind.Definition && Defines(question, folded) ? 1 : 0);
         Set(At.GivesName, givesName ? 1 : 0);
@@ -381,6 +395,27 @@ public static class SentenceFeatures
     }
 
     private static readonly char[] s_clauseBreaks = ['，', ',', '；', ';', '。', '：', ':', '、', '！', '？', '!', '?'];
+
+    /// <summary>The new mentions of the kind asked for in one sentence: how many, and the best of each measure over them.</summary>
+    private struct KindMeasures
+    {
+        public int Count;
+        public double Nearness, ClauseCoverage, ClauseNames, ClauseAsked;
+
+        public void Add(QuestionReading question, string folded, Mention mention, List<(int Start, int End)> spans)
+        {
+            var clause = ClauseOf(folded, mention);
+            var nearness = spans.Count == 0 ? 0 : SentenceFeatures.Nearness(mention, spans);
+            var coverage = SentenceFeatures.ClauseCoverage(question, question.Strong, clause);
+            var names = NameShare(question, clause);
+            var asked = question.AskedAbout.Count == 0 ? 1 : SentenceFeatures.ClauseCoverage(question, question.AskedAbout, clause);
+            var first = Count++ == 0;
+            Nearness = first ? nearness : Math.Max(Nearness, nearness);
+            ClauseCoverage = first ? coverage : Math.Max(ClauseCoverage, coverage);
+            ClauseNames = first ? names : Math.Max(ClauseNames, names);
+            ClauseAsked = first ? asked : Math.Max(ClauseAsked, asked);
+        }
+    }
 
     /// <summary>
     /// The clause a mention stands in (between punctuation): a figure or a name in a clause about someone else (…from

@@ -10,16 +10,24 @@ public sealed class ConfigurationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    [Theory]
-    [InlineData("--Corpus:PassageTargetChars=5", "Corpus:PassageTargetChars")]
-    [InlineData("--Retrieval:MinCoverage=3", "Retrieval:MinCoverage")]
-    [InlineData("--Retrieval:TopK=abc", "Retrieval:TopK")]
-    public async Task BadSetting_StopsTheStartWithExit2NamingTheKey(string setting, string key)
+    [Fact]
+    public async Task BadSettings_OfTwoSections_StopTheStartWithExit2_NamingBothKeys()
     {
-        var run = await BotProcess.RunAsync(["ask", "騰訊", setting], cancellationToken: Ct);
+        var run = await BotProcess.RunAsync(["ask", "騰訊", "--Corpus:PassageTargetChars=5", "--Retrieval:MinCoverage=3"], cancellationToken: Ct);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(key, run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("invalid configuration: Corpus:PassageTargetChars", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("; Retrieval:MinCoverage", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public async Task SettingThatIsNotANumber_StopsTheStartWithExit2NamingTheKey()
+    {
+        var run = await BotProcess.RunAsync(["ask", "騰訊", "--Retrieval:TopK=abc"], cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Retrieval:TopK", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Stdout);
     }
 
@@ -176,16 +184,15 @@ public sealed class ConfigurationTests : IDisposable
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("--Retreival:TopK=3", "did you mean --Retrieval:TopK?")]
-    [InlineData("--Corpus:SeedPath=x", "did you mean --Corpus:SeedsPath?")]
-    [InlineData("--Nonsense:Thing=1", "unknown setting --Nonsense:Thing")]
-    public async Task MisspeltSwitch_IsRefused_WithTheNearestKnownKey(string setting, string expected)
+    [Fact]
+    public async Task MisspeltSwitches_AreRefusedTogether_EachWithTheNearestKnownKey()
     {
-        var run = await BotProcess.RunAsync(["ask", "騰訊", setting], cancellationToken: Ct);
+        var run = await BotProcess.RunAsync(["ask", "騰訊", "--Retreival:TopK=3", "--Corpus:SeedPath=x", "--Nonsense:Thing=1"], cancellationToken: Ct);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown settings --Retreival:TopK (did you mean --Retrieval:TopK?), --Corpus:SeedPath (did you mean --Corpus:SeedsPath?), --Nonsense:Thing;", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // one line, not one per switch
+        Assert.Equal(string.Empty, run.Stdout);
     }
 
     [Fact]

@@ -213,6 +213,19 @@ public static class BotHost
 
     private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;
 
+    /// <summary>
+    /// Every bad setting at once (the options validators of each section fail together), so one run shows them all:
+    /// "invalid configuration: A; B", or null when none is a configuration error.
+    /// </summary>
+    private static string? DescribeAll(IEnumerable<Exception> exceptions)
+    {
+        const string Invalid = "invalid configuration: ";
+        var messages = exceptions.Select(DescribeConfigurationError).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return messages.Count == 0 ? null
+            : messages.All(m => m.StartsWith(Invalid, StringComparison.Ordinal)) ? Invalid + string.Join("; ", messages.Select(m => m[Invalid.Length..]))
+            : string.Join("; ", messages);
+    }
+
     /// <summary>A user-facing message for a configuration error, or null when the exception is something else.</summary>
     public static string? DescribeConfigurationError(Exception exception)
     {
@@ -228,7 +241,7 @@ public static class BotHost
             OptionsValidationException validation => $"invalid configuration: {string.Join("; ", validation.Failures)}",
             InvalidOperationException invalid when invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
                 => $"invalid configuration: {invalid.Message}",
-            AggregateException aggregate => aggregate.InnerExceptions.Select(DescribeConfigurationError).FirstOrDefault(m => m is not null),
+            AggregateException aggregate => DescribeAll(aggregate.InnerExceptions),
             _ when exception.InnerException is { } inner => DescribeConfigurationError(inner),
             _ => null,
         };

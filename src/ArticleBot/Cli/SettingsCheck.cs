@@ -31,19 +31,19 @@ public static class SettingsCheck
     }
 
     /// <summary>Every <c>--Section:Key</c> switch must be a setting the bot reads.</summary>
-    /// <exception cref="SettingsException">One is not; the message suggests the nearest known key.</exception>
+    /// <exception cref="SettingsException">
+    /// Some are not: the message names each of them (so one run shows every typo), with the nearest known key.
+    /// </exception>
     public static void Switches(IReadOnlyList<string> configurationArgs, KnownSettings known)
     {
         ArgumentNullException.ThrowIfNull(configurationArgs);
         ArgumentNullException.ThrowIfNull(known);
-        foreach (var argument in configurationArgs.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
+        var unknown = configurationArgs.Where(a => a.StartsWith("--", StringComparison.Ordinal))
+            .Select(a => a[2..].Split('=', 2)[0]).Where(key => !known.IsKnown(key)).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(key => known.Nearest(key) is { } nearest ? $"--{key} (did you mean --{nearest}?)" : $"--{key}").ToList();
+        if (unknown.Count > 0)
         {
-            var key = argument[2..].Split('=', 2)[0];
-            if (!known.IsKnown(key))
-            {
-                var nearest = known.Nearest(key);
-                throw new SettingsException($"unknown setting --{key}{(nearest is null ? string.Empty : $"; did you mean --{nearest}?")} (see the README's configuration tables)");
-            }
+            throw new SettingsException($"unknown setting{(unknown.Count > 1 ? "s" : string.Empty)} {string.Join(", ", unknown)}; see the README's configuration tables");
         }
     }
 }

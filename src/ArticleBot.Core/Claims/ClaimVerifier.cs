@@ -288,11 +288,11 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     {
         double total = 0, matched = 0, denied = 0;
         var strong = 0;
-        List<(int At, bool Contrast)>? negations = null;
+        IReadOnlyList<(int At, bool Contrast)>? negations = null;
         void Count(double weight, int at)
         {
             matched += weight;
-            negations ??= [.. facts.NegationsIn(folded)];
+            negations ??= facts.NegationsIn(folded);
             if (at >= 0 && Denied(folded, negations, at))
             {
                 denied += weight;
@@ -334,7 +334,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     }
 
     /// <summary>True when a negation of the text's clause at <paramref name="at"/> denies it (a contrast only what follows it).</summary>
-    private static bool Denied(string folded, List<(int At, bool Contrast)> negations, int at)
+    private static bool Denied(string folded, IReadOnlyList<(int At, bool Contrast)> negations, int at)
     {
         var (start, end) = FactTable.ClauseSpans(folded).FirstOrDefault(c => c.Start <= at && at < c.End);
         return negations.Any(n => n.At >= start && n.At < end && (!n.Contrast || n.At < at));

@@ -35,6 +35,7 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     private readonly string?[] _folded;
     private readonly ConcurrentDictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]?> _passagesWith = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TermContext> _termContexts = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, int>?> _allTerms;
 
     private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused)
@@ -205,7 +206,8 @@ public sealed partial class LucenePassageIndex : IPassageIndex
         var query = new BooleanQuery();
         foreach (var term in terms)
         {
-            query.Add(new TermQuery(new Term(TextField, term.Term)) { Boost = term.Weight }, Occur.SHOULD);
+            var luceneTerm = new Term(TextField, term.Term);
+            query.Add(new TermQuery(luceneTerm, ContextOf(luceneTerm)) { Boost = term.Weight }, Occur.SHOULD);
         }
 
         // For a small index, an in-order collector makes Lucene score the disjunction with a small heap
@@ -261,6 +263,16 @@ public sealed partial class LucenePassageIndex : IPassageIndex
         _reader.Dispose();
         _directory.Dispose();
     }
+
+    /// <summary>
+    /// Where a term's postings are, looked up once per term and index: a term query otherwise walks the term
+    /// dictionary on every search (a new term enumerator, its frames and buffers: about a third of what a warm answer
+    /// allocated in Lucene). The index never changes, so neither does the context; reading it is thread-safe.
+    /// </summary>
+    private TermContext ContextOf(Term term) =>
+        _termContexts.TryGetValue(term.Text, out var known) ? known
+        : _termContexts.Count < 200_000 ? _termContexts.GetOrAdd(term.Text, _ => TermContext.Build(_reader.Context, term))
+        : TermContext.Build(_reader.Context, term);
 
     private int DocumentFrequency(string term)
     {

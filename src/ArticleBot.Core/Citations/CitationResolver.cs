@@ -114,7 +114,7 @@ public sealed class CitationRewriter
             }
             else
             {
-                EmitText(c.ToString(), emitted);
+                EmitCharacter(c, emitted);
             }
         }
 
@@ -140,20 +140,32 @@ public sealed class CitationRewriter
     {
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
-            {
-                if (_text.Length > 0)
-                {
-                    _space.Append(c);
-                }
+            EmitCharacter(c, emitted);
+        }
+    }
 
-                continue;
+    // Character by character, with no string per character: a streamed reply passes through here whole.
+    private void EmitCharacter(char c, StringBuilder emitted)
+    {
+        if (char.IsWhiteSpace(c))
+        {
+            if (_text.Length > 0)
+            {
+                _space.Append(c);
             }
 
-            Write(_space.ToString(), emitted);
-            _space.Clear();
-            Write(c.ToString(), emitted);
+            return;
         }
+
+        if (_space.Length > 0)
+        {
+            _text.Append(_space);
+            emitted.Append(_space);
+            _space.Clear();
+        }
+
+        _text.Append(c);
+        emitted.Append(c);
     }
 
     private void EmitMarker(StringBuilder emitted)

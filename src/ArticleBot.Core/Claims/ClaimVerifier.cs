@@ -299,15 +299,16 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             }
         }
 
-        foreach (var group in reading.Content)
+        for (var g = 0; g < reading.Content.Count; g++)
         {
+            var group = reading.Content[g];
             var weight = CoverageMeter.CoverageWeight(group);
             total += weight;
             var match = CoverageMeter.GroupMatch(group, folded);
             if (match > 0)
             {
                 strong += group.Strength == GroupStrength.Strong && match >= 1 ? 1 : 0;
-                Count(weight * match, group.Alternatives.Select(a => a.Length > 1 || !group.HasWordBesideCharacter ? folded.IndexOf(a, StringComparison.Ordinal) : -1).Where(i => i >= 0).DefaultIfEmpty(-1).Min());
+                Count(weight * match, FirstAlternativeAt(group, folded));
             }
         }
 
@@ -331,6 +332,29 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         }
 
         return (total > 0 ? matched / total : 0, strong, matched, denied);
+    }
+
+    /// <summary>
+    /// Where the group's first alternative occurs in the text (a single character only when the group has no word
+    /// beside it), or -1. A loop: this runs for every group of a claim against every sentence read.
+    /// </summary>
+    private static int FirstAlternativeAt(QueryGroup group, string folded)
+    {
+        var first = -1;
+        for (var i = 0; i < group.Alternatives.Count; i++)
+        {
+            var alternative = group.Alternatives[i];
+            if (alternative.Length > 1 || !group.HasWordBesideCharacter)
+            {
+                var at = folded.IndexOf(alternative, StringComparison.Ordinal);
+                if (at >= 0 && (first < 0 || at < first))
+                {
+                    first = at;
+                }
+            }
+        }
+
+        return first;
     }
 
     /// <summary>True when a negation of the text's clause at <paramref name="at"/> denies it (a contrast only what follows it).</summary>

@@ -223,8 +223,9 @@ public static class SentenceFeatures
         // Which question words the sentence holds, and where: the answer usually sits beside them.
         var spans = new List<(int Start, int End)>();
         double strongMatched = 0, softMatched = 0, weakMatched = 0;
-        foreach (var group in plan.Groups)
+        for (var g = 0; g < plan.Groups.Count; g++)
         {
+            var group = plan.Groups[g];
             var match = CoverageMeter.GroupMatch(group, folded);
             if (match <= 0)
             {
@@ -432,8 +433,9 @@ public static class SentenceFeatures
     private static double ClauseCoverage(QuestionReading question, IReadOnlyList<QueryGroup> groups, string clause)
     {
         double total = 0, covered = 0;
-        foreach (var group in groups)
+        for (var g = 0; g < groups.Count; g++)
         {
+            var group = groups[g];
             total += group.Weight;
             covered += group.Weight * CoverageMeter.GroupMatch(group, clause);
         }
@@ -503,8 +505,9 @@ public static class SentenceFeatures
     private static bool Defines(QuestionReading question, string folded)
     {
         var text = folded.TrimStart(' ', '　', '“', '「', '"');
-        foreach (var group in question.Strong)
+        for (var g = 0; g < question.Strong.Count; g++)
         {
+            var group = question.Strong[g];
             foreach (var term in group.Alternatives)
             {
                 if (term.Length > 0 && text.Length > term.Length && text.StartsWith(term, StringComparison.Ordinal)

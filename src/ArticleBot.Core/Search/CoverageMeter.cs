@@ -15,8 +15,9 @@ public static class CoverageMeter
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(foldedText);
         double total = 0, covered = 0;
-        foreach (var group in plan.Groups)
+        for (var g = 0; g < plan.Groups.Count; g++)
         {
+            var group = plan.Groups[g];
             var weight = CoverageWeight(group);
             total += weight;
             covered += weight * GroupMatch(group, foldedText);

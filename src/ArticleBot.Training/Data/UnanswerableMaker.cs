@@ -10,7 +10,9 @@ namespace ArticleBot.Training.Data;
 /// <item><c>other-article</c>: a question of another article of the same source (whose answer the slice never
 /// writes, and whose article's title shares no four characters with a slice title), as the evaluation sets do;</item>
 /// <item><c>swap-name</c>: a near miss: a question of the slice with its topic name (its article's title, or a name in
-/// it) swapped for a name of the same kind that the slice never writes;</item>
+/// it) swapped for a name of the same kind that the slice never writes: a person for a person, a place for a place (names
+/// other articles' questions ask about), and a title that names no person, place or organisation for another such
+/// title (a question about 硫磺 asked of 鐵礦, never of 孫中山);</item>
 /// <item><c>swap-subject</c>: a near miss the other way: another article's question about its own subject, asked of a
 /// slice article's subject instead (an attribute the article does not give);</item>
 /// <item><c>swap-entity</c>: the trap of a neighbouring name: a question of the slice with a name swapped for another
@@ -22,6 +24,9 @@ namespace ArticleBot.Training.Data;
 /// </summary>
 public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, ScriptFolding folder)
 {
+    // The names each article's questions ask about, by kind: read once per article (slices are made in parallel).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, bool English), IReadOnlyList<Named>> _askedAbout = new();
+
     /// <summary>Unanswerable questions of other articles, per answerable question of the slice.</summary>
     public const double OtherArticleShare = 0.25;
 
@@ -83,12 +88,14 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
     {
         var wanted = (int)Math.Ceiling(own.Count * NearMissShare);
         var english = set.EndsWith("-en", StringComparison.Ordinal);
-        var pool = others.Select(a => Topic(a, english)).Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal)
-            .Where(t => !corpus.Contains(folder.Fold(t), StringComparison.Ordinal)).ToList();
-        if (pool.Count == 0)
-        {
-            yield break;
-        }
+        bool Unwritten(string name) => !corpus.Contains(folder.Fold(name), StringComparison.Ordinal);
+
+        // Replacements by kind, never written by the slice: other articles' titles (of the kind the recognisers read in
+        // the whole title, or none), and the names their questions ask about (in Chinese, those of a known kind).
+        var pools = others.Select(a => Topic(a, english)).Where(t => t.Length >= 2).Select(t => new Named(t, english ? null : KindOfWhole(t)))
+            .Concat(others.SelectMany(a => AskedAbout(a, english)).Where(n => english || n.Kind is not null))
+            .Where(n => Unwritten(n.Text)).DistinctBy(n => n.Text, StringComparer.Ordinal)
+            .GroupBy(n => n.Kind).ToDictionary(g => g.Key ?? AnswerKind.Any, g => g.Select(n => n.Text).ToList());
 
         var taken = 0;
         foreach (var question in own.OrderBy(q => SlicePlanner.StableHash("swap-name" + q.Id)))
@@ -99,14 +106,14 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
             }
 
             var article = slice.Articles.First(a => a.Key == question.ArticleKey);
-            var name = NamesIn(question.Text, article, english).Where(n => corpus.Contains(folder.Fold(n), StringComparison.Ordinal)).MaxBy(n => n.Length);
-            if (name is null)
+            var name = NamesIn(question.Text, article, english).Where(n => !Unwritten(n.Text)).MaxBy(n => n.Text.Length);
+            if (name is null || !pools.TryGetValue(name.Kind ?? AnswerKind.Any, out var pool) || pool.Count == 0)
             {
                 continue;
             }
 
             var replacement = pool[(int)(SlicePlanner.StableHash(question.Id) % (ulong)pool.Count)];
-            var text = question.Text.Replace(name, replacement, StringComparison.Ordinal);
+            var text = question.Text.Replace(name.Text, replacement, StringComparison.Ordinal);
             if (text == question.Text)
             {
                 continue;
@@ -115,6 +122,25 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
             taken++;
             yield return question with { Id = question.Id + "~name", Text = text, Answers = [], Type = "swap-name" };
         }
+    }
+
+    /// <summary>A name a question asks about, and its kind: a person, place or organisation, or null (a title of another kind, or any English name).</summary>
+    private sealed record Named(string Text, AnswerKind? Kind);
+
+    /// <summary>The names an article's questions ask about, other than its title.</summary>
+    private IReadOnlyList<Named> AskedAbout(TrainingArticle article, bool english) =>
+        _askedAbout.GetOrAdd((article.Key, english), _ =>
+        [
+            .. article.Questions.Where(q => q.Set.EndsWith("-en", StringComparison.Ordinal) == english)
+                .SelectMany(q => NamesIn(q.Text, article, english)).Where(n => n.Text != Topic(article, english)),
+        ]);
+
+    /// <summary>The kind of a name when the recognisers read the whole of it as a person, place or organisation; else null.</summary>
+    private AnswerKind? KindOfWhole(string name)
+    {
+        var folded = folder.Fold(name);
+        return NameRecognizer.Find(folded).Where(m => m.Kind is AnswerKind.Person or AnswerKind.Organisation or AnswerKind.Place && m.Start == 0 && m.Length == folded.Length)
+            .Select(m => (AnswerKind?)m.Kind).FirstOrDefault();
     }
 
     private IEnumerable<TrainingQuestion> SwapSubject(Slice slice, string set, int answerable, string corpus, List<TrainingArticle> others)
@@ -213,13 +239,16 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
         return (cut > 0 ? title[..cut] : title).Trim();
     }
 
-    /// <summary>The names a question holds: its article's topic, names the recognisers find, and (English) capitalised words after the first.</summary>
-    private IEnumerable<string> NamesIn(string question, TrainingArticle article, bool english)
+    /// <summary>
+    /// The names a question holds, with their kinds: its article's topic (of the kind the recognisers read in the whole
+    /// title, if any), names the recognisers find, and (English) capitalised words after the first (kind unknown).
+    /// </summary>
+    private IEnumerable<Named> NamesIn(string question, TrainingArticle article, bool english)
     {
         var topic = Topic(article, english);
         if (topic.Length >= 2 && question.Contains(topic, StringComparison.Ordinal))
         {
-            yield return topic;
+            yield return new Named(topic, english ? null : KindOfWhole(topic));
         }
 
         if (english)
@@ -228,7 +257,7 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
             {
                 if (match.Index > 0)
                 {
-                    yield return match.Value;
+                    yield return new Named(match.Value, null);
                 }
             }
 
@@ -244,7 +273,7 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
 
         foreach (var mention in NameRecognizer.Find(folded).Where(m => m.Kind is AnswerKind.Person or AnswerKind.Organisation or AnswerKind.Place && m.Length >= 2))
         {
-            yield return question.Substring(mention.Start, mention.Length);
+            yield return new Named(question.Substring(mention.Start, mention.Length), mention.Kind);
         }
     }
 

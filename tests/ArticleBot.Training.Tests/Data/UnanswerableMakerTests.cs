@@ -45,6 +45,19 @@ public sealed class UnanswerableMakerTests
     }
 
     [Fact]
+    public void Make_NearMisses_SwapAPlaceForAPlaceAnotherArticleAsksAbout_NotForATitleOfAnotherKind()
+    {
+        var sulfur = Article("drcd:4", "硫磺", "台北市的硫磺礦由北投公司開採。", ("台北市的硫磺礦由誰開採？", "北投公司"));
+        var iron = Article("drcd:5", "鐵礦", "台南市有鐵礦。", ("台南市有什麼礦？", "鐵礦"));
+        IReadOnlyList<Slice> slices = [new Slice("drcd-f0-s0", "drcd", 0, [sulfur]), new Slice("drcd-f1-s0", "drcd", 1, [iron])];
+
+        var made = new UnanswerableMaker(slices, ScriptFolding.Default).Make(slices[0]);
+
+        var swapped = Assert.Single(made, q => q.Type == "swap-name");
+        Assert.Equal("台南市的硫磺礦由誰開採？", swapped.Text); // not 鐵礦的硫磺礦由誰開採
+    }
+
+    [Fact]
     public void Make_SubjectSwaps_AskAnotherArticlesQuestionOfThisArticlesSubject()
     {
         var made = new UnanswerableMaker(Slices(), ScriptFolding.Default).Make(Slices()[0]);

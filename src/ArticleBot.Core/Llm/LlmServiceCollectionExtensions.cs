@@ -39,9 +39,18 @@ public static class LlmServiceCollectionExtensions
                 resilience.CircuitBreaker.SamplingDuration = (timeout * 2) + TimeSpan.FromSeconds(1);
                 resilience.Retry.MaxRetryAttempts = 3;
                 resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome) && !NoServerThere(args.Outcome.Exception));
             });
         return builder;
     }
+
+    /// <summary>
+    /// A refused connection or a host name that does not resolve: no server is there to answer a retry (a local model
+    /// server not started, a typo in <c>Llm:Endpoint</c>), so the answer falls back at once instead of after 1 + 2 + 4 s
+    /// of backoff on every question. A connection dropped mid-reply, a timeout, 429 and 5xx are still retried.
+    /// </summary>
+    private static bool NoServerThere(Exception? exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 
     /// <summary>True when <c>Llm:Provider</c> names a model (anything but empty or <c>None</c>; a bad name fails validation at start).</summary>
     private static bool ModelConfigured(Microsoft.Extensions.Configuration.IConfiguration configuration) =>

@@ -213,6 +213,21 @@ public sealed class ModelAnswerTests
         Assert.Contains("10億", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConnectionRefused_IsNotRetried_TheOfflineAnswerComesWithoutWaiting()
+    {
+        // Arrange: the fake clock never moves, so a retry (1 s of backoff, then 2, then 4) would never come.
+        var time = new FakeTimeProvider();
+        using var host = ModelHost($"http://127.0.0.1:{FakeOpenAIServer.FreePort()}/v1", time: time, extra: new() { ["Llm:TimeoutSeconds"] = "30" });
+
+        // Act: the bound is for a hang only.
+        var answer = await Answerer(host).AskAsync("腾讯春节活动要分多少现金红包？", null, Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        // Assert
+        Assert.Equal("extractive", answer.Backend);
+        Assert.Contains("Llm:Endpoint", answer.Fallback, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(401)]
     [InlineData(403)]

@@ -3,9 +3,9 @@ using System.Text.Json;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Claims;
-using ArticleBot.Core.Text;
 using ArticleBot.Core.Diagnostics;
 using ArticleBot.Core.Plugins;
+using ArticleBot.Core.Text;
 using Microsoft.Extensions.AI;
 
 namespace ArticleBot.Core.Answering;
@@ -25,6 +25,9 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
 
     /// <summary>The tool the client calls: the article plugin's search, as the kernel names it for chat clients.</summary>
     public const string SearchToolName = ArticlePlugin.PluginName + "_" + ArticlePlugin.SearchFunction;
+
+    /// <summary>The reply to a question written mostly in a script the offline answerer does not read.</summary>
+    public const string UnreadLanguageNotice = "I read questions in Chinese and English: please ask in one of them. 我只讀中文和英文的問題，請用中文或英文提問。";
 
     private static readonly ChatClientMetadata s_metadata = new(BackendName, defaultModelId: BackendName);
     private int _callCounter;
@@ -52,6 +55,13 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
             var passages = results.SelectMany(r => ReadPassages(r.Result)).ToList();
             activity?.SetTag("articlebot.compose.passages", passages.Count);
             return Task.FromResult(Reply(composer.Compose(question, passages, RetrievalOf(results))));
+        }
+
+        if (CharClass.IsMostlyOtherScript(question))
+        {
+            // Said in both languages it reads, rather than an abstention in a language guessed from the Han characters
+            // a Japanese question holds: nothing was searched, so nothing is claimed about the article.
+            return Task.FromResult(Reply(UnreadLanguageNotice));
         }
 
         var offered = options?.Tools?.OfType<AIFunctionDeclaration>().Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];

@@ -68,7 +68,7 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
             return "the claim is mostly numbers: say what the figures are about";
         }
 
-        if (text.Any(c => IsOtherScript(c)))
+        if (text.Any(CharClass.IsOtherScript))
         {
             return "the claim is in a language the bot does not read: write it in Chinese or English";
         }
@@ -147,10 +147,6 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
         label.Length > 0 && (char.IsAsciiDigit(label[0]) || label.EndsWith('%') || s_numberWords.Contains(label));
 
     // Scripts of languages other than Chinese and English (kana, hangul, Cyrillic, Greek, Arabic, Hebrew, Thai, Devanagari).
-    private static bool IsOtherScript(char c) =>
-        c is >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF' or >= '\u0400' and <= '\u04FF'
-            or >= '\u0370' and <= '\u03FF' or >= '\u0590' and <= '\u06FF' or >= '\u0E00' and <= '\u0E7F' or >= '\u0900' and <= '\u097F';
-
     // Words of a figure itself ("50 billion dollars"): the figure is compared, not searched for.
     private static readonly HashSet<string> s_numberWords = new(StringComparer.OrdinalIgnoreCase)
     {

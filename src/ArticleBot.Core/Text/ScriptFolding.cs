@@ -274,4 +274,35 @@ public static class CharClass
 
     /// <summary>ASCII letters and digits, and letters of other Latin-like scripts.</summary>
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsHan(c);
+
+    /// <summary>
+    /// True for a letter of a script the bot does not read: kana, hangul, Cyrillic, Greek, Hebrew, Arabic, Thai,
+    /// Devanagari (it reads Han and Latin).
+    /// </summary>
+    public static bool IsOtherScript(char c) =>
+        c is >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF' or >= '\u0400' and <= '\u04FF'
+            or >= '\u0370' and <= '\u03FF' or >= '\u0590' and <= '\u06FF' or >= '\u0E00' and <= '\u0E7F' or >= '\u0900' and <= '\u097F';
+
+    /// <summary>
+    /// True when a text is written mostly in scripts the bot does not read: more of its letters are of those scripts
+    /// than Han or Latin ones (a Japanese or Korean question; not an English one that quotes a Greek letter).
+    /// </summary>
+    public static bool IsMostlyOtherScript(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int other = 0, read = 0;
+        foreach (var c in text)
+        {
+            if (IsOtherScript(c))
+            {
+                other++;
+            }
+            else if (IsHan(c) || char.IsAsciiLetter(c))
+            {
+                read++;
+            }
+        }
+
+        return other > read;
+    }
 }

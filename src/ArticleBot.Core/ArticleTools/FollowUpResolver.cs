@@ -12,6 +12,9 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
 {
     private const int MaxFollowUpChars = 24;
 
+    // Folded, longest first (the file's order): "这两家公司" before "两家公司", "the two companies" before "the two".
+    private static readonly string[] s_pairReferences = WordLists.Load("followup.pair-references");
+
     /// <summary>The question to answer, given the user's earlier questions (oldest first).</summary>
     public string Resolve(string question, IReadOnlyList<string> earlier)
     {
@@ -24,6 +27,11 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
 
         var previous = earlier[^1];
         var trimmed = question.Trim();
+        if (WithBothSides(trimmed, earlier) is { } compared)
+        {
+            return compared;
+        }
+
         if (NewSubject(trimmed) is { } subject)
         {
             return WithSubject(previous, subject) ?? question;
@@ -44,6 +52,65 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
         }
 
         return question;
+    }
+
+    /// <summary>
+    /// "這兩家公司的產品叫什麼？" / "Which of the two relies more on …?" after a question that named two companies (or
+    /// people, or countries) together: the reference is replaced by both, as the earlier question named them, so the
+    /// question compares them. Null when the question makes no such reference or no earlier question named two of a
+    /// kind.
+    /// </summary>
+    private string? WithBothSides(string question, IReadOnlyList<string> earlier)
+    {
+        var folded = folder.Fold(question);
+        if (folded.Length != question.Length)
+        {
+            return null; // a reference is replaced where it stands, which folding must not have moved
+        }
+
+        var reference = s_pairReferences.Select(r => (Word: r, At: FindReference(folded, r))).FirstOrDefault(r => r.At >= 0);
+        if (reference.Word is null)
+        {
+            return null;
+        }
+
+        foreach (var source in earlier.Reverse())
+        {
+            var named = entities.NamedIn(source);
+            var pair = named.GroupBy(e => e.Kind).FirstOrDefault(g => g.Count() >= 2)?.Take(2).ToList();
+            if (pair is null)
+            {
+                continue;
+            }
+
+            var english = LanguageDetector.Detect(question, folder) == QuestionLanguage.English;
+            var names = pair.Select(e => FindName(source, e) is { } span ? source[span.Start..span.End] : e.Name)
+                .Select((n, i) => english && n.Any(CharClass.IsHan) ? pair[i].English : n).ToList();
+            var both = english ? $"{names[0]} and {names[1]}" : $"{names[0]}和{names[1]}";
+            return string.Concat(question.AsSpan(0, reference.At), both, question.AsSpan(reference.At + reference.Word.Length));
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a reference stands in folded text: anywhere for Chinese, as whole words for English.</summary>
+    private static int FindReference(string folded, string reference)
+    {
+        if (reference.Any(CharClass.IsHan))
+        {
+            return folded.IndexOf(reference, StringComparison.Ordinal);
+        }
+
+        for (var at = folded.IndexOf(reference, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(reference, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + reference.Length;
+            if ((at == 0 || !char.IsAsciiLetter(folded[at - 1])) && (end == folded.Length || !char.IsAsciiLetter(folded[end])))
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The new subject a follow-up brings ("那阿里呢？" → 阿里), or null when it brings none.</summary>

@@ -21,6 +21,24 @@ public sealed class FollowUpResolverTests
     }
 
     [Theory]
+    [InlineData("騰訊和阿里巴巴在春節做了什麼？", "這兩家公司的AI產品分別叫什麼？", "騰訊和阿里巴巴的AI產品分別叫什麼？")]
+    [InlineData("腾讯和阿里巴巴在春节做了什么？", "两家公司谁先发布？", "腾讯和阿里巴巴谁先发布？")]
+    [InlineData("Compare OpenAI and Anthropic revenue.", "Which of the two relies more on enterprise customers?", "Which of OpenAI and Anthropic relies more on enterprise customers?")]
+    [InlineData("How do OpenAI and Anthropic make money?", "What do both of them charge for?", "What do OpenAI and Anthropic charge for?")]
+    public void Resolve_SidesNamedTogether_AreTheTwoTheLastQuestionNamed(string previous, string question, string expected)
+    {
+        Assert.Equal(expected, Resolver.Resolve(question, [previous]));
+    }
+
+    [Theory]
+    [InlineData("豆包是哪家公司的產品？", "這兩家公司的AI產品分別叫什麼？")] // one company named: nothing to pair
+    [InlineData("Compare OpenAI and Anthropic revenue.", "What do the twofold gains mean?")] // "the two" only as a whole word
+    public void Resolve_PairReference_WithoutTwoSidesNamed_IsUnchanged(string previous, string question)
+    {
+        Assert.Equal(question, Resolver.Resolve(question, [previous]));
+    }
+
+    [Theory]
     [InlineData("OpenAI的廣告業務每年可能帶來多少收入？")]
     [InlineData("這篇文章講了什麼？")]
     [InlineData("Is it true that ChatGPT has more than 900 million weekly users?")]

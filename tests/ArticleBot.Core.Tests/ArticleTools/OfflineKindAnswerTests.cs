@@ -36,6 +36,16 @@ public sealed class OfflineKindAnswerTests
     }
 
     [Fact]
+    public async Task FollowUp_WhichOfTheTwo_IsAnsweredOfTheTwoTheLastQuestionNamed()
+    {
+        var answer = await Ask("Which of the two relies more on enterprise customers?", "Compare OpenAI and Anthropic revenue.");
+
+        Assert.True(answer.Grounded);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("Anthropic憑借85%的B2B/API營收結構", StringComparison.Ordinal));
+        Assert.DoesNotContain(answer.Citations, c => c.Quote.Contains("騰訊", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Outline_NamesTheHeadings()
     {
         var answer = await Ask("文章分成哪幾個部分？");

@@ -62,6 +62,8 @@ public sealed class DiscordCommandTests
         var logs = await stderr + await stdout;
         Assert.Contains("READY", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeDiscord.Token, logs, StringComparison.Ordinal);
+        // The fake reads the close frame on its own loop, which may get to it just after the process has gone.
+        await FakeDiscord.WaitUntilAsync(() => discord.Connections.First().ClientCloseCode is not null, "the close frame", 10_000);
         Assert.Equal(1000, discord.Connections.First().ClientCloseCode);
     }
 

@@ -9,11 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "# bench/import.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet test tests/ArticleBot.Ingest.Tests -v:q -nologo \
-  --filter "FullyQualifiedName~ReadabilityPageTests.Imported_text_matches_readability_expected_text|FullyQualifiedName~ImportTimingTests" >&2
+# ARTICLEBOT_TESTS=all: these filters alone pick the tests, soaks or not (tests/Directory.Build.props).
+export ARTICLEBOT_TESTS=all
+dotnet test --project tests/ArticleBot.Ingest.Tests -- --filter-method "*.ReadabilityPageTests.Imported_text_matches_readability_expected_text" >&2
+dotnet test --project tests/ArticleBot.Ingest.Tests -- --filter-class "*.ImportTimingTests" >&2
 rm -f artifacts/bin/ArticleBot.EndToEnd.Tests/debug/shared-import-latency.txt
-dotnet test tests/ArticleBot.EndToEnd.Tests -v:q -nologo \
-  --filter "FullyQualifiedName~ArticleImportTests.An_article_added_while_a_chat_runs|FullyQualifiedName~SharedArticlesTests" >&2
+dotnet test --project tests/ArticleBot.EndToEnd.Tests -- --filter-method "*.ArticleImportTests.An_article_added_while_a_chat_runs*" >&2
+dotnet test --project tests/ArticleBot.EndToEnd.Tests -- --filter-class "*.SharedArticlesTests" >&2
 cat artifacts/bin/ArticleBot.Ingest.Tests/debug/readability-f1.txt artifacts/bin/ArticleBot.Ingest.Tests/debug/import-timing.txt \
   artifacts/bin/ArticleBot.EndToEnd.Tests/debug/live-reload-latency.txt
 cat artifacts/bin/ArticleBot.EndToEnd.Tests/debug/shared-import-latency.txt 2>/dev/null \

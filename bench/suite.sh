@@ -34,9 +34,10 @@ for run in $(seq "$runs"); do
     echo "$(cat run.time) $(( (b1 - b0) - (l1 - l0) )) $hz" | awk '{printf "dotnet run ask: wall %.0f s, CPU %.0f s\n", $1, $2 / $3}'
     echo "$(cat test.time) $(( (b2 - b1) - (l2 - l1) )) $hz" | awk '{printf "dotnet test:    wall %.0f s, CPU %.0f s\n", $1, $2 / $3}'
     echo "$(cat run.time) $(cat test.time) $(( (b2 - b0) - (l2 - l0) )) $hz" | awk '{printf "both:           wall %.0f s, CPU %.0f s\n", $1 + $2, $3 / $4}'
-    # Each test application's line (passed or failed, and how long it ran), then the run's summary.
-    grep -E '\((net[0-9.]+\|[a-z0-9]+)\) (passed|failed)' test.out || tail -20 test.out
-    grep -E -A 6 '^Test run summary' test.out || true
+    # The run's summary: each test application (passed or failed, and how long it ran), then the counts; and the
+    # skipped tests, each with its reason.
+    grep -E -A 14 '^Test run summary' test.out || tail -20 test.out
+    grep -E -A 1 '^skipped ' test.out || true
     # A failed test: its name, then its message and the top of its stack trace.
     grep -E -A 12 '^\s*failed [A-Za-z]' test.out || true
     echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -321,6 +321,9 @@ public sealed class EnglishLexicon
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteLine(FormatHeader);
+        // The size of each part first, so Read allocates each collection once at its final size: growing the set of
+        // 50,000 English words by doubling cost a cold ask two large copies and a collection in the middle of them.
+        writer.WriteLine($"C\t{_byGloss.Count}\t{_transliterations.Length}\t{_verbs.Count}\t{_english.Count}\t{_synonyms.Count}\t{_names.Count}");
         foreach (var (key, expansions) in _byGloss)
         {
             writer.WriteLine($"K\t{key}\t{string.Join(',', expansions.Select(e => $"{e.Chinese}:{e.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}");
@@ -361,13 +364,15 @@ public sealed class EnglishLexicon
             return null;
         }
 
-        var byGloss = new Dictionary<string, Expansion[]>(StringComparer.Ordinal);
-        var transliterations = new List<(string, string)>();
-        var verbs = new HashSet<string>(StringComparer.Ordinal);
-        var english = new HashSet<string>(StringComparer.Ordinal);
-        var synonyms = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var names = new Dictionary<string, ProperNameKind>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { Length: > 2 } line)
+        var first = reader.ReadLine();
+        var sizes = first is not null && first.StartsWith("C\t", StringComparison.Ordinal) ? PartSizes(first) : null;
+        var byGloss = new Dictionary<string, Expansion[]>(sizes?[0] ?? 0, StringComparer.Ordinal);
+        var transliterations = new List<(string, string)>(sizes?[1] ?? 0);
+        var verbs = new HashSet<string>(sizes?[2] ?? 0, StringComparer.Ordinal);
+        var english = new HashSet<string>(sizes?[3] ?? 0, StringComparer.Ordinal);
+        var synonyms = new Dictionary<string, string[]>(sizes?[4] ?? 0, StringComparer.Ordinal);
+        var names = new Dictionary<string, ProperNameKind>(sizes?[5] ?? 0, StringComparer.Ordinal);
+        for (var line = sizes is null ? first : reader.ReadLine(); line is { Length: > 2 }; line = reader.ReadLine())
         {
             var fields = line.Split('\t');
             switch (fields[0])
@@ -396,6 +401,23 @@ public sealed class EnglishLexicon
         }
 
         return new EnglishLexicon(byGloss, [.. transliterations], verbs, english, synonyms, names);
+    }
+
+    /// <summary>The part sizes of a "C" line (a file written before it had one has none); null when it is malformed.</summary>
+    private static int[]? PartSizes(string line)
+    {
+        var fields = line.Split('\t');
+        var sizes = new int[fields.Length - 1];
+        for (var i = 1; i < fields.Length; i++)
+        {
+            // A capacity only: a wrong or hostile number costs memory, never correctness, so it is bounded.
+            if (!int.TryParse(fields[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sizes[i - 1]) || sizes[i - 1] > 1_000_000)
+            {
+                return null;
+            }
+        }
+
+        return sizes.Length == 6 ? sizes : null;
     }
 
     private static Expansion ParseExpansion(string field)

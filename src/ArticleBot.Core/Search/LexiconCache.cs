@@ -11,7 +11,7 @@ namespace ArticleBot.Core.Search;
 public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache> logger)
 {
     /// <summary>Bump when the lexicon's construction changes, so old cache files are not reused.</summary>
-    private const string Version = "lexicon-7"; // 4: British spellings folded to American in the keys; 5: Chinese synonyms; 6: proper names; 7: heads of two-word noun glosses
+    private const string Version = "lexicon-8"; // 4: British spellings folded to American in the keys; 5: Chinese synonyms; 6: proper names; 7: heads of two-word noun glosses; 8: part sizes first
 
     /// <summary>The cached lexicon for the corpus of <paramref name="passages"/>, or a new one from <paramref name="build"/>.</summary>
     public EnglishLexicon GetOrBuild(IEnumerable<string> passages, Func<EnglishLexicon> build)

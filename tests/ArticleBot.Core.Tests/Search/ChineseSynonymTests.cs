@@ -44,4 +44,20 @@ public sealed class ChineseSynonymTests
         Assert.Equal(["离世"], read.SynonymsInCorpus("去世"));
         Assert.Equal(lexicon.ProperName("腾讯"), read.ProperName("腾讯"));
     }
+
+    [Fact]
+    public void CacheFormat_ReadsTheSizesLine_AnOlderFileWithoutIt_AndRefusesAMalformedOne()
+    {
+        var lexicon = Build("离世", "腾讯");
+        using var text = new StringWriter();
+        lexicon.Write(text);
+        var lines = text.ToString().Split('\n').ToList();
+        Assert.StartsWith("C\t", lines[1], StringComparison.Ordinal);
+
+        var withoutSizes = string.Join('\n', lines.Where((_, i) => i != 1));
+        var malformed = string.Join('\n', lines.Select((l, i) => i == 1 ? "C\t1\t2\tlots\t4\t5\t6" : l));
+
+        Assert.Equal(["离世"], EnglishLexicon.Read(new StringReader(withoutSizes))!.SynonymsInCorpus("去世"));
+        Assert.Null(EnglishLexicon.Read(new StringReader(malformed))); // so the cache is built again
+    }
 }

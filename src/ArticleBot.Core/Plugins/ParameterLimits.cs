@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.SemanticKernel;
 
 namespace ArticleBot.Core.Plugins;
@@ -22,16 +24,39 @@ public sealed record ParameterLimit(double? Minimum, double? Maximum, int? MaxLe
 /// </summary>
 public static class ParameterLimits
 {
+    // Every tool call checks its arguments against these, so each method's limits are read once. The table holds
+    // the methods weakly: a plugin's collectible load context can still unload.
+    private static readonly ConditionalWeakTable<MethodInfo, IReadOnlyDictionary<string, ParameterLimit>> s_byMethod = [];
+
     /// <summary>The limit declared on <paramref name="parameter"/> of <paramref name="function"/>, or null when it declares none.</summary>
     public static ParameterLimit? For(KernelFunction function, string parameter)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var info = function.UnderlyingMethod?.GetParameters().FirstOrDefault(p => string.Equals(p.Name, parameter, StringComparison.OrdinalIgnoreCase));
-        if (info is null)
+        if (function.UnderlyingMethod is not { } method)
         {
             return null;
         }
 
+        var limits = s_byMethod.GetValue(method, Read);
+        return limits.GetValueOrDefault(parameter);
+    }
+
+    private static IReadOnlyDictionary<string, ParameterLimit> Read(MethodInfo method)
+    {
+        var limits = new Dictionary<string, ParameterLimit>(StringComparer.OrdinalIgnoreCase);
+        foreach (var info in method.GetParameters())
+        {
+            if (info.Name is { } name && !limits.ContainsKey(name) && Read(info) is { } limit)
+            {
+                limits[name] = limit;
+            }
+        }
+
+        return limits;
+    }
+
+    private static ParameterLimit? Read(ParameterInfo info)
+    {
         var range = info.GetCustomAttributes(typeof(RangeAttribute), inherit: false).OfType<RangeAttribute>().FirstOrDefault();
         var length = info.GetCustomAttributes(typeof(StringLengthAttribute), inherit: false).OfType<StringLengthAttribute>().FirstOrDefault()?.MaximumLength
             ?? info.GetCustomAttributes(typeof(MaxLengthAttribute), inherit: false).OfType<MaxLengthAttribute>().FirstOrDefault()?.Length;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -18,6 +19,13 @@ public sealed class ScriptFolding
     private readonly FrozenSet<char> _phraseStarts;
     private readonly int _longestPhrase;
     private readonly FrozenSet<int> _simplifiedOnly;
+
+    // Answering folds the same article sentences and the same question many times over (every tool, every feature),
+    // so recent results are kept. The cache is bounded by the characters it holds and simply starts over when full:
+    // a long-running bot reading many articles keeps its memory flat, and a miss only costs the fold itself.
+    private const int RecentCapacityInCharacters = 1 << 21;
+    private readonly ConcurrentDictionary<string, string> _recent = new(StringComparer.Ordinal);
+    private int _recentCharacters;
 
     internal ScriptFolding(IReadOnlyDictionary<int, string> characters, IReadOnlyDictionary<string, string> phrases)
     {
@@ -56,11 +64,31 @@ public sealed class ScriptFolding
             return text;
         }
 
+        if (_recent.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var folded = FoldUncached(text);
+        if (Interlocked.Add(ref _recentCharacters, text.Length + folded.Length) > RecentCapacityInCharacters)
+        {
+            _recent.Clear();
+            Interlocked.Exchange(ref _recentCharacters, text.Length + folded.Length);
+        }
+
+        _recent.TryAdd(text, folded);
+        return folded;
+    }
+
+    private string FoldUncached(string text)
+    {
+
         // Normalisation rejects lone surrogates (text from a model or a plugin may have them): replace them first.
         var valid = HasLoneSurrogate(text) ? ReplaceLoneSurrogates(text) : text;
         var normalized = valid.IsNormalized(NormalizationForm.FormKC) ? valid : valid.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(normalized.Length);
         var span = normalized.AsSpan();
+        Span<char> pair = stackalloc char[2];
         var i = 0;
         while (i < span.Length)
         {
@@ -77,20 +105,42 @@ public sealed class ScriptFolding
                 continue;
             }
 
-            rune = Rune.ToLowerInvariant(rune);
+            rune = ToLower(rune);
             if (_characters.TryGetValue(rune.Value, out var mapped))
             {
                 builder.Append(mapped);
             }
+            else if (rune.IsBmp)
+            {
+                builder.Append((char)rune.Value);
+            }
             else
             {
-                builder.Append(rune.ToString());
+                builder.Append(pair[..rune.EncodeToUtf16(pair)]);
             }
 
             i += used;
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Rune.ToLowerInvariant"/>, asked only of the runes that have a lower case: those of the categories
+    /// below (a test checks every code point). The casing tables are ICU's, a native call per rune, and most of
+    /// an article's runes are ideographs and punctuation, which have none.
+    /// </summary>
+    internal static Rune ToLower(Rune rune)
+    {
+        if (rune.IsAscii)
+        {
+            return rune.Value is >= 'A' and <= 'Z' ? new Rune(rune.Value + ('a' - 'A')) : rune;
+        }
+
+        return Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherSymbol
+            ? Rune.ToLowerInvariant(rune)
+            : rune;
     }
 
     private static bool HasLoneSurrogate(string text)

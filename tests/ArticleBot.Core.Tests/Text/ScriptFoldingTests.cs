@@ -1,3 +1,4 @@
+using System.Text;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Tests.Text;
@@ -26,6 +27,40 @@ public sealed class ScriptFoldingTests
     public void Fold_TraditionalAndSimplifiedQuestions_FoldToTheSameText()
     {
         Assert.Equal(Folder.Fold("騰訊春節活動要分多少現金紅包"), Folder.Fold("腾讯春节活动要分多少现金红包"));
+    }
+
+    [Fact]
+    public void ToLower_AgreesWithTheRuntimeOnEveryCodePoint()
+    {
+        // The fast path skips the casing call for categories without a lower case; it must never change an answer.
+        var differences = new List<string>();
+        for (var value = 0; value <= 0x10FFFF; value++)
+        {
+            if (!Rune.IsValid(value))
+            {
+                continue;
+            }
+
+            var rune = new Rune(value);
+            if (ScriptFolding.ToLower(rune) != Rune.ToLowerInvariant(rune))
+            {
+                differences.Add($"U+{value:X4}");
+            }
+        }
+
+        Assert.Empty(differences);
+    }
+
+    [Fact]
+    public void Fold_SameTextTwice_GivesTheSameResultAsAFreshFolder()
+    {
+        // The second call is served from the folder's recent results.
+        const string Sentence = "ＯｐｅｎＡＩ的廣告業務每年可能帶來２５０億美元的收入，ÉCOLE 𠀀";
+        var first = Folder.Fold(Sentence);
+        var second = Folder.Fold(new string(Sentence.AsSpan()));
+
+        Assert.Equal("openai的广告业务每年可能带来250亿美元的收入,école 𠀀", first);
+        Assert.Equal(first, second);
     }
 
     [Theory]

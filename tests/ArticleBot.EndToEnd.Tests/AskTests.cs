@@ -66,11 +66,13 @@ public sealed class AskTests(BotSessions sessions)
         var huge = string.Concat(Enumerable.Repeat("騰訊紅包", 25_000));
         var stdin = string.Join('\n', "英偉達的市值突破了多少？", string.Empty, "   ", "What share of Anthropic's revenue comes from B2B?", "\u202E😀\u0007騰訊\u200B", huge, "？？？", string.Empty);
 
-        // Act
-        var run = await BotProcess.RunAsync(["ask", "--json", "-"], stdin, cancellationToken: Ct);
+        // Act: three questions at once, and one after another (the default).
+        var run = await BotProcess.RunAsync(["ask", "--json", "-", "--parallel", "3"], stdin, cancellationToken: Ct);
+        var oneByOne = await BotProcess.RunAsync(["ask", "--json", "-", "--parallel", "1"], stdin, cancellationToken: Ct);
 
-        // Assert
+        // Assert: the same answers, in the input's order.
         Assert.Equal(0, run.ExitCode);
+        Assert.Equal(oneByOne.Stdout, run.Stdout);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, lines.Length);
         foreach (var line in lines)
@@ -91,6 +93,18 @@ public sealed class AskTests(BotSessions sessions)
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("usage:", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("many")]
+    public async Task AskBatch_BadParallel_SaysSo_ExitsWith2(string parallel)
+    {
+        var run = await BotProcess.RunAsync(["ask", "--json", "-", "--parallel", parallel], "英偉達的市值突破了多少？\n", cancellationToken: Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--parallel", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Stdout);
     }
 

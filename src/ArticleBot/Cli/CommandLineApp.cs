@@ -3,6 +3,7 @@ using System.Text;
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Answering.Gate;
 using ArticleBot.Core.Evaluation;
+using ArticleBot.Core.Hosting;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
@@ -18,7 +19,8 @@ public static class CommandLineApp
     /// <summary>Usage of <c>ask</c>, printed on stderr when the question is missing or empty.</summary>
     public const string AskUsage = """
         usage: ArticleBot ask "<question>" [--json]
-               ArticleBot ask --json -      (one question per line on stdin, one JSON object per line out)
+               ArticleBot ask --json - [--parallel N]   (one question per line on stdin, one JSON object per line out,
+                                                          in order; N answered at once, default 1)
         """;
 
     /// <summary>Parses and runs a command line (configuration switches already removed).</summary>
@@ -125,15 +127,28 @@ public static class CommandLineApp
     {
         var question = new Argument<string?>("question") { Description = "The question, or - to read one question per line from stdin.", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Write one JSON object per answer." };
-        var command = new Command("ask", "Answers one question (or a batch from stdin) about the article.") { question, json };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "With -, how many questions are answered at once (default 1). Worth raising with a model, whose answers wait on the network; answers keep the input's order.",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("ask", "Answers one question (or a batch from stdin) about the article.") { question, json, parallel };
         command.SetAction((parse, cancellationToken) =>
         {
             var text = parse.GetValue(question);
             var asJson = parse.GetValue(json);
             if (text == "-")
             {
+                var atOnce = parse.GetValue(parallel);
+                if (atOnce is < 1 or > 256)
+                {
+                    Console.Error.WriteLine("error: --parallel takes a number from 1 to 256.");
+                    Console.Error.WriteLine(AskUsage);
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+
                 AnswerDataPreload.Start();
-                return BotHost.RunAsync(configurationArgs, (services, ct) => AskBatchAsync(services, asJson, ct), cancellationToken);
+                return BotHost.RunAsync(configurationArgs, (services, ct) => AskBatchAsync(services, asJson, atOnce, ct), cancellationToken);
             }
 
             if (QuestionText.Clean(text).Length == 0)
@@ -162,7 +177,10 @@ public static class CommandLineApp
         return command;
     }
 
-    private static async Task<int> AskBatchAsync(IServiceProvider services, bool asJson, CancellationToken cancellationToken)
+    /// <summary>One line of a batch: its answer, or why it has none.</summary>
+    private sealed record BatchAnswer(string Question, ArticleAnswer? Answer, Exception? Error);
+
+    private static async Task<int> AskBatchAsync(IServiceProvider services, bool asJson, int parallel, CancellationToken cancellationToken)
     {
         var answerer = services.GetRequiredService<ArticleAnswerer>();
         var renderer = AnswerRenderer.ForConsole();
@@ -173,42 +191,56 @@ public static class CommandLineApp
         var stdout = asJson ? buffered : Console.Out;
         using var input = new InputLines(Console.OpenStandardInput());
         var failures = 0;
-        while (await input.ReadLineAsync(() => stdout.FlushAsync(cancellationToken), cancellationToken) is { } line)
-        {
-            var question = QuestionText.Clean(line);
-            if (question.Length == 0)
+        await OrderedBatch.RunAsync(
+            async ct =>
             {
-                continue;
-            }
-
-            ArticleAnswer answer;
-            try
-            {
-                answer = await answerer.AskAsync(question, null, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One question's failure is that question's line; the batch goes on.
-                failures++;
-                await Console.Error.WriteLineAsync($"error: could not answer \"{TextCut.AtMost(question, 80)}\": {ex.Message}");
-                if (asJson)
+                // Blank lines are skipped; null is the end of input.
+                while (await input.ReadLineAsync(static () => Task.CompletedTask, ct) is { } line)
                 {
-                    await stdout.WriteLineAsync(JsonOutput.Failure(question, ex.Message));
+                    if (QuestionText.Clean(line) is { Length: > 0 } question)
+                    {
+                        return question;
+                    }
                 }
 
-                continue;
-            }
-
-            if (asJson)
+                return null;
+            },
+            async (question, ct) =>
             {
-                await stdout.WriteLineAsync(JsonOutput.Answer(answer));
-            }
-            else
+                try
+                {
+                    return new BatchAnswer(question, await answerer.AskAsync(question, null, ct), null);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return new BatchAnswer(question, null, ex);
+                }
+            },
+            async result =>
             {
-                renderer.Write(answer);
-                await stdout.WriteLineAsync();
-            }
-        }
+                if (result.Answer is null)
+                {
+                    // One question's failure is that question's line; the batch goes on.
+                    failures++;
+                    await Console.Error.WriteLineAsync($"error: could not answer \"{TextCut.AtMost(result.Question, 80)}\": {result.Error!.Message}");
+                    if (asJson)
+                    {
+                        await stdout.WriteLineAsync(JsonOutput.Failure(result.Question, result.Error.Message));
+                    }
+                }
+                else if (asJson)
+                {
+                    await stdout.WriteLineAsync(JsonOutput.Answer(result.Answer));
+                }
+                else
+                {
+                    renderer.Write(result.Answer);
+                    await stdout.WriteLineAsync();
+                }
+            },
+            () => stdout.FlushAsync(cancellationToken),
+            parallel,
+            cancellationToken);
 
         await stdout.FlushAsync(cancellationToken);
         return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;

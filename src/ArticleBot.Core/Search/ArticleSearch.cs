@@ -125,9 +125,12 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
             var fresh = Build(corpus);
             if (_state.Lexicon.IsValueCreated)
             {
-                // English questions have been asked: build the new corpus's lexicon now, before the swap, so the next
-                // question is not the one that waits for it.
-                _ = fresh.Lexicon.Value;
+                // Questions have needed the lexicon: the new corpus's is built in the background (seconds, on a large
+                // corpus), and until it is ready the new index is searched with the last one, which lacks only the
+                // words the change brought. Answers keep coming, on the new articles, meanwhile.
+                var building = fresh.Lexicon;
+                fresh = WithLexicon(fresh, _state.Lexicon);
+                PendingLexicon = StartInBackground(() => InstallWhenBuilt(fresh, building));
             }
 
             _retired.Add((_state, now));
@@ -143,6 +146,43 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
 
         Reloaded?.Invoke(corpus);
     }
+
+    /// <summary>The lexicon being built after the last <see cref="Reload"/>, until it is installed (a finished task when none is).</summary>
+    internal Task PendingLexicon { get; private set; } = Task.CompletedTask;
+
+    /// <summary>How background work starts (tests run it when they choose).</summary>
+    internal Func<Action, Task> StartInBackground { get; set; } = work => Task.Run(work);
+
+    /// <summary>Builds a reloaded corpus's lexicon and installs it, unless another reload came first.</summary>
+    private void InstallWhenBuilt(State interim, Lazy<EnglishLexicon> lexicon)
+    {
+        try
+        {
+            _ = lexicon.Value;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The state keeps the last lexicon (this one would only fail again) until the next reload.
+            Log.LexiconFailed(_log, ex.Message);
+            return;
+        }
+
+        lock (_reloadLock)
+        {
+            if (ReferenceEquals(_state, interim))
+            {
+                // Same corpus and index: nothing is retired. Plans made with the last lexicon go with it.
+                _state = WithLexicon(interim, lexicon);
+            }
+        }
+    }
+
+    private State WithLexicon(State state, Lazy<EnglishLexicon> lexicon) => state with
+    {
+        Analyzer = new QueryAnalyzer(_folder, state.Index, lexicon),
+        Lexicon = lexicon,
+        Plans = new System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan>(StringComparer.Ordinal),
+    };
 
     /// <inheritdoc/>
     public IReadOnlyList<ScoredPassage> Search(string query, int top = 5)
@@ -344,5 +384,9 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         [LoggerMessage(EventId = 2002, EventName = "LexiconBuilt", Level = LogLevel.Information,
             Message = "Built the English lexicon ({Keys} keys) in {ElapsedMs} ms")]
         public static partial void LexiconBuilt(ILogger logger, int keys, long elapsedMs);
+
+        [LoggerMessage(EventId = 2009, EventName = "LexiconFailed", Level = LogLevel.Warning,
+            Message = "Could not build the English lexicon of the reloaded corpus ({Reason}); the last one stays in use until the next reload")]
+        public static partial void LexiconFailed(ILogger logger, string reason);
     }
 }

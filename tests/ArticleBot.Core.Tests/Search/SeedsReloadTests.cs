@@ -82,6 +82,63 @@ public sealed class SeedsReloadTests : IDisposable
     }
 
     [Fact]
+    public void After_a_reload_the_new_articles_are_searched_at_once_and_the_lexicon_follows_when_built()
+    {
+        // Arrange: questions have needed the lexicon; its rebuild is held until the test runs it.
+        var lastLexicon = Search.Lexicon.Value;
+        Action? rebuild = null;
+        Search.StartInBackground = work =>
+        {
+            rebuild = work;
+            return Task.CompletedTask;
+        };
+
+        // Act: a Chinese article about a ferry; an English question finds it through the lexicon only.
+        File.WriteAllText(Path.Combine(_root, "seeds", "ferry.md"), "# 港口渡輪\n\n港口的渡輪服務在週一恢復,每天往返十二班。\n");
+        Assert.True(Watcher.CheckOnce());
+
+        // Assert: the new corpus is searched at once, with the last lexicon (which has no word for 渡輪).
+        Assert.NotNull(Search.Corpus.GetDocument("seeds/ferry.md"));
+        Assert.Contains(Search.Search("渡輪服務"), r => r.Passage.Source == "seeds/ferry.md");
+        Assert.Same(lastLexicon, Search.Lexicon.Value);
+        Assert.DoesNotContain(Search.Search("ferry"), r => r.Passage.Source == "seeds/ferry.md");
+
+        // Then the new lexicon is built and installed: the English word now finds the new article.
+        Assert.NotNull(rebuild);
+        rebuild();
+        Assert.NotSame(lastLexicon, Search.Lexicon.Value);
+        Assert.Contains(Search.Search("ferry"), r => r.Passage.Source == "seeds/ferry.md");
+    }
+
+    [Fact]
+    public void A_lexicon_built_after_a_later_reload_came_first_is_not_installed()
+    {
+        _ = Search.Lexicon.Value;
+        var rebuilds = new List<Action>();
+        Search.StartInBackground = work =>
+        {
+            rebuilds.Add(work);
+            return Task.CompletedTask;
+        };
+        File.WriteAllText(Path.Combine(_root, "seeds", "ferry.md"), "# 港口渡輪\n\n港口的渡輪服務在週一恢復。\n");
+        Assert.True(Watcher.CheckOnce());
+        rebuilds[0](); // the first reload's lexicon: installed, so the second reload rebuilds again
+        File.Delete(Path.Combine(_root, "seeds", "ferry.md"));
+        Assert.True(Watcher.CheckOnce());
+        var current = Search.Lexicon;
+
+        // A third reload, then the second one's lexicon arrives late: it belongs to a corpus no longer searched.
+        File.WriteAllText(Path.Combine(_root, "seeds", "bridge.md"), Bridge);
+        Assert.True(Watcher.CheckOnce());
+        var afterThird = Search.Lexicon;
+        rebuilds[1]();
+
+        Assert.Same(current.Value, afterThird.Value); // the third reload searches with the last installed lexicon
+        Assert.Same(afterThird, Search.Lexicon); // and the late one did not replace it
+        Assert.Null(Search.Corpus.GetDocument("seeds/ferry.md"));
+    }
+
+    [Fact]
     public void A_folder_left_without_articles_keeps_the_last_good_corpus()
     {
         var before = Search.Corpus;

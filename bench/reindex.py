@@ -26,8 +26,11 @@ for i, (title, text) in enumerate(articles):
 size = sum(len(t.encode("utf-8")) for _, t in articles)
 print(f"corpus: {len(articles)} articles, {size / 1024:.0f} KB of text, in {seeds}")
 
-chat = subprocess.Popen([exe, "chat", "--json", f"--Corpus:SeedsPath={seeds}", "--Plugins:Directories:0=none"],
-                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", bufsize=1)
+# A cache of its own: a cache left by an earlier run already holds the rewritten corpus's index, and would be reused.
+cache = os.path.join(folder, "cache")
+chat = subprocess.Popen([exe, "chat", "--json", f"--Corpus:SeedsPath={seeds}", f"--Corpus:CachePath={cache}", "--Plugins:Directories:0=none",
+                         "--Logging:LogLevel:ArticleBot=Information"],
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=open(os.path.join(folder, "log.txt"), "w"), text=True, encoding="utf-8", bufsize=1)
 
 def ask(question):
     started = time.monotonic()
@@ -35,7 +38,7 @@ def ask(question):
     chat.stdin.flush()
     line = chat.stdout.readline()
     if not line:
-        sys.exit("the chat ended: " + chat.stderr.read())
+        sys.exit("the chat ended: " + open(os.path.join(folder, "log.txt")).read()[-2000:])
     return json.loads(line), time.monotonic() - started
 
 started = time.monotonic()
@@ -64,8 +67,14 @@ while time.monotonic() - written < 60:
         cited_after = time.monotonic() - written
         break
 
+# English questions use the lexicon, which a reload rebuilds in the background: ask one, then measure as above.
+ask("What is the telescope's aperture?")
 chat.stdin.close()
 chat.wait(timeout=30)
+# What the reload did, from the bot's log (Information level): the index update and the lexicon rebuilt behind it.
+for line in open(os.path.join(folder, "log.txt"), encoding="utf-8"):
+    if "re-indexed" in line or "updated from the last one" in line or "lexicon" in line:
+        print("  log: " + line.strip())
 if cited_after is None:
     sys.exit("the rewritten article was not cited within 60 s")
 print(f"one article rewritten in a {len(articles)}-article corpus: first answer citing the new text {cited_after:.2f} s after the write; "

@@ -122,7 +122,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         var now = (time ?? TimeProvider.System).GetUtcNow();
         lock (_reloadLock)
         {
-            var fresh = Build(corpus);
+            var fresh = Build(corpus, previous: _state.Index);
             if (_state.Lexicon.IsValueCreated)
             {
                 // Questions have needed the lexicon: the new corpus's is built in the background (seconds, on a large
@@ -288,14 +288,20 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
 
     private static double Coverage(State state, QueryPlan plan, int index) => CoverageMeter.Coverage(plan, state.Index.FoldedText(index));
 
-    private State Build(ArticleCorpus corpus, bool inMemory = false)
+    /// <param name="corpus">The corpus to index.</param>
+    /// <param name="inMemory">True for a view: nothing on disk.</param>
+    /// <param name="previous">On a reload, the index being replaced: what did not change is copied from it.</param>
+    private State Build(ArticleCorpus corpus, bool inMemory = false, LucenePassageIndex? previous = null)
     {
         var started = Stopwatch.GetTimestamp();
         var index = inMemory || _indexCacheDirectory is null
             ? LucenePassageIndex.InMemory(corpus.Passages, _folder)
-            : LucenePassageIndex.Open(corpus.Passages, _folder, _indexCacheDirectory, _log);
+            : LucenePassageIndex.Open(corpus.Passages, _folder, _indexCacheDirectory, _log, previous);
         var indexMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        Log.IndexBuilt(_log, index.Count, index.Reused ? "opened from the cache" : "built", indexMs);
+        var how = index.Reused ? "opened from the cache"
+            : index.Analysed < index.Count ? $"updated from the last one ({index.Analysed} passages analysed)"
+            : "built";
+        Log.IndexBuilt(_log, index.Count, how, indexMs);
         var log = _log;
         var lexiconCache = _lexiconCache;
         var dictionary = _dictionary;

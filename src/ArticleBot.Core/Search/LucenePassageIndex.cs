@@ -38,8 +38,9 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     private readonly ConcurrentDictionary<string, TermContext> _termContexts = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, int>?> _allTerms;
 
-    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused)
+    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused, int? analysed = null)
     {
+        Analysed = reused ? 0 : analysed ?? passages.Count;
         _passages = passages;
         _folder = folder;
         _folded = new string?[passages.Count];
@@ -53,6 +54,9 @@ public sealed partial class LucenePassageIndex : IPassageIndex
 
     /// <summary>True when the index was opened from the cache rather than built.</summary>
     public bool Reused { get; }
+
+    /// <summary>How many passages were analysed to make this index: none when reused, only the changed ones when updated from the previous index.</summary>
+    public int Analysed { get; }
 
     /// <inheritdoc/>
     public int Count => _passages.Count;
@@ -74,7 +78,15 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     /// Opens the index of these passages from <paramref name="cacheDirectory"/>, building it there first when it is
     /// missing or stale. Falls back to memory when the cache cannot be written.
     /// </summary>
-    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolding folder, string cacheDirectory, ILogger? logger = null)
+    /// <param name="passages">The passages, in corpus order.</param>
+    /// <param name="folder">Folds the text for the index.</param>
+    /// <param name="cacheDirectory">Where indexes are kept.</param>
+    /// <param name="logger">Says when the cache is damaged or cannot be written.</param>
+    /// <param name="previous">
+    /// The index of the corpus before a change (a reload): its unchanged passages are copied from it, and only the
+    /// changed articles are analysed again. The result is the same index a build from scratch makes.
+    /// </param>
+    public static LucenePassageIndex Open(IReadOnlyList<Passage> passages, ScriptFolding folder, string cacheDirectory, ILogger? logger = null, LucenePassageIndex? previous = null)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
@@ -104,13 +116,18 @@ public sealed partial class LucenePassageIndex : IPassageIndex
                 }
             }
 
+            int? analysed = null;
             FingerprintedCache.WriteDirectory(path, building =>
             {
                 using var directory = FSDirectory.Open(building);
-                Build(directory, passages, folder);
+                analysed = previous is null ? null : TryBuildFrom(previous, directory, passages, folder);
+                if (analysed is null)
+                {
+                    Build(directory, passages, folder);
+                }
             });
 
-            return new LucenePassageIndex(passages, folder, FSDirectory.Open(path), reused: false);
+            return new LucenePassageIndex(passages, folder, FSDirectory.Open(path), reused: false, analysed);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -333,6 +350,115 @@ public sealed partial class LucenePassageIndex : IPassageIndex
 
         writer.ForceMerge(1); // one segment: document ids stay the passage order
         writer.Commit();
+    }
+
+    /// <summary>
+    /// Builds the index of <paramref name="passages"/> from <paramref name="previous"/>: each run of passages that the
+    /// previous index holds unchanged and in the same order is copied from it (its postings and norms, without analysing
+    /// the text again), the other passages are analysed, and Lucene merges the pieces, in corpus order, into one
+    /// segment. Document ids are then the passage order, and the statistics (document frequencies, lengths) those of
+    /// these passages only, exactly as <see cref="Build"/> makes them. Returns how many passages were analysed; null
+    /// when the previous index has no such shape (nothing is written then).
+    /// </summary>
+    private static int? TryBuildFrom(LucenePassageIndex previous, LuceneDirectory directory, IReadOnlyList<Passage> passages, ScriptFolding folder)
+    {
+        if (previous._reader.Leaves is not [{ AtomicReader: var old }] || old.HasDeletions || old.MaxDoc != previous._passages.Count)
+        {
+            return null;
+        }
+
+        var oldAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < previous._passages.Count; i++)
+        {
+            oldAt.TryAdd(previous._passages[i].Id, i);
+        }
+
+        // The pieces in corpus order: a range of the previous index's documents, or passages to analyse.
+        var pieces = new List<(int Start, int End, List<Passage>? Fresh)>();
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var passage = passages[i];
+            var kept = oldAt.TryGetValue(passage.Id, out var at) && string.Equals(previous._passages[at].Text, passage.Text, StringComparison.Ordinal) ? at : -1;
+            var last = pieces.Count > 0 ? pieces[^1] : default;
+            if (kept >= 0 && pieces.Count > 0 && last.Fresh is null && last.End == kept)
+            {
+                pieces[^1] = (last.Start, kept + 1, null);
+            }
+            else if (kept >= 0)
+            {
+                pieces.Add((kept, kept + 1, null));
+            }
+            else if (pieces.Count > 0 && last.Fresh is { } fresh)
+            {
+                fresh.Add(passage);
+            }
+            else
+            {
+                pieces.Add((0, 0, [passage]));
+            }
+        }
+
+        var analysed = new List<IDisposable>();
+        try
+        {
+            var readers = new List<IndexReader>();
+            foreach (var (start, end, fresh) in pieces)
+            {
+                if (fresh is null)
+                {
+                    readers.Add(new DocumentRange(old, start, end));
+                    continue;
+                }
+
+                var memory = new RAMDirectory();
+                analysed.Add(memory);
+                Build(memory, fresh, folder);
+                var reader = DirectoryReader.Open(memory);
+                analysed.Add(reader);
+                readers.Add(reader);
+            }
+
+            using var analyzer = new ArticleAnalyzer();
+            var config = new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 };
+            using var writer = new IndexWriter(directory, config);
+            writer.AddIndexes([.. readers]); // one merge into one segment, the readers' documents in the order given
+            writer.Commit();
+            return pieces.Sum(p => p.Fresh?.Count ?? 0);
+        }
+        finally
+        {
+            foreach (var item in Enumerable.Reverse(analysed))
+            {
+                item.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Documents <c>[start, end)</c> of a segment without deletions, as a reader whose other documents are deleted:
+    /// a merge copies only these.
+    /// </summary>
+    private sealed class DocumentRange : FilterAtomicReader
+    {
+        private readonly FixedBitSet _live;
+        private readonly int _count;
+
+        public DocumentRange(AtomicReader segment, int start, int end)
+            : base(segment)
+        {
+            _live = new FixedBitSet(segment.MaxDoc);
+            _live.Set(start, end);
+            _count = end - start;
+        }
+
+        public override IBits LiveDocs => _live;
+
+        public override int NumDocs => _count;
+
+        protected override void DoClose()
+        {
+            // The segment belongs to the previous index, which stays open for the answers still reading it.
+        }
     }
 
     /// <summary>SHA-256 over the passages (ids, offsets, text) and the analysis version.</summary>

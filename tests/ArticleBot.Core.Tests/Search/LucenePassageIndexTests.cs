@@ -1,3 +1,4 @@
+using ArticleBot.Abstractions;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Tests.Fakes;
 using ArticleBot.Core.Text;
@@ -38,6 +39,41 @@ public sealed class LucenePassageIndexTests : IDisposable
         Assert.Equal(changed.Count, reopened.Count);
         Assert.Equal(2, Directory.GetDirectories(_cache).Length);
     }
+
+    [Fact]
+    public void Open_FromThePreviousIndex_IsTheIndexABuildFromScratchMakes()
+    {
+        // Arrange: the seed's passages as four articles; then one changed in the middle, one removed, one added
+        // between two others and one at the end.
+        var seed = TestCorpus.FromText(TestCorpus.SeedText).Passages.Select(p => p.Text).ToList();
+        var before = Articles(("a", seed[0..5]), ("b", seed[5..10]), ("c", seed[10..15]), ("d", seed[15..]));
+        var changedB = seed[5..10].ToList();
+        changedB[2] = "騰訊再發紅包，這次總額二十億元。";
+        var after = Articles(("a", seed[0..5]), ("ab", ["新增的文章：阿里巴巴發布新模型。", "它的用戶數已超過一億。"]), ("b", changedB), ("d", seed[15..]), ("e", ["最後一篇：字節跳動擴大算力投入。"]));
+        using var previous = LucenePassageIndex.Open(before, ScriptFolding.Default, _cache);
+
+        // Act
+        using var incremental = LucenePassageIndex.Open(after, ScriptFolding.Default, _cache, previous: previous);
+        using var scratch = LucenePassageIndex.InMemory(after, ScriptFolding.Default);
+
+        // Assert: the same documents in the same order, with the same statistics, so every search scores the same.
+        Assert.False(incremental.Reused);
+
+        Assert.Equal(after.Count, incremental.Count);
+        for (var i = 0; i < after.Count; i++)
+        {
+            var words = TermScanner.WordTerms(ScriptFolding.Default.Fold(after[i].Text)).Distinct().Take(12).ToList();
+            var query = words.Select(w => new WeightedTerm(w, 1f)).ToArray();
+            Assert.Equal(scratch.Search(query, 8), incremental.Search(query, 8));
+            Assert.All(words, w => Assert.Equal(scratch.InverseDocumentFrequency(w), incremental.InverseDocumentFrequency(w)));
+        }
+
+        Assert.Equal(0f, incremental.InverseDocumentFrequency("騰訊再發紅包") - scratch.InverseDocumentFrequency("騰訊再發紅包"));
+        Assert.False(incremental.Contains(ScriptFolding.Default.Fold(seed[12]))); // a removed article's text is gone
+    }
+
+    private static List<Passage> Articles(params (string Source, IReadOnlyList<string> Texts)[] articles) =>
+        [.. articles.SelectMany(a => a.Texts.Select((text, i) => new Passage($"{a.Source}#p{i}", a.Source, null, PassageKind.Body, 0, text.Length, text)))];
 
     [Fact]
     public void Open_UnwritableCache_FallsBackToMemory()

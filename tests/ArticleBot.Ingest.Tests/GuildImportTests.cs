@@ -52,4 +52,28 @@ public sealed class GuildImportTests
         Assert.Empty(importer.Importer.List(first));
         Assert.Empty(Directory.EnumerateFiles(importer.Store.ForGuild("1").Folder));
     }
+
+    [Fact]
+    public async Task A_shared_articles_text_imported_in_a_server_is_a_duplicate_and_another_servers_copy_is_not()
+    {
+        // Arrange: the text is a shared article, answered in every server.
+        using var server = new PageServer();
+        server.Serve("/a.txt", PageResponse.Ok("text/plain; charset=utf-8", Encoding.UTF8.GetBytes(Text)));
+        server.Serve("/b.txt", PageResponse.Ok("text/plain; charset=utf-8", Encoding.UTF8.GetBytes(Text.Replace("eleven", "twelve", StringComparison.Ordinal))));
+        using var importer = new TestImporter();
+        var shared = await importer.Importer.ImportLinkAsync(server.Url("/a.txt"), importer.Store, Token);
+        var first = importer.Importer.GuildStore("1");
+
+        // Act
+        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => importer.Importer.ImportLinkAsync(server.Url("/a.txt"), first, Token));
+        var own = await importer.Importer.ImportLinkAsync(server.Url("/b.txt"), first, Token);
+        var again = await importer.Importer.ImportLinkAsync(server.Url("/b.txt"), importer.Importer.GuildStore("2"), Token);
+
+        // Assert
+        Assert.Equal(RefusalReason.Duplicate, refused.Reason);
+        Assert.Contains(shared.Id, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("shared article", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(own.Id, Assert.Single(importer.Importer.List(first)).Id); // nothing of the refused import was written
+        Assert.Equal("2", again.GuildId); // servers do not see each other's articles: each may keep its own copy
+    }
 }

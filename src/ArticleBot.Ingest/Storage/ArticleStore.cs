@@ -81,11 +81,15 @@ public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, Time
     }
 
     /// <summary>Stores an extracted article; returns what was stored.</summary>
-    /// <exception cref="ImportRefusedException">A duplicate, or larger than <c>Corpus:MaxSeedFileBytes</c>.</exception>
+    /// <exception cref="ImportRefusedException">
+    /// A duplicate (of an article in this store, or for a server's store, of a shared one), or larger than <c>Corpus:MaxSeedFileBytes</c>.
+    /// </exception>
     public StoredArticle Add(ExtractedArticle article, string? url, string? fileName, string? contentType)
     {
         var prepared = Prepare(article, url, fileName, contentType);
-        if (List().FirstOrDefault(a => a.Sha256 == prepared.Article.Sha256) is { } existing)
+        // A server answers on the shared articles too: the same text again in its own store would be a duplicate.
+        var alreadyAnswered = guildId is null ? List() : [.. List(), .. new ArticleStore(seedsFolder, maxSeedFileBytes, time).List()];
+        if (alreadyAnswered.FirstOrDefault(a => a.Sha256 == prepared.Article.Sha256) is { } existing)
         {
             throw Duplicate(existing);
         }
@@ -121,8 +125,9 @@ public sealed class ArticleStore(string seedsFolder, long maxSeedFileBytes, Time
     public static ImportRefusedException Duplicate(StoredArticle existing)
     {
         ArgumentNullException.ThrowIfNull(existing);
+        var where = existing.GuildId is null ? " (a shared article, answered in every server)" : string.Empty;
         return new ImportRefusedException(RefusalReason.Duplicate,
-            $"Already imported: the same text is the article '{existing.Id}' ({existing.Title ?? existing.Url ?? existing.FileName}).");
+            $"Already imported: the same text is the article '{existing.Id}' ({existing.Title ?? existing.Url ?? existing.FileName}){where}.");
     }
 
     /// <summary>

@@ -71,13 +71,24 @@ public sealed partial class PostgresArticleDatabase : IDisposable
 
     /// <summary>
     /// Adds an article (and forgets that its text was ever removed); returns null when it was added, or the article
-    /// already there with the same text or id, untouched.
+    /// already there with the same text or id (for a server's article, also a shared one with the same text), untouched.
     /// </summary>
     public StoredArticle? Add(StoredArticle article, string seedText)
     {
         ArgumentNullException.ThrowIfNull(article);
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
+        if (article.GuildId is not null)
+        {
+            // A server answers on the shared articles too: the same text in its own store would be a duplicate.
+            using var shared = new NpgsqlCommand($"SELECT {Columns} FROM imported_articles WHERE COALESCE(guild_id, '') = '' AND sha256 = $1 LIMIT 1;", connection);
+            shared.Parameters.Add(Text(article.Sha256));
+            if (ReadArticles(shared, withText: false).Select(r => r.Article).FirstOrDefault() is { } existing)
+            {
+                return existing;
+            }
+        }
+
         if (Insert(connection, article, seedText, unlessRemoved: false) == 0)
         {
             using var existing = new NpgsqlCommand($"SELECT {Columns} FROM imported_articles WHERE {SameGuild} AND (sha256 = $2 OR id = $3) ORDER BY sha256 = $2 DESC LIMIT 1;", connection);

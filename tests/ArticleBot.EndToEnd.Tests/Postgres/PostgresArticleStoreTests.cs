@@ -57,6 +57,21 @@ public sealed class PostgresArticleStoreTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_SharedArticlesText_ImportedInAServer_IsADuplicate_FromAnyMachine()
+    {
+        var database = await cluster.CreateDatabaseAsync(Ct);
+        using var a = new Machine(database);
+        using var b = new Machine(database);
+        var shared = a.Store.Add(Article("Harbour bridge reopens", "The bridge reopened after repairs costing 48 million euros."), "https://example.com/bridge", null, "text/html");
+
+        var refused = Assert.Throws<ImportRefusedException>(() => b.Store.ForGuild("1234").Add(Article("Harbour bridge reopens", "The bridge reopened after repairs costing 48 million euros."), null, "bridge.md", null));
+
+        Assert.Equal(RefusalReason.Duplicate, refused.Reason);
+        Assert.Contains(shared.Id, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(b.Store.ForGuild("1234").List());
+    }
+
+    [Fact]
     public async Task ConcurrentImports_OfOneArticle_StoreItOnce_TheOthersAreDuplicates_AndRemovalReachesEveryCopy()
     {
         var database = await cluster.CreateDatabaseAsync(Ct);

@@ -93,7 +93,9 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     public CorpusView CreateView(ArticleCorpus corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return new CorpusView(Build(corpus, inMemory: true), _state.Corpus);
+        // A view is the shared corpus plus a few articles: the shared index's postings are copied, not analysed again.
+        var shared = _state;
+        return new CorpusView(Build(corpus, inMemory: true, previous: shared.Index), shared.Corpus);
     }
 
     /// <summary>
@@ -290,12 +292,12 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
 
     /// <param name="corpus">The corpus to index.</param>
     /// <param name="inMemory">True for a view: nothing on disk.</param>
-    /// <param name="previous">On a reload, the index being replaced: what did not change is copied from it.</param>
+    /// <param name="previous">An index holding most of these passages (on a reload, the one replaced; for a view, the shared one): what it holds unchanged is copied from it.</param>
     private State Build(ArticleCorpus corpus, bool inMemory = false, LucenePassageIndex? previous = null)
     {
         var started = Stopwatch.GetTimestamp();
         var index = inMemory || _indexCacheDirectory is null
-            ? LucenePassageIndex.InMemory(corpus.Passages, _folder)
+            ? LucenePassageIndex.InMemory(corpus.Passages, _folder, previous)
             : LucenePassageIndex.Open(corpus.Passages, _folder, _indexCacheDirectory, _log, previous);
         var indexMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var how = index.Reused ? "opened from the cache"

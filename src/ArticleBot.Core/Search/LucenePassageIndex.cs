@@ -64,14 +64,19 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     /// <inheritdoc/>
     public float MaxInverseDocumentFrequency { get; }
 
-    /// <summary>Indexes the passages in memory.</summary>
-    public static LucenePassageIndex InMemory(IReadOnlyList<Passage> passages, ScriptFolding folder)
+    /// <summary>Indexes the passages in memory; what <paramref name="previous"/> holds unchanged is copied from it (see <see cref="Open"/>).</summary>
+    public static LucenePassageIndex InMemory(IReadOnlyList<Passage> passages, ScriptFolding folder, LucenePassageIndex? previous = null)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
         var directory = new RAMDirectory();
-        Build(directory, passages, folder);
-        return new LucenePassageIndex(passages, folder, directory, reused: false);
+        var analysed = previous is null ? null : TryBuildFrom(previous, directory, passages, folder);
+        if (analysed is null)
+        {
+            Build(directory, passages, folder);
+        }
+
+        return new LucenePassageIndex(passages, folder, directory, reused: false, analysed);
     }
 
     /// <summary>

@@ -54,6 +54,7 @@ public sealed class LucenePassageIndexTests : IDisposable
 
         // Act
         using var incremental = LucenePassageIndex.Open(after, ScriptFolding.Default, _cache, previous: previous);
+        using var inMemory = LucenePassageIndex.InMemory(after, ScriptFolding.Default, previous); // a Discord server's view
         using var scratch = LucenePassageIndex.InMemory(after, ScriptFolding.Default);
 
         // Assert: the same documents in the same order, with the same statistics, so every search scores the same.
@@ -65,6 +66,7 @@ public sealed class LucenePassageIndexTests : IDisposable
             var words = TermScanner.WordTerms(ScriptFolding.Default.Fold(after[i].Text)).Distinct().Take(12).ToList();
             var query = words.Select(w => new WeightedTerm(w, 1f)).ToArray();
             Assert.Equal(scratch.Search(query, 8), incremental.Search(query, 8));
+            Assert.Equal(scratch.Search(query, 8), inMemory.Search(query, 8));
             Assert.All(words, w => Assert.Equal(scratch.InverseDocumentFrequency(w), incremental.InverseDocumentFrequency(w)));
         }
 

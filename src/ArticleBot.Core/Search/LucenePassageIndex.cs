@@ -38,9 +38,9 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     private readonly ConcurrentDictionary<string, TermContext> _termContexts = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, int>?> _allTerms;
 
-    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused, int? analysed = null)
+    private LucenePassageIndex(IReadOnlyList<Passage> passages, ScriptFolding folder, LuceneDirectory directory, bool reused, int analysed)
     {
-        Analysed = reused ? 0 : analysed ?? passages.Count;
+        Analysed = analysed;
         _passages = passages;
         _folder = folder;
         _folded = new string?[passages.Count];
@@ -70,12 +70,7 @@ public sealed partial class LucenePassageIndex : IPassageIndex
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(folder);
         var directory = new RAMDirectory();
-        var analysed = previous is null ? null : TryBuildFrom(previous, directory, passages, folder);
-        if (analysed is null)
-        {
-            Build(directory, passages, folder);
-        }
-
+        var analysed = Write(directory, passages, folder, previous, NullLogger.Instance);
         return new LucenePassageIndex(passages, folder, directory, reused: false, analysed);
     }
 
@@ -113,7 +108,7 @@ public sealed partial class LucenePassageIndex : IPassageIndex
                     var existing = FSDirectory.Open(path);
                     if (DirectoryReader.IndexExists(existing))
                     {
-                        return new LucenePassageIndex(passages, folder, existing, reused: true);
+                        return new LucenePassageIndex(passages, folder, existing, reused: true, analysed: 0);
                     }
 
                     existing.Dispose();
@@ -121,15 +116,11 @@ public sealed partial class LucenePassageIndex : IPassageIndex
                 }
             }
 
-            int? analysed = null;
+            var analysed = 0;
             FingerprintedCache.WriteDirectory(path, building =>
             {
                 using var directory = FSDirectory.Open(building);
-                analysed = previous is null ? null : TryBuildFrom(previous, directory, passages, folder);
-                if (analysed is null)
-                {
-                    Build(directory, passages, folder);
-                }
+                analysed = Write(directory, passages, folder, previous, log);
             });
 
             return new LucenePassageIndex(passages, folder, FSDirectory.Open(path), reused: false, analysed);
@@ -358,6 +349,32 @@ public sealed partial class LucenePassageIndex : IPassageIndex
     }
 
     /// <summary>
+    /// Writes the index of <paramref name="passages"/> into <paramref name="directory"/>, from <paramref name="previous"/>
+    /// when it can, else from scratch; returns how many passages were analysed.
+    /// </summary>
+    private static int Write(LuceneDirectory directory, IReadOnlyList<Passage> passages, ScriptFolding folder, LucenePassageIndex? previous, ILogger log)
+    {
+        if (previous is not null)
+        {
+            try
+            {
+                if (TryBuildFrom(previous, directory, passages, folder) is { } analysed)
+                {
+                    return analysed;
+                }
+            }
+            catch (Exception ex) when (ex is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
+            {
+                // The previous index could not be read as expected: the build from scratch below overwrites what was written.
+                Log.IndexUpdateFailed(log, ex.Message);
+            }
+        }
+
+        Build(directory, passages, folder);
+        return passages.Count;
+    }
+
+    /// <summary>
     /// Builds the index of <paramref name="passages"/> from <paramref name="previous"/>: each run of passages that the
     /// previous index holds unchanged and in the same order is copied from it (its postings and norms, without analysing
     /// the text again), the other passages are analysed, and Lucene merges the pieces, in corpus order, into one
@@ -487,5 +504,9 @@ public sealed partial class LucenePassageIndex : IPassageIndex
         [LoggerMessage(EventId = 2006, EventName = "IndexCacheUnwritable", Level = LogLevel.Warning,
             Message = "Cannot keep the index in {Directory} ({Reason}): it is built in memory on every run. Make Corpus:CachePath writable, or set it empty")]
         public static partial void IndexUnwritable(ILogger logger, string directory, string reason);
+
+        [LoggerMessage(EventId = 2007, EventName = "IndexUpdateFailed", Level = LogLevel.Warning,
+            Message = "Could not update the index from the last one ({Reason}); building it from scratch")]
+        public static partial void IndexUpdateFailed(ILogger logger, string reason);
     }
 }

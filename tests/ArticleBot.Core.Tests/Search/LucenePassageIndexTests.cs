@@ -74,6 +74,22 @@ public sealed class LucenePassageIndexTests : IDisposable
         Assert.False(incremental.Contains(ScriptFolding.Default.Fold(seed[12]))); // a removed article's text is gone
     }
 
+    [Fact]
+    public void Open_FromAPreviousIndexThatCannotBeRead_BuildsFromScratch()
+    {
+        // A previous index already closed (a reload racing the end of its grace period) cannot be copied from.
+        var passages = TestCorpus.FromText(TestCorpus.SeedText).Passages;
+        var previous = LucenePassageIndex.InMemory(passages, ScriptFolding.Default);
+        previous.Dispose();
+        var changed = TestCorpus.FromText(TestCorpus.SeedText + "\n新增的一段：騰訊再發紅包。").Passages;
+
+        using var index = LucenePassageIndex.InMemory(changed, ScriptFolding.Default, previous);
+        using var scratch = LucenePassageIndex.InMemory(changed, ScriptFolding.Default);
+
+        Assert.Equal(changed.Count, index.Analysed);
+        Assert.Equal(scratch.Search(Query, 5), index.Search(Query, 5));
+    }
+
     private static List<Passage> Articles(params (string Source, IReadOnlyList<string> Texts)[] articles) =>
         [.. articles.SelectMany(a => a.Texts.Select((text, i) => new Passage($"{a.Source}#p{i}", a.Source, null, PassageKind.Body, 0, text.Length, text)))];
 

@@ -16,15 +16,12 @@ public sealed class ArticleDatabaseOutageTests
     [Fact]
     public async Task DatabaseDown_AddAndRemove_AreRefusedClearly_NothingIsWritten_AndAnswersGoOn()
     {
-        // Arrange: nothing listens on the database's port.
+        // Arrange: nothing listens on the database's port (and no other test may start a server on it).
         var root = Directory.CreateTempSubdirectory("articlebot-discord-outage-").FullName;
         var seeds = Path.Combine(root, "seeds");
         Directory.CreateDirectory(seeds);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "ai-race-2026.txt"), Path.Combine(seeds, "ai-race-2026.txt"));
-        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        var port = ArticleBot.Tests.Shared.RefusingPort.Number;
         var harness = await BotHarness.StartAsync(
             settings: new Dictionary<string, string?>
             {

@@ -40,7 +40,7 @@ public sealed class McpUrlPluginTests(SharedHttpMcpServer server)
             "--Plugins:McpServers:fetcher:Args:0=server.js",
             "--Plugins:McpServers:fetcher:Env:LOG_LEVEL=warn",
             "--Plugins:McpServers:fetcher:WorkingDirectory=../fetcher",
-            $"--Plugins:McpServers:remote:Url=http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}/mcp",
+            $"--Plugins:McpServers:remote:Url=http://127.0.0.1:{ArticleBot.Tests.Shared.RefusingPort.Number.ToString(CultureInfo.InvariantCulture)}/mcp",
         ];
 
         var ask = await BotProcess.RunAsync(["ask", "OpenAI的廣告業務每年可能帶來多少收入？", .. readme], cancellationToken: Ct);
@@ -55,12 +55,5 @@ public sealed class McpUrlPluginTests(SharedHttpMcpServer server)
         Assert.Contains("cannot reach http://127.0.0.1:", remote, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", plugins.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("HttpRequestException:", plugins.Stderr.Replace(remote, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

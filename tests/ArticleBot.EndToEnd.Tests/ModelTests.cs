@@ -95,8 +95,8 @@ public sealed class ModelTests
     [Fact]
     public async Task UnreachableModel_FallsBack_WithOneWarningLine_AndNoStackTrace()
     {
-        // Arrange: a port nothing listens on (bound, then released), so the connection is refused at once.
-        var endpoint = $"http://127.0.0.1:{FreePort()}/v1";
+        // Arrange: a port nothing listens on, so the connection is refused at once.
+        var endpoint = $"http://127.0.0.1:{ArticleBot.Tests.Shared.RefusingPort.Number}/v1";
         var environment = ModelEnvironment(endpoint);
         environment.Remove("Logging__LogLevel__Default"); // the shipped logging settings, as a user has them
 
@@ -111,13 +111,6 @@ public sealed class ModelTests
         Assert.True(lines.Length == 1, $"expected one warning line, got:\n{run.Stderr}");
         Assert.StartsWith("warn:", lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // Through the executable once: each provider's needs are checked in process (Core.Tests' LlmOptionsValidatorTests).

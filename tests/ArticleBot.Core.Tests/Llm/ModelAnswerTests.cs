@@ -204,7 +204,7 @@ public sealed class ModelAnswerTests
     public async Task ConnectionRefused_FallsBack()
     {
         var time = new FakeTimeProvider();
-        using var host = ModelHost($"http://127.0.0.1:{FakeOpenAIServer.FreePort()}/v1", time: time, extra: new() { ["Llm:TimeoutSeconds"] = "30" });
+        using var host = ModelHost($"http://127.0.0.1:{ArticleBot.Tests.Shared.RefusingPort.Number}/v1", time: time, extra: new() { ["Llm:TimeoutSeconds"] = "30" });
 
         var answer = await WithTimePassing(Answerer(host).AskAsync("腾讯春节活动要分多少现金红包？", null, Ct), time, TimeSpan.FromSeconds(1));
 
@@ -218,7 +218,7 @@ public sealed class ModelAnswerTests
     {
         // Arrange: the fake clock never moves, so a retry (1 s of backoff, then 2, then 4) would never come.
         var time = new FakeTimeProvider();
-        using var host = ModelHost($"http://127.0.0.1:{FakeOpenAIServer.FreePort()}/v1", time: time, extra: new() { ["Llm:TimeoutSeconds"] = "30" });
+        using var host = ModelHost($"http://127.0.0.1:{ArticleBot.Tests.Shared.RefusingPort.Number}/v1", time: time, extra: new() { ["Llm:TimeoutSeconds"] = "30" });
 
         // Act: the bound is for a hang only.
         var answer = await Answerer(host).AskAsync("腾讯春节活动要分多少现金红包？", null, Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);

@@ -113,12 +113,7 @@ public sealed class StorageSettingsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A loopback port nothing listens on: connections are refused at once, as by a stopped server.</summary>
-    internal static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    internal static int ClosedPort() => ArticleBot.Tests.Shared.RefusingPort.Number;
 
     // One bad connection string through the executable; every kind of bad one is checked in process
     // (tests/ArticleBot.Discord.Tests/Storage/ConnectionStringValidationTests.cs).

@@ -132,7 +132,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
                 // words the change brought. Answers keep coming, on the new articles, meanwhile.
                 var building = fresh.Lexicon;
                 fresh = WithLexicon(fresh, _state.Lexicon);
-                PendingLexicon = StartInBackground(() => InstallWhenBuilt(fresh, building));
+                _ = StartInBackground(() => InstallWhenBuilt(fresh, building)); // never fails: it logs what goes wrong
             }
 
             _retired.Add((_state, now));
@@ -148,9 +148,6 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
 
         Reloaded?.Invoke(corpus);
     }
-
-    /// <summary>The lexicon being built after the last <see cref="Reload"/>, until it is installed (a finished task when none is).</summary>
-    internal Task PendingLexicon { get; private set; } = Task.CompletedTask;
 
     /// <summary>How background work starts (tests run it when they choose).</summary>
     internal Func<Action, Task> StartInBackground { get; set; } = work => Task.Run(work);

@@ -12,6 +12,14 @@ public sealed record TrainingQuestion(string Id, string Set, string Language, st
 {
     /// <summary>True when the article answers it.</summary>
     public bool Answerable => Answers.Count > 0;
+
+    /// <summary>
+    /// True when the question counts towards the precision the gate's threshold is read at: every kind but
+    /// <c>cut-answer</c>. Those near misses are made to learn from and to measure (the report gives how many the gate
+    /// refuses), not to move the threshold: the mix that defines precision stays the evaluation sets' (answerable
+    /// questions, other articles' questions and swapped names), so <c>Retrieval:TargetPrecision</c> keeps its meaning.
+    /// </summary>
+    public bool SetsThreshold => Type != UnanswerableMaker.CutAnswerType;
 }
 
 /// <summary>An article of a source with its questions (an XQuAD article has its Chinese and its English questions).</summary>

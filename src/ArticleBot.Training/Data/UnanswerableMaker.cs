@@ -17,7 +17,10 @@ namespace ArticleBot.Training.Data;
 /// slice article's subject instead (an attribute the article does not give);</item>
 /// <item><c>swap-entity</c>: the trap of a neighbouring name: a question of the slice with a name swapped for another
 /// name of the same kind that the article itself writes, but never in a sentence that holds the answer or most of
-/// what the question asks (the article gives one company's value, and is asked another's).</item>
+/// what the question asks (the article gives one company's value, and is asked another's);</item>
+/// <item><c>cut-answer</c>: an attribute of the right subject that the article does not give: a question of the slice
+/// asked of a copy of it with every sentence that holds the answer cut out (<see cref="CutAnswers"/>), so the question's
+/// words still match around the gap (the article gives a product's launch date, and is asked its daily users).</item>
 /// </list>
 /// English questions get English ones of each kind (names are capitalised words, titles the English titles).
 /// Every choice is deterministic (stable hashes), so the rows, and the models, are the same on every run.
@@ -230,6 +233,113 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
 
     [GeneratedRegex(@"[。！？；!?;\n]")]
     private static partial Regex SentenceBreakRegex();
+
+    /// <summary>
+    /// A copy of the slice with the answer sentences of some of its questions cut out, and those questions, which the
+    /// copy does not answer. An answer written in more than <see cref="MaxCutSentences"/> sentences, or shorter than two
+    /// characters, is not cut (it is too common to be a value the question asks for); a question whose answer is still
+    /// written somewhere in the copy after every cut is dropped.
+    /// </summary>
+    public (Slice Copy, IReadOnlyList<TrainingQuestion> Questions) CutAnswers(Slice slice)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        var contexts = slice.Articles.ToDictionary(a => a.Key, a => a.Article.Paragraphs.Select(p => p.Context).ToArray(), StringComparer.Ordinal);
+        var chosen = new List<TrainingQuestion>();
+        foreach (var set in slice.Articles.SelectMany(a => a.Questions).Select(q => q.Set).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var own = slice.Articles.SelectMany(a => a.Questions).Where(q => q.Set == set && q.Answerable).ToList();
+            var wanted = (int)Math.Ceiling(own.Count * NearMissShare);
+            foreach (var question in own.OrderBy(q => SlicePlanner.StableHash("cut-answer" + q.Id)))
+            {
+                if (chosen.Count(q => q.Set == set) >= wanted)
+                {
+                    break;
+                }
+
+                if (question.Answers.Any(a => a.Trim().Length < 2))
+                {
+                    continue;
+                }
+
+                var spans = contexts.SelectMany(c => c.Value.Select((text, i) => (Article: c.Key, Paragraph: i, Spans: AnswerSentences(text, question.Answers)))).Where(x => x.Spans.Count > 0).ToList();
+                if (spans.Count == 0 || spans.Sum(x => x.Spans.Count) > MaxCutSentences)
+                {
+                    continue;
+                }
+
+                foreach (var (article, paragraph, cut) in spans)
+                {
+                    var text = contexts[article][paragraph];
+                    foreach (var (start, length) in cut.OrderByDescending(x => x.Start))
+                    {
+                        text = text.Remove(start, length);
+                    }
+
+                    contexts[article][paragraph] = text;
+                }
+
+                chosen.Add(question);
+            }
+        }
+
+        var articles = slice.Articles.Select(a => a with
+        {
+            Article = a.Article with
+            {
+                Paragraphs = [.. a.Article.Paragraphs.Select((p, i) => p with { Context = contexts[a.Key][i] })],
+            },
+        }).ToList();
+        var copy = slice with { Id = slice.Id + "~cut", Articles = articles };
+        var corpus = folder.Fold(string.Join("\n", articles.Select(a => a.Article.SeedText)));
+        var questions = chosen.Where(q => !q.Answers.Any(a => corpus.Contains(folder.Fold(a), StringComparison.Ordinal)))
+            .Select(q => q with { Id = q.Id + "~cut", Answers = [], Type = CutAnswerType }).ToList();
+        return (copy, questions);
+    }
+
+    /// <summary>The type of the questions <see cref="CutAnswers"/> makes.</summary>
+    public const string CutAnswerType = "cut-answer";
+
+    /// <summary>The most sentences an answer may be cut from (see <see cref="CutAnswers"/>).</summary>
+    public const int MaxCutSentences = 2;
+
+    /// <summary>The spans of a paragraph's sentences that hold one of the answers, merged where they overlap (the same sentence, found by two answers).</summary>
+    private static List<(int Start, int Length)> AnswerSentences(string paragraph, IReadOnlyList<string> answers)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var answer in answers)
+        {
+            for (var at = paragraph.IndexOf(answer, StringComparison.Ordinal); at >= 0; at = paragraph.IndexOf(answer, at + 1, StringComparison.Ordinal))
+            {
+                var start = paragraph.LastIndexOfAny(SentenceEnds, Math.Max(0, at - 1)) + 1;
+                if (at == 0)
+                {
+                    start = 0;
+                }
+
+                var end = paragraph.IndexOfAny(SentenceEnds, at + answer.Length);
+                spans.Add((start, end < 0 ? paragraph.Length : end + 1));
+            }
+        }
+
+        var merged = new List<(int Start, int Length)>();
+        foreach (var (start, end) in spans.OrderBy(s => s.Start))
+        {
+            if (merged.Count > 0 && start < merged[^1].Start + merged[^1].Length)
+            {
+                var last = merged[^1];
+                merged[^1] = (last.Start, Math.Max(last.Start + last.Length, end) - last.Start);
+            }
+            else
+            {
+                merged.Add((start, end - start));
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>Where a sentence ends, for <see cref="CutAnswers"/> (not the clause marks: the whole sentence goes).</summary>
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?', '\n'];
 
     /// <summary>What an article is about, as its questions would write it: the title without a disambiguation (南京市_(中華民國) → 南京市).</summary>
     private static string Topic(TrainingArticle article, bool english)

@@ -17,17 +17,23 @@ namespace ArticleBot.Training.Reports;
 /// <param name="Precision">Share of answers given that are right (an answer to an unanswerable question is wrong).</param>
 public sealed record GroupFigures(string Group, int Answerable, int Unanswerable, double Reachable, double OpenAccuracy, double Accuracy, double FirstSentence, double FalseAbstention, double Abstention, double Precision);
 
-/// <summary>The out-of-fold figures, by set, language, kind of question and kind of unanswerable question.</summary>
+/// <summary>
+/// The out-of-fold figures, by set, language, kind of question and kind of unanswerable question. The tables by set,
+/// language and kind are over the questions the threshold is read on (<see cref="Data.TrainingQuestion.SetsThreshold"/>:
+/// the evaluation sets' mix); the table by kind of unanswerable question has every kind made.
+/// </summary>
 public sealed class OutOfFoldReport(IReadOnlyList<OutOfFoldOutcome> outcomes)
 {
+    private readonly IReadOnlyList<OutOfFoldOutcome> _mix = [.. outcomes.Where(o => o.Rows.Question.SetsThreshold)];
+
     /// <summary>The figures of each question set (drcd, cmrc, xquad-zh, xquad-en) and of all.</summary>
-    public IReadOnlyList<GroupFigures> BySet => [.. outcomes.GroupBy(o => o.Rows.Question.Set).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g])), Figures("all", outcomes)];
+    public IReadOnlyList<GroupFigures> BySet => [.. _mix.GroupBy(o => o.Rows.Question.Set).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g])), Figures("all", _mix)];
 
     /// <summary>By the language the questions are asked in.</summary>
-    public IReadOnlyList<GroupFigures> ByLanguage => [.. outcomes.GroupBy(o => o.Rows.Question.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g]))];
+    public IReadOnlyList<GroupFigures> ByLanguage => [.. _mix.GroupBy(o => o.Rows.Question.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g]))];
 
     /// <summary>By the kind of answer asked for.</summary>
-    public IReadOnlyList<GroupFigures> ByKind => [.. outcomes.GroupBy(o => o.Rows.Reading.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g]))];
+    public IReadOnlyList<GroupFigures> ByKind => [.. _mix.GroupBy(o => o.Rows.Reading.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g]))];
 
     /// <summary>Abstention by how the unanswerable question was made, per set.</summary>
     public IReadOnlyList<GroupFigures> ByUnanswerableType => [.. outcomes.Where(o => !o.Rows.Question.Answerable)

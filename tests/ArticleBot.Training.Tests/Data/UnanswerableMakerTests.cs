@@ -82,4 +82,55 @@ public sealed class UnanswerableMakerTests
 
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public void CutAnswers_AskOfACopyWithoutTheAnswerSentence_TheRestOfTheArticleKept()
+    {
+        var slice = Slices()[0];
+
+        var (copy, questions) = new UnanswerableMaker(Slices(), ScriptFolding.Default).CutAnswers(slice);
+
+        var cut = Assert.Single(questions); // one in ten of three questions, rounded up
+        Assert.Equal(UnanswerableMaker.CutAnswerType, cut.Type);
+        Assert.Empty(cut.Answers);
+        Assert.False(cut.SetsThreshold);
+        Assert.EndsWith("~cut", cut.Id, StringComparison.Ordinal);
+        Assert.Equal(slice.Id + "~cut", copy.Id);
+        Assert.Equal(slice.Fold, copy.Fold);
+        var original = s_sulfur.Questions.Single(q => cut.Id == q.Id + "~cut");
+        var text = copy.Articles[0].Article.Paragraphs[0].Context;
+        Assert.DoesNotContain(original.Answers[0], text, StringComparison.Ordinal);
+        var kept = s_sulfur.Article.Paragraphs[0].Context.Split('。', StringSplitOptions.RemoveEmptyEntries).Where(x => !x.Contains(original.Answers[0], StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, kept.Count);
+        Assert.All(kept, sentence => Assert.Contains(sentence + "。", text, StringComparison.Ordinal));
+        Assert.Equal(s_sulfur.Article.Paragraphs[0].Context, slice.Articles[0].Article.Paragraphs[0].Context); // the slice itself is untouched
+    }
+
+    [Fact]
+    public void CutAnswers_AnAnswerWrittenTooOftenOrStillWrittenAfterTheCut_IsNotMade()
+    {
+        // 2030年 is written in three sentences: too common to be the value a question asks for, so those questions are
+        // passed over and the colour question is the one made.
+        var article = Article("drcd:6", "計畫", "計畫在2030年開始。預算在2030年確定。人員在2030年到齊。旗子是黃色的。",
+            ("計畫何時開始？", "2030年"), ("旗子是什麼顏色？", "黃色"), ("預算何時確定？", "2030年"), ("人員何時到齊？", "2030年"));
+        IReadOnlyList<Slice> slices = [new Slice("drcd-f0-s0", "drcd", 0, [article])];
+
+        var (copy, questions) = new UnanswerableMaker(slices, ScriptFolding.Default).CutAnswers(slices[0]);
+
+        var cut = Assert.Single(questions);
+        Assert.StartsWith("旗子", cut.Text, StringComparison.Ordinal);
+        Assert.Equal("計畫在2030年開始。預算在2030年確定。人員在2030年到齊。", copy.Articles[0].Article.Paragraphs[0].Context);
+    }
+
+    [Fact]
+    public void CutAnswers_IsTheSameOnEveryRun()
+    {
+        var maker = new UnanswerableMaker(Slices(), ScriptFolding.Default);
+
+        var first = maker.CutAnswers(Slices()[0]);
+        var second = new UnanswerableMaker(Slices(), ScriptFolding.Default).CutAnswers(Slices()[0]);
+
+        Assert.Equal(first.Questions.Select(q => q.Id), second.Questions.Select(q => q.Id));
+        Assert.Equal(first.Copy.Articles[0].Article.SeedText, second.Copy.Articles[0].Article.SeedText);
+    }
 }

@@ -51,6 +51,59 @@ public sealed class TreeTrainerTests
         Assert.Contains("positive and negative", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Groups of five candidates; the positive is the one with the largest x0 (x1 is noise), so only the order within a group decides.</summary>
+    private static (List<LabelledRow> Rows, List<int> Groups) Ranked(int groupCount, int seed)
+    {
+        var random = new Random(seed);
+        var rows = new List<LabelledRow>();
+        var groups = new List<int>();
+        for (var g = 0; g < groupCount; g++)
+        {
+            // Each group has its own level, so a row's x0 alone says little: only its rank within the group does.
+            var level = (float)(random.NextDouble() * 4);
+            var xs = Enumerable.Range(0, 5).Select(_ => level + (float)random.NextDouble()).ToList();
+            var best = xs.IndexOf(xs.Max());
+            for (var i = 0; i < 5; i++)
+            {
+                rows.Add(new LabelledRow([xs[i], (float)random.NextDouble(), xs[i] - xs.Max()], i == best));
+                groups.Add(g);
+            }
+        }
+
+        return (rows, groups);
+    }
+
+    [Fact]
+    public void FitRanking_PutsThePositiveFirst_InGroupsItNeverSaw_AndIsTheSameOnEveryRun()
+    {
+        var (rows, groups) = Ranked(200, 1);
+
+        var model = TreeTrainer.FitRanking("ranker", ["x0", "noise", "gap"], rows, groups, s_small);
+
+        Assert.Equal(model.Write(), TreeTrainer.FitRanking("ranker", ["x0", "noise", "gap"], rows, groups, s_small).Write());
+        var (heldOut, heldOutGroups) = Ranked(200, 2);
+        var firsts = heldOut.Select((r, i) => (Row: r, Group: heldOutGroups[i])).GroupBy(x => x.Group)
+            .Count(g => g.MaxBy(x => model.Probability(x.Row.Features)).Row.Label);
+        Assert.True(firsts > 190, $"{firsts} of 200 groups with the positive first");
+        var probabilities = heldOut.Select(r => model.Probability(r.Features)).ToList();
+        Assert.All(probabilities, p => Assert.InRange(p, 0, 1));
+        Assert.InRange(probabilities.Average(), 0.1, 0.3); // calibrated: one positive in five
+    }
+
+    [Fact]
+    public void PlattScaling_RecoversTheSigmoidThatMadeTheLabels()
+    {
+        // Labels drawn with p = 1 / (1 + exp(-2s + 1)), that is a = -2, b = 1.
+        var random = new Random(3);
+        var scores = Enumerable.Range(0, 20000).Select(_ => (random.NextDouble() * 6) - 3).ToList();
+        var labels = scores.Select(s => random.NextDouble() < 1 / (1 + Math.Exp((-2 * s) + 1))).ToList();
+
+        var (a, b) = TreeTrainer.PlattScaling(scores, labels);
+
+        Assert.InRange(a, -2.2, -1.8);
+        Assert.InRange(b, 0.85, 1.15);
+    }
+
     [Fact]
     public void PrecisionCurve_IsTheShareRightAboveEachThreshold_NeverFallingAsItRises()
     {

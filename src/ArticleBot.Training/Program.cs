@@ -21,13 +21,42 @@ var root = new RootCommand("Rebuilds the sentence ranker and the answer gate fro
 {
     folds, target, output, report, slices, holdOut, export, dump,
 };
-root.SetAction((parse, cancellationToken) => new TrainingRun(new TrainingRunOptions(
-    parse.GetValue(folds),
-    parse.GetValue(target),
-    parse.GetValue(output),
-    parse.GetValue(report),
-    parse.GetValue(slices),
-    parse.GetValue(holdOut),
-    parse.GetValue(export),
-    parse.GetValue(dump))).RunAsync(cancellationToken));
+folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 20) { r.AddError("--folds must be 2 to 20."); } });
+target.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and < 1)) { r.AddError("--target must be a precision above 0 and below 1, e.g. 0.8."); } });
+slices.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) { r.AddError("--slices must be 0 (all) or more."); } });
+root.Validators.Add(r =>
+{
+    if (r.GetValue(export) is not null && r.GetValue(holdOut) is null)
+    {
+        r.AddError("--export writes the held-out fold's slices: give --hold-out too.");
+    }
+});
+root.SetAction(async (parse, cancellationToken) =>
+{
+    // Checked here, where --folds has its default (a validator sees only what was typed).
+    if (parse.GetValue(holdOut) is { } fold && (fold < 0 || fold >= parse.GetValue(folds)))
+    {
+        await Console.Error.WriteLineAsync($"--hold-out must be a fold from 0 to {parse.GetValue(folds) - 1}.");
+        return 1;
+    }
+
+    try
+    {
+        return await new TrainingRun(new TrainingRunOptions(
+            parse.GetValue(folds),
+            parse.GetValue(target),
+            parse.GetValue(output),
+            parse.GetValue(report),
+            parse.GetValue(slices),
+            parse.GetValue(holdOut),
+            parse.GetValue(export),
+            parse.GetValue(dump))).RunAsync(cancellationToken);
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or TrainingDataException)
+    {
+        // A path that cannot be written, or data that cannot be read: one line that says which, not a stack trace.
+        await Console.Error.WriteLineAsync("error: " + ex.Message);
+        return 1;
+    }
+});
 return await root.Parse(args).InvokeAsync();

@@ -23,6 +23,10 @@ namespace ArticleBot.Training;
 /// <param name="Dump">Where to write the out-of-fold mistakes.</param>
 public sealed record TrainingRunOptions(int Folds, double TargetPrecision, string? Output, string? Report, int SlicesPerSource, int? HoldOut, string? Export, string? Dump = null);
 
+/// <summary>The training data or the place it is run from is not what training needs; the message says what to do.</summary>
+/// <param name="message">What is wrong.</param>
+public sealed class TrainingDataException(string message) : Exception(message);
+
 /// <summary>One run of the training command: data, rows, cross-validation, models, report.</summary>
 public sealed class TrainingRun(TrainingRunOptions options)
 {
@@ -47,6 +51,14 @@ public sealed class TrainingRun(TrainingRunOptions options)
         var reportPath = options.Report ?? Path.Combine(data, "REPORT.md");
         var clock = Stopwatch.StartNew();
         var folder = ScriptFolding.Default;
+
+        // The folders written to at the end are made now, so a path that cannot be written fails before minutes of work.
+        foreach (var path in new[] { reportPath, options.Dump }.OfType<string>())
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+
+        Directory.CreateDirectory(outputFolder);
 
         var excluded = ExtArticles(Path.Combine(repository, "eval", "ext"));
         var sources = TrainingSources.Load(data, excluded);
@@ -225,6 +237,6 @@ public sealed class TrainingRun(TrainingRunOptions options)
             }
         }
 
-        throw new InvalidOperationException("Run the training from the repository (a folder holding ArticleBot.sln, or below it).");
+        throw new TrainingDataException("Run the training from the repository (a folder holding ArticleBot.sln, or below it).");
     }
 }

@@ -55,18 +55,7 @@ public static class TreeTrainer
         var model = transformer.Model;
         var ensemble = model.SubModel.TrainedTreeEnsemble;
         var calibrator = (PlattCalibrator)model.Calibrator;
-        var trees = new List<TreeEnsemble.Tree>();
-        for (var t = 0; t < ensemble.Trees.Count; t++)
-        {
-            var tree = ensemble.Trees[t];
-            var weight = ensemble.TreeWeights[t];
-            trees.Add(new TreeEnsemble.Tree(
-                [.. tree.NumericalSplitFeatureIndexes],
-                [.. tree.NumericalSplitThresholds],
-                [.. tree.LeftChild],
-                [.. tree.RightChild],
-                [.. tree.LeafValues.Select(v => v * weight)]));
-        }
+        var trees = Export(ensemble);
 
         // p = 1 / (1 + exp(slope·(score + bias) + offset)), ML.NET's Platt calibrator over the ensemble's output.
         var exported = new TreeEnsemble(name, featureNames, trees, calibrator.Slope, calibrator.Offset + (calibrator.Slope * ensemble.Bias), comments: comments);
@@ -111,13 +100,7 @@ public static class TreeTrainer
         };
         var transformer = ml.Ranking.Trainers.FastTree(options).Fit(keyed);
         var ensemble = transformer.Model.TrainedTreeEnsemble;
-        var trees = new List<TreeEnsemble.Tree>();
-        for (var t = 0; t < ensemble.Trees.Count; t++)
-        {
-            var tree = ensemble.Trees[t];
-            var weight = ensemble.TreeWeights[t];
-            trees.Add(new TreeEnsemble.Tree([.. tree.NumericalSplitFeatureIndexes], [.. tree.NumericalSplitThresholds], [.. tree.LeftChild], [.. tree.RightChild], [.. tree.LeafValues.Select(v => v * weight)]));
-        }
+        var trees = Export(ensemble);
 
         var raw = new TreeEnsemble(name, featureNames, trees, 1, 0);
         var scores = rows.Select(r => raw.Score(r.Features) + ensemble.Bias).ToArray();
@@ -132,6 +115,25 @@ public static class TreeTrainer
 
         var (a, b) = PlattScaling(scores, [.. rows.Select(r => r.Label)]);
         return new TreeEnsemble(name, featureNames, trees, a, b + (a * ensemble.Bias), comments: comments);
+    }
+
+    /// <summary>ML.NET's trees as ours: the splits as they are, each leaf's value scaled by its tree's weight.</summary>
+    private static List<TreeEnsemble.Tree> Export(RegressionTreeEnsemble ensemble)
+    {
+        var trees = new List<TreeEnsemble.Tree>(ensemble.Trees.Count);
+        for (var t = 0; t < ensemble.Trees.Count; t++)
+        {
+            var tree = ensemble.Trees[t];
+            var weight = ensemble.TreeWeights[t];
+            trees.Add(new TreeEnsemble.Tree(
+                [.. tree.NumericalSplitFeatureIndexes],
+                [.. tree.NumericalSplitThresholds],
+                [.. tree.LeftChild],
+                [.. tree.RightChild],
+                [.. tree.LeafValues.Select(v => v * weight)]));
+        }
+
+        return trees;
     }
 
     /// <summary>

@@ -310,13 +310,8 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
         {
             for (var at = paragraph.IndexOf(answer, StringComparison.Ordinal); at >= 0; at = paragraph.IndexOf(answer, at + 1, StringComparison.Ordinal))
             {
-                var start = paragraph.LastIndexOfAny(SentenceEnds, Math.Max(0, at - 1)) + 1;
-                if (at == 0)
-                {
-                    start = 0;
-                }
-
-                var end = paragraph.IndexOfAny(SentenceEnds, at + answer.Length);
+                var start = at == 0 ? 0 : paragraph.LastIndexOfAny(s_sentenceEnds, at - 1) + 1;
+                var end = paragraph.IndexOfAny(s_sentenceEnds, at + answer.Length);
                 spans.Add((start, end < 0 ? paragraph.Length : end + 1));
             }
         }
@@ -339,7 +334,7 @@ public sealed partial class UnanswerableMaker(IReadOnlyList<Slice> slices, Scrip
     }
 
     /// <summary>Where a sentence ends, for <see cref="CutAnswers"/> (not the clause marks: the whole sentence goes).</summary>
-    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?', '\n'];
+    private static readonly char[] s_sentenceEnds = ['。', '！', '？', '!', '?', '\n'];
 
     /// <summary>What an article is about, as its questions would write it: the title without a disambiguation (南京市_(中華民國) → 南京市).</summary>
     private static string Topic(TrainingArticle article, bool english)

@@ -39,19 +39,7 @@ public static class TreeTrainer
 
         var ml = new MLContext(seed: settings.Seed);
         var data = Load(ml, featureNames.Count, rows);
-        var options = new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = settings.Trees,
-            NumberOfLeaves = settings.Leaves,
-            MinimumExampleCountPerLeaf = settings.MinLeafRows,
-            LearningRate = settings.LearningRate,
-            NumberOfThreads = 1,
-            Seed = settings.Seed,
-            FeatureFraction = 1,
-            // No random row sampling: with one thread and the seed, nothing in the fit depends on chance.
-            BaggingSize = 0,
-        };
-        var transformer = ml.BinaryClassification.Trainers.FastTree(options).Fit(data);
+        var transformer = ml.BinaryClassification.Trainers.FastTree(Configured(new FastTreeBinaryTrainer.Options(), settings)).Fit(data);
         var model = transformer.Model;
         var ensemble = model.SubModel.TrainedTreeEnsemble;
         var calibrator = (PlattCalibrator)model.Calibrator;
@@ -85,19 +73,7 @@ public static class TreeTrainer
         schema[nameof(RankedRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureNames.Count);
         var data = ml.Data.LoadFromEnumerable(rows.Select((r, i) => new RankedRow { Features = r.Features, Label = r.Label ? 1 : 0, Group = (uint)groups[i] }), schema);
         var keyed = ml.Transforms.Conversion.MapValueToKey("GroupId", nameof(RankedRow.Group)).Fit(data).Transform(data);
-        var options = new FastTreeRankingTrainer.Options
-        {
-            NumberOfTrees = settings.Trees,
-            NumberOfLeaves = settings.Leaves,
-            MinimumExampleCountPerLeaf = settings.MinLeafRows,
-            LearningRate = settings.LearningRate,
-            NumberOfThreads = 1,
-            Seed = settings.Seed,
-            FeatureFraction = 1,
-            BaggingSize = 0,
-            LabelColumnName = nameof(RankedRow.Label),
-            RowGroupColumnName = "GroupId",
-        };
+        var options = Configured(new FastTreeRankingTrainer.Options { LabelColumnName = nameof(RankedRow.Label), RowGroupColumnName = "GroupId" }, settings);
         var transformer = ml.Ranking.Trainers.FastTree(options).Fit(keyed);
         var ensemble = transformer.Model.TrainedTreeEnsemble;
         var trees = Export(ensemble);
@@ -115,6 +91,22 @@ public static class TreeTrainer
 
         var (a, b) = PlattScaling(scores, [.. rows.Select(r => r.Label)]);
         return new TreeEnsemble(name, featureNames, trees, a, b + (a * ensemble.Bias), comments: comments);
+    }
+
+    /// <summary>The settings every fit shares, on either trainer's options.</summary>
+    private static T Configured<T>(T options, TreeSettings settings)
+        where T : BoostedTreeOptions
+    {
+        options.NumberOfTrees = settings.Trees;
+        options.NumberOfLeaves = settings.Leaves;
+        options.MinimumExampleCountPerLeaf = settings.MinLeafRows;
+        options.LearningRate = settings.LearningRate;
+        options.NumberOfThreads = 1;
+        options.Seed = settings.Seed;
+        options.FeatureFraction = 1;
+        // No random row sampling: with one thread and the seed, nothing in the fit depends on chance.
+        options.BaggingSize = 0;
+        return options;
     }
 
     /// <summary>ML.NET's trees as ours: the splits as they are, each leaf's value scaled by its tree's weight.</summary>

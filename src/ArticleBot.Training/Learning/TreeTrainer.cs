@@ -32,10 +32,7 @@ public static class TreeTrainer
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(settings);
-        if (rows.Count == 0 || rows.All(r => r.Label) || rows.All(r => !r.Label))
-        {
-            throw new InvalidOperationException($"The {name} needs positive and negative rows (it has {rows.Count(r => r.Label)} positive of {rows.Count}).");
-        }
+        RequireBothLabels(name, rows);
 
         var ml = new MLContext(seed: settings.Seed);
         var data = Load(ml, featureNames.Count, rows);
@@ -63,10 +60,7 @@ public static class TreeTrainer
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(settings);
-        if (rows.Count == 0 || rows.All(r => r.Label) || rows.All(r => !r.Label))
-        {
-            throw new InvalidOperationException($"The {name} needs positive and negative rows (it has {rows.Count(r => r.Label)} positive of {rows.Count}).");
-        }
+        RequireBothLabels(name, rows);
 
         var ml = new MLContext(seed: settings.Seed);
         var schema = SchemaDefinition.Create(typeof(RankedRow));
@@ -91,6 +85,15 @@ public static class TreeTrainer
 
         var (a, b) = PlattScaling(scores, [.. rows.Select(r => r.Label)]);
         return new TreeEnsemble(name, featureNames, trees, a, b + (a * ensemble.Bias), comments: comments);
+    }
+
+    /// <summary>A model learns nothing from rows of one label: refused with a reason before ML.NET is asked.</summary>
+    private static void RequireBothLabels(string name, IReadOnlyList<LabelledRow> rows)
+    {
+        if (rows.Count == 0 || rows.All(r => r.Label) || rows.All(r => !r.Label))
+        {
+            throw new InvalidOperationException($"The {name} needs positive and negative rows (it has {rows.Count(r => r.Label)} positive of {rows.Count}).");
+        }
     }
 
     /// <summary>The settings every fit shares, on either trainer's options.</summary>

@@ -23,3 +23,7 @@ run held-out-seed eval/claims-heldout.jsonl
 run held-out-drcd eval/claims-heldout-drcd.jsonl eval/ext/seeds-drcd-test
 run held-out-cmrc eval/claims-heldout-cmrc.jsonl eval/ext/seeds-cmrc-train
 run held-out-xquad eval/claims-heldout-xquad.jsonl eval/ext/seeds-xquad-dev-en
+run held-out2-seed eval/claims-heldout2.jsonl
+run held-out2-drcd eval/claims-heldout2-drcd.jsonl eval/ext/seeds-drcd-test
+run held-out2-cmrc eval/claims-heldout2-cmrc.jsonl eval/ext/seeds-cmrc-train
+run held-out2-xquad eval/claims-heldout2-xquad.jsonl eval/ext/seeds-xquad-dev-en

@@ -106,8 +106,84 @@ public static partial class FigureReader
             Add(found, taken, text, m.Index, length, kind, value * multiplier, percent ? "%" : currency.Length > 0 ? currency : measure);
         }
 
+        foreach (Match m in ChineseNumeralRegex().Matches(text))
+        {
+            if (taken[m.Index] || (m.Index > 0 && text[m.Index - 1] == '第') || ChineseNumber(m.Groups["n"].Value) is not { } value)
+            {
+                continue; // 第一 is an order, not an amount
+            }
+
+            var measure = m.Groups["w"].Value;
+            if (measure != "成" && m.Groups["n"].Value.IndexOfAny(['十', '百', '千', '万', '萬', '亿', '億']) < 0)
+            {
+                continue; // a lone numeral (一年, 一次, 三人) is a phrase more often than a figure
+            }
+
+            if (measure == "成")
+            {
+                Add(found, taken, text, m.Index, m.Length, FigureKind.Percent, value * 10, "%"); // 七成: seven tenths
+                continue;
+            }
+
+            var currency = m.Groups["c"].Value;
+            var kind = currency.Length > 0 || value >= 1e4 ? FigureKind.Amount : FigureKind.Count;
+            Add(found, taken, text, m.Index, m.Length, kind, value, currency.Length > 0 ? currency : measure);
+        }
+
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    /// <summary>
+    /// The value of a number written in Chinese numerals (一千 = 1000, 三百五十 = 350, 兩萬 = 20000, 十二 = 12), or null
+    /// when the characters do not make one.
+    /// </summary>
+    public static double? ChineseNumber(string numeral)
+    {
+        ArgumentNullException.ThrowIfNull(numeral);
+        double total = 0, section = 0, digit = 0;
+        var any = false;
+        foreach (var c in numeral)
+        {
+            var d = "零一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
+            if (c is '两' or '兩')
+            {
+                d = 2;
+            }
+
+            if (d >= 0)
+            {
+                digit = d;
+                any = true;
+                continue;
+            }
+
+            double unit = c switch { '十' => 10, '百' => 100, '千' => 1000, '万' or '萬' => 1e4, '亿' or '億' => 1e8, _ => 0 };
+            if (unit == 0)
+            {
+                return null;
+            }
+
+            if (unit >= 1e8)
+            {
+                total = (total + section + digit) * unit; // 億 scales all before it (一萬億)
+                (section, digit) = (0, 0);
+            }
+            else if (unit >= 1e4)
+            {
+                total += (section + digit) * unit; // 萬 scales its own section (一億五千萬)
+                (section, digit) = (0, 0);
+            }
+            else
+            {
+                section += (digit == 0 && unit == 10 ? 1 : digit) * unit; // 十二: a leading 十 is one ten
+                digit = 0;
+            }
+
+            any = true;
+        }
+
+        return any ? total + section + digit : null;
     }
 
     /// <summary>The numbers of an English claim ("US$25 billion", "900 million", "85%", "February 1", "2025").</summary>
@@ -146,7 +222,9 @@ public static partial class FigureReader
             };
             var money = m.Groups["cur"].Success || m.Groups["cur2"].Success;
             var percent = m.Groups["pct"].Success;
-            if (!percent && !money && scale == 1 && value is >= 1900 and <= 2100)
+            // A bare four-digit number is a year: any from 1900 to 2100, an earlier one unless a word follows it (1500 soldiers).
+            if (!percent && !money && scale == 1 && !m.Groups["n"].Value.Contains(',', StringComparison.Ordinal) && value == Math.Floor(value)
+                && (value is >= 1900 and <= 2100 || (value is >= 1000 and < 1900 && !WordFollows(lower, m.Index + m.Length))))
             {
                 Add(found, taken, text, m.Index, m.Length, FigureKind.Date, value * 10000, string.Empty);
                 continue;
@@ -164,6 +242,16 @@ public static partial class FigureReader
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    private static bool WordFollows(string text, int at)
+    {
+        while (at < text.Length && text[at] == ' ')
+        {
+            at++;
+        }
+
+        return at < text.Length && char.IsAsciiLetter(text[at]);
     }
 
     private static void Add(List<FigureMention> found, bool[] taken, string text, int start, int length, FigureKind kind, double value, string unit)
@@ -194,8 +282,12 @@ public static partial class FigureReader
     [GeneratedRegex(@"(?:(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})[日號号])?)?(?<p>末|初|底|上半年|下半年)?|(?<m>\d{1,2})月(?<d>\d{1,2})[日號号])")]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"(?<n>\d[\d,]*(?:\.\d+)?)(?<range>\s*[-~～至到]\s*\d+(?:\.\d+)?)?\s?(?:(?<pct>[%％])|(?<u>萬億|万亿|億|亿|萬|万|千|百)?\s?(?<c>美元|美金|人民幣|人民币|港元|港幣|欧元|歐元|日元|元)?(?<w>倍|公里|千米|米|家|個|个|人|名|款|張|张|卡|天|小時|小时|年|月|周|次|位|歲|岁|條|条|項|项|部|台|輛|辆)?)")]
+    [GeneratedRegex(@"(?<n>\d[\d,]*(?:\.\d+)?)(?<range>\s*[-~～至到]\s*\d+(?:\.\d+)?)?\s?(?:(?<pct>[%％])|(?<u>萬億|万亿|億|亿|萬|万|千|百)?\s?(?<c>美元|美金|人民幣|人民币|港元|港幣|欧元|歐元|日元|元)?(?<w>倍|公里|千米|光年|米|家|個|个|人|名|款|張|张|卡|天|小時|小时|年|月|周|次|位|歲|岁|條|条|項|项|部|台|輛|辆)?)")]
     private static partial Regex NumberRegex();
+
+    // Chinese numerals with what they count: 三千米, 七成, 兩萬人, 三百億元 (a unit or measure must follow: 一種, 一樣 are no amounts).
+    [GeneratedRegex(@"(?<n>[一二两兩三四五六七八九十百千万萬亿億]*[一二两兩三四五六七八九十][一二两兩三四五六七八九十百千万萬亿億]*)(?<c>美元|美金|人民幣|人民币|港元|歐元|欧元|日元|元)?(?<w>成|倍|公里|千米|光年|米|家|個|个|人|名|款|張|张|天|小時|小时|年|月|次|位|歲|岁|條|条|項|项|部|台|輛|辆)?(?(c)|(?(w)|(?!)))")]
+    private static partial Regex ChineseNumeralRegex();
 
     [GeneratedRegex(@"\b(?:(?<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b|(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")]
     private static partial Regex EnglishDateRegex();

@@ -38,6 +38,13 @@ public static class ClaimAnswer
                     $"Yes — the article says {English(check, article)} ({article.Text}){cite}: {quote}");
         }
 
+        if (check is { Said: { } said, Claimed: { } claimedWords })
+        {
+            // A slot decided: the article's words in it, then the claim's.
+            return Say(language, $"不對——文章說的是{said}，不是{claimedWords}{cite}：{quote}", $"不对——文章说的是{said}，不是{claimedWords}{cite}：{quote}",
+                $"No — the article says {said}, not {claimedWords}{cite}: {quote}");
+        }
+
         return check.Reason switch
         {
             ContradictionReason.Figure when article is not null => Say(language,
@@ -64,6 +71,7 @@ public static class ClaimAnswer
             {
                 ContradictionReason.Figure => $"contradicted: the article says {check.ArticleFigure?.Text} ({(check.ArticleFigure is { } a ? English(check, a) : string.Empty)})",
                 ContradictionReason.Subject => $"contradicted: the article says it of {check.ArticleSubject?.Name} ({check.ArticleSubject?.English}), not {check.ClaimSubject?.Name}",
+                _ when check.Said is not null => $"contradicted: the article says {check.Said}, not {check.Claimed}",
                 ContradictionReason.Value => "contradicted: the article gives another value",
                 _ => "contradicted: the article says otherwise",
             },

@@ -24,7 +24,20 @@ public sealed record ClaimReading(
     bool AsksOwner,
     bool AsksQuantity,
     int Direction,
-    bool Thin);
+    bool Thin)
+{
+    /// <summary>
+    /// The folded claim as <see cref="ClaimAlignment"/> reads it: its frame ("對嗎", "文章說") and its figures blanked
+    /// (figures are compared, not aligned); empty for a claim that folding changed in length.
+    /// </summary>
+    public string Aligned { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The capitalised names of an English claim that are not the article's organisations, people or products
+    /// (lower case): "xiaomi" in "Did Xiaomi launch …". Whether the deciding sentence writes them is the verifier's to tell.
+    /// </summary>
+    public IReadOnlyList<string> Strangers { get; init; } = [];
+}
 
 /// <summary>Reads claims and yes/no questions in Traditional or Simplified Chinese and English (see <see cref="ClaimReading"/>); refuses what is not a claim.</summary>
 public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entities, ScriptFolding folder, FactTable facts)
@@ -118,14 +131,26 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
         // comparator and negation words (compared, not searched for). Attribute and value words stand for themselves
         // across languages (earn = 創收, impressions = 展示量), so they are counted as attributes and values, not as words.
         var plan = search.Analyze(folded.Length == claim.Length ? new string(unframed) : claim);
+        var figures = facts.FiguresOf(claim, claim: true);
         var cueWords = CueWords;
         var content = plan.Groups.Where(g => g.Strength != GroupStrength.Weak && !IsNumber(g.Label)
             && !g.Alternatives.Any(names.Contains) && !names.Contains(folder.Fold(g.Label))
             && !lexiconWords.Contains(g.Label.ToLowerInvariant()) && !lexiconWords.Contains(folder.Fold(g.Label))
-            && !cueWords.Contains(folder.Fold(g.Label))).ToList();
+            && !cueWords.Contains(folder.Fold(g.Label)) && !InFigure(claim, g.Label, figures)).ToList();
         var strongCount = plan.Groups.Count(g => g.Strength == GroupStrength.Strong && !IsNumber(g.Label));
         var thin = strongCount < 2 && plan.Groups.Any(g => g.Strength == GroupStrength.Weak && !IsNumber(g.Label));
         var direction = Lexicon.Find("direction", framed).Select(d => d.Key == "more" ? 1 : -1).Distinct().ToList();
+        var aligned = folded.Length == claim.Length ? framed.ToCharArray() : [];
+        foreach (var figure in figures.Where(_ => aligned.Length > 0))
+        {
+            Array.Fill(aligned, ' ', figure.Mention.Start, figure.Mention.End - figure.Mention.Start);
+        }
+
+        foreach (var comparator in Lexicon.FindAll("comparator", framed).Where(_ => aligned.Length > 0))
+        {
+            Array.Fill(aligned, ' ', comparator.At, comparator.Length);
+        }
+
         return new ClaimReading(
             claim,
             folded,
@@ -135,12 +160,49 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
             products,
             [.. Lexicon.Find("attribute", framed).Select(a => a.Key)],
             [.. Lexicon.Find("value", framed).Select(v => (v.Key.Split(':')[0], v.Key))],
-            facts.FiguresOf(claim, claim: true),
+            figures,
             facts.NegationsIn(framed).Count > 0,
             Lexicon.Find("owner", framed).Any(),
             Lexicon.Find("quantity", framed).Any(),
             direction.Count == 1 ? direction[0] : 0,
-            thin);
+            thin)
+        {
+            Aligned = new string(aligned),
+            Strangers = language == QuestionLanguage.English ? Strangers(claim, named) : [],
+        };
+    }
+
+    /// <summary>The claim's capitalised names (months, days and the claim's function words aside) that name none of the article's entities.</summary>
+    private List<string> Strangers(string claim, IReadOnlyList<ArticleEntity> named)
+    {
+        var known = named.Select(e => e.English.ToLowerInvariant()).ToList();
+        var function = Lexicon.Words("function").ToHashSet(StringComparer.Ordinal);
+        var strangers = new List<string>();
+        foreach (Match mention in CapitalisedRegex().Matches(claim))
+        {
+            // The claim's first word is capitalised as any sentence's: "Did Xiaomi" is the name Xiaomi.
+            var words = mention.Value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !function.Contains(w) && !s_calendarWords.Contains(w)).ToList();
+            var name = string.Join(' ', words);
+            if (words.Count > 0 && !known.Any(k => k.Contains(name, StringComparison.Ordinal) || name.Contains(k, StringComparison.Ordinal)))
+            {
+                strangers.Add(name);
+            }
+        }
+
+        return strangers;
+    }
+
+    private static readonly HashSet<string> s_calendarWords = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
+
+    /// <summary>True when the word is part of one of the claim's figures ("February" of "on February 1"): compared, not searched for.</summary>
+    private static bool InFigure(string claim, string label, IReadOnlyList<BoundedFigure> figures)
+    {
+        var at = claim.IndexOf(label, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && figures.Any(f => f.Mention.Start <= at && at + label.Length <= f.Mention.End);
     }
 
     private static bool IsNumber(string label) =>
@@ -153,6 +215,10 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
         "thousand", "million", "millions", "billion", "billions", "trillion", "trillions", "bn", "percent", "dollar", "dollars",
         "usd", "yuan", "rmb", "us", "亿", "万", "万亿", "美元", "元", "人民币",
     };
+
+    /// <summary>Runs of capitalised words (with "of" and "the" between them): "Did Xiaomi", "Marie Curie", "Bank of China".</summary>
+    [GeneratedRegex(@"\b[A-Z][a-zA-Z'\-]+(?:\s+(?:of\s+|the\s+)?[A-Z][a-zA-Z'\-]+)*")]
+    private static partial Regex CapitalisedRegex();
 
     /// <summary>Chat noise that is not a claim: Discord mentions and links.</summary>
     [GeneratedRegex(@"<[@#][!&]?\d+>|@everyone|@here|https?://\S+")]

@@ -1,6 +1,7 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Search;
+using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Claims;
 
@@ -57,6 +58,15 @@ public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sente
     /// <summary>The article's comparator for its figure (已超: more than).</summary>
     public Comparator ArticleComparator { get; init; }
 
+    /// <summary>
+    /// The article's words where the claim has others, verbatim from <see cref="Sentence"/>, when a slot of the claim
+    /// decided (門將 where the claim says 後衛; 貝爾 where it names 愛迪生).
+    /// </summary>
+    public string? Said { get; init; }
+
+    /// <summary>The claim's words in that slot.</summary>
+    public string? Claimed { get; init; }
+
     /// <summary>Why the text cannot be checked, when <see cref="Verdict.Unreadable"/>.</summary>
     public string? Notice { get; init; }
 
@@ -76,7 +86,7 @@ public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sente
 /// </list>
 /// When unsure, the claim is not covered: the verifier contradicts only what it has placed.
 /// </summary>
-public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFinder entities)
+public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFinder entities, WordGlosses glosses, ClaimGapJudge judge)
 {
     // Shares of a claim's words (by weight) a sentence must hold: to be about the claim, to support it without a
     // figure, to pin a subject contradiction. Hand-set on the development claims (no learned model yet).
@@ -194,6 +204,30 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         }
 
         var cited = new ClaimCheck(Verdict.Supported, found.Sentence.Passage, found.Sentence.Text, found.Figure.Mention, point.Mention) { ArticleComparator = found.Figure.Comparator };
+        if (relation == true && subjectOk && OtherFigureFails(reading, point, found) is { } failed)
+        {
+            // The claim's first figure holds, another it gives does not (10倍 holds, 10% is 1%).
+            return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Figure, ArticleFigure = failed.Article.Mention, ClaimFigure = failed.Claim.Mention, ArticleComparator = failed.Article.Comparator };
+        }
+
+        if (relation == true && subjectOk && StrangerReplaced(reading, found.Sentence) is { } replaced)
+        {
+            return replaced(cited with { ArticleFigure = null, ClaimFigure = null });
+        }
+
+        var gap = relation == true && subjectOk ? GapOf(reading, found.Sentence) : null;
+        if (gap is { Meaning: GapMeaning.OtherName } otherName)
+        {
+            // The figure holds, but for someone else: the sentence names another where the claim names its subject.
+            return Slotted(cited with { ArticleFigure = null, ClaimFigure = null }, reading, found.Sentence, otherName, ContradictionReason.Subject);
+        }
+
+        if (point.Mention.Kind == FigureKind.Date && gap is { Meaning: not GapMeaning.Slight })
+        {
+            // A date is the claim's setting: the sentence must say what the claim says happened then (毀於火災, not 洪水).
+            return ClaimCheck.NotCovered;
+        }
+
         return relation switch
         {
             true when subjectOk => cited,
@@ -201,6 +235,25 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             false when subjectOk && found.Score >= 0.35 && SameUnit(point.Mention, found.Figure.Mention) && (point.Mention.Kind == FigureKind.Date ? placed : found.SentenceShare >= AboutShare) => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Figure },
             _ => ClaimCheck.NotCovered,
         };
+    }
+
+    /// <summary>
+    /// A figure of the claim besides its point that the deciding sentence gives otherwise: the sentence holds figures
+    /// of its kind and unit, and none of them bears it out.
+    /// </summary>
+    private static (BoundedFigure Claim, BoundedFigure Article)? OtherFigureFails(ClaimReading reading, BoundedFigure point, (FactSentence Sentence, FactClause Clause, BoundedFigure Figure, double Score, double SentenceShare) found)
+    {
+        foreach (var other in reading.Figures.Where(f => f != point && f.Mention.Kind != FigureKind.Date))
+        {
+            var candidates = found.Sentence.Clauses.SelectMany(c => c.Figures)
+                .Where(f => f != found.Figure && Compatible(other.Mention, f.Mention) && SameUnit(other.Mention, f.Mention)).ToList();
+            if (candidates.Count > 0 && candidates.All(c => Compare(other, c) == false))
+            {
+                return (other, candidates[0]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A claim without figures.</summary>
@@ -230,10 +283,37 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         if (scored.Agents < reading.Agents.Count)
         {
             // Said of someone else: only when the rest of the claim is all there, and the sentence names another.
+            // When the sentence names no entity of the article, the claim's slot may still hold a name (a cleft's focus).
             var (_, other) = Subject(reading, sentence, null);
-            return scored.Match.Share >= SupportShare && scored.Match.Strong >= 2 && other is not null
-                ? cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, ArticleSubject = other, ClaimSubject = reading.Agents.First(a => !Names(a, sentence.Folded) && !sentence.Agents.Contains(a)) }
-                : ClaimCheck.NotCovered;
+            if (scored.Match.Share >= SupportShare && scored.Match.Strong >= 2 && other is not null)
+            {
+                return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, ArticleSubject = other, ClaimSubject = reading.Agents.First(a => !Names(a, sentence.Folded) && !sentence.Agents.Contains(a)) };
+            }
+
+            return GapOf(reading, sentence) is { Meaning: GapMeaning.OtherName } named ? Slotted(cited, reading, sentence, named, ContradictionReason.Subject) : ClaimCheck.NotCovered;
+        }
+
+        if (StrangerReplaced(reading, sentence) is { } replaced)
+        {
+            return replaced(cited);
+        }
+
+        // A comparison the sentence makes the other way round (B's narrow view, where the claim says A's is narrower).
+        if (reading.Language != QuestionLanguage.English && reading.Aligned.Length > 0 && ClaimAlignment.ComparisonHolds(reading.Aligned, sentence.Folded) == false)
+        {
+            return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Stance };
+        }
+
+        // A slot of the claim the sentence fills otherwise: another name, the opposite, another value of one kind.
+        var gap = GapOf(reading, sentence);
+        switch (gap?.Meaning)
+        {
+            case GapMeaning.OtherName:
+                return Slotted(cited, reading, sentence, gap.Value, ContradictionReason.Subject);
+            case GapMeaning.Opposite:
+                return Slotted(cited, reading, sentence, gap.Value, ContradictionReason.Stance);
+            case GapMeaning.OtherValue:
+                return Slotted(cited, reading, sentence, gap.Value, ContradictionReason.Value);
         }
 
         // Another value of the same attribute (by impressions, not per click).
@@ -256,7 +336,121 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Stance };
         }
 
-        return scored.Match.Share >= SupportShare ? cited : ClaimCheck.NotCovered;
+        // An unsaid gap of words the share already weighed (方法 for 手段) is the share's to judge; one of words the
+        // search dropped (後衛, not in the article, read as two weak characters) would otherwise pass unseen. A cleft's
+        // focus is the claim's point: unsaid, it is never supported.
+        var hidden = gap is { Meaning: GapMeaning.Unsaid, Gap: var unsaid } && (unsaid.Focus || !reading.Content.Any(g => g.Label.Contains(unsaid.Claimed, StringComparison.Ordinal)));
+        return scored.Match.Share >= SupportShare && !hidden ? cited : ClaimCheck.NotCovered;
+    }
+
+    /// <summary>
+    /// What the claim says that the sentence does not, for a Chinese claim (<see cref="ClaimAlignment"/>), read by the
+    /// <see cref="ClaimGapJudge"/>: null when the sentence says it all. A contradiction needs exactly one gap that
+    /// matters (everything else of the claim written in the sentence); with more, the claim is only unsaid.
+    /// </summary>
+    private (GapMeaning Meaning, ClaimGap Gap)? GapOf(ClaimReading reading, FactSentence sentence)
+    {
+        if (reading.Language == QuestionLanguage.English || reading.Aligned.Length == 0)
+        {
+            return null;
+        }
+
+        // First without the dictionary (a claim in the article's own words leaves no gap and never loads it), then with it.
+        bool Said(string words) => SaidOtherwise(reading, words, sentence.Folded);
+        if (ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, static _ => false, Said).Count == 0)
+        {
+            return null;
+        }
+
+        var gaps = ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, glosses.IsWord, Said)
+            .Select(g => (Meaning: Anaphoric(g, sentence) ? GapMeaning.Slight : judge.Judge(g), Gap: g))
+            .Where(g => g.Meaning != GapMeaning.Slight)
+            .ToList();
+        return gaps.Count switch
+        {
+            0 => null,
+            1 => gaps[0],
+            _ => (GapMeaning.Unsaid, gaps[0].Gap),
+        };
+    }
+
+    /// <summary>
+    /// For an English claim: its one capitalised name that the sentence does not write ("Did Xiaomi launch …"), when all
+    /// the rest of the claim is there and the sentence names a person or organisation that the claim does not. Returns
+    /// how to turn the supporting verdict into the contradiction that names who the article says it was, or null.
+    /// </summary>
+    private Func<ClaimCheck, ClaimCheck>? StrangerReplaced(ClaimReading reading, FactSentence sentence)
+    {
+        static bool PartOf(QueryGroup group, string name) => ClaimLexicon.IndexOfWord(name, group.Label.ToLowerInvariant(), 0) >= 0;
+        var missing = reading.Strangers.Where(n => !reading.Content.Any(g => PartOf(g, n) && CoverageMeter.GroupMatch(g, sentence.Folded) > 0)).ToList();
+        if (missing.Count != 1)
+        {
+            return null;
+        }
+
+        var rest = reading with { Content = [.. reading.Content.Where(g => !PartOf(g, missing[0]))] };
+        if (rest.Content.Count < 2 || Share(rest, sentence.Folded).Share < SupportShare)
+        {
+            return null;
+        }
+
+        var agent = sentence.Agents.FirstOrDefault(a => a.Kind is EntityKind.Organization or EntityKind.Person && !reading.Agents.Contains(a) && Names(a, sentence.Folded));
+        var said = agent is not null ? (agent.English == agent.Name ? agent.Name : $"{agent.English} ({agent.Name})")
+            : judge.PeopleAndBodiesIn(sentence.Folded).FirstOrDefault() is { } name ? Verbatim(sentence, name) : null;
+        if (said is null)
+        {
+            return null;
+        }
+
+        var at = reading.Text.IndexOf(missing[0], StringComparison.OrdinalIgnoreCase);
+        var claimed = at >= 0 ? reading.Text.Substring(at, missing[0].Length) : missing[0];
+        return check => check with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, Said = said, Claimed = claimed };
+    }
+
+    /// <summary>
+    /// True when the sentence points back (此會議, 其) where the claim names something its passage writes: the claim
+    /// names the referent (亚洲青年论坛 for 此会议), not another subject.
+    /// </summary>
+    private bool Anaphoric(ClaimGap gap, FactSentence sentence) =>
+        gap.Said is { } said && s_anaphors.Any(a => said.StartsWith(a, StringComparison.Ordinal))
+        && facts.Sentences.Any(s => s.Passage == sentence.Passage && s.Folded.Contains(gap.Claimed, StringComparison.Ordinal));
+
+    private static readonly string[] s_anaphors = WordLists.Load("claims.anaphors");
+
+    /// <summary>True when the search matched the claim's words in the sentence another way (a synonym or gloss of its group).</summary>
+    private static bool SaidOtherwise(ClaimReading reading, string words, string folded) =>
+        reading.Content.Any(g => (g.Label.Contains(words, StringComparison.Ordinal) || words.Contains(g.Label, StringComparison.Ordinal)) && CoverageMeter.GroupMatch(g, folded) > 0);
+
+    /// <summary>The verdict a slot decided, with the article's words verbatim and the claim's.</summary>
+    private ClaimCheck Slotted(ClaimCheck cited, ClaimReading reading, FactSentence sentence, (GapMeaning Meaning, ClaimGap Gap) slot, ContradictionReason reason)
+    {
+        var said = slot.Gap.Said;
+        if (said is not null && slot.Meaning == GapMeaning.OtherName)
+        {
+            said = judge.NameIn(said) ?? said; // the name in the slot (騰訊 of 例如騰訊, 米勒 of 喬治·米勒)
+        }
+
+        return cited with
+        {
+            Verdict = Verdict.Contradicted,
+            Reason = reason,
+            Said = said is null ? null : Verbatim(sentence, said),
+            Claimed = AsWritten(reading, slot.Gap.Claimed),
+        };
+    }
+
+    /// <summary>The claim's own characters for a folded piece of it (its script kept: 後衛, not 后卫).</summary>
+    private static string AsWritten(ClaimReading reading, string foldedPiece)
+    {
+        var at = reading.Folded.Length == reading.Text.Length ? reading.Folded.IndexOf(foldedPiece, StringComparison.Ordinal) : -1;
+        return at >= 0 ? reading.Text.Substring(at, foldedPiece.Length) : foldedPiece;
+    }
+
+    /// <summary>The sentence's own characters for a folded piece of it (where folding kept each character's place).</summary>
+    private static string Verbatim(FactSentence sentence, string foldedPiece)
+    {
+        var at = sentence.Folded.Length == sentence.Text.Length ? sentence.Folded.IndexOf(foldedPiece, StringComparison.Ordinal) : -1;
+        return at >= 0 ? sentence.Text.Substring(at, foldedPiece.Length) : foldedPiece;
     }
 
     /// <summary>
@@ -361,8 +555,16 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     private static bool Denied(string folded, IReadOnlyList<(int At, bool Contrast)> negations, int at)
     {
         var (start, end) = FactTable.ClauseSpans(folded).FirstOrDefault(c => c.Start <= at && at < c.End);
-        return negations.Any(n => n.At >= start && n.At < end && (!n.Contrast || n.At < at));
+        return negations.Any(n => n.At >= start && n.At < end && (!n.Contrast || n.At < at) && !Attributive(folded, n.At, at));
     }
+
+    /// <summary>
+    /// A one-character negation that makes a modifier (未發酵的葡萄汁: unfermented grape juice; 無色的氣體) denies the
+    /// modifier, not the word after its 的.
+    /// </summary>
+    private static bool Attributive(string folded, int negation, int at) =>
+        negation < at && folded[negation] is '不' or '未' or '无' or '非' or '没' && negation + 1 < folded.Length && folded[negation + 1] is not ('是' or '有')
+        && folded.AsSpan(negation, at - negation).Contains('的');
 
     /// <summary>True when the text names a product the article gives to this organisation (PlayStation is 索尼's).</summary>
     private bool OwnsNamed(ArticleEntity agent, string folded) => facts.Owners.Any(o => o.Owner == agent && Names(o.Product, folded));

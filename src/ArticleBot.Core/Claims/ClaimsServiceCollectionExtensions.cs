@@ -12,6 +12,8 @@ public static class ClaimsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(ClaimLexicon.Shipped);
         services.TryAddSingleton<FactTable>();
+        services.TryAddSingleton(_ => new WordGlosses());
+        services.TryAddSingleton<ClaimGapJudge>();
         services.TryAddSingleton<ClaimReader>();
         services.TryAddSingleton<ClaimVerifier>();
         return services;

@@ -246,7 +246,7 @@ public sealed partial class FactTable
     }
 
     /// <summary>The clauses of a sentence: split at commas, semicolons, colons and sentence ends (not inside brackets' words).</summary>
-    /// <remarks>A clause of fewer than <see cref="MinClause"/> characters (a date set off by a comma: "2013年，王栋成為…") joins the next.</remarks>
+    /// <remarks>A clause of fewer than <see cref="MinClause"/> characters (a date set off by a comma: "2020年，張偉成為…") joins the next.</remarks>
     internal static IEnumerable<(int Start, int End)> ClauseSpans(string text)
     {
         var start = 0;

@@ -13,6 +13,11 @@ public sealed class FigureReaderTests
     [InlineData("投入10倍的算力", "10倍", FigureKind.Count, 10, "倍")]
     [InlineData("1月15日發布的“千問”產品", "1月15日", FigureKind.Date, 115, "")]
     [InlineData("自2022年末至今", "2022年末", FigureKind.Date, 20220000, "末")]
+    [InlineData("位於海拔一千米的高原", "一千米", FigureKind.Count, 1000, "米")]
+    [InlineData("投票率不到八成", "八成", FigureKind.Percent, 80, "%")]
+    [InlineData("全隊共三十五人", "三十五人", FigureKind.Count, 35, "人")]
+    [InlineData("獎金兩萬元", "兩萬元", FigureKind.Amount, 20000, "元")]
+    [InlineData("距地球5900光年", "5900光年", FigureKind.Count, 5900, "光年")]
     public void Read_ChineseText_FindsTheFigureWithItsKindValueAndUnit(string text, string figure, FigureKind kind, double value, string unit)
     {
         var found = FigureReader.Read(text);
@@ -66,5 +71,44 @@ public sealed class FigureReaderTests
         Assert.True(chinese.SameAs(english));
         Assert.True(dated.SameAs(undated));
         Assert.False(chinese.SameAs(FigureReader.Read("10億")[0]));
+    }
+
+    [Theory]
+    [InlineData("一千", 1000)]
+    [InlineData("三百五十", 350)]
+    [InlineData("十二", 12)]
+    [InlineData("二十", 20)]
+    [InlineData("兩萬", 20000)]
+    [InlineData("一億五千萬", 150_000_000)]
+    public void ChineseNumber_ReadsChineseNumerals(string numeral, double value)
+    {
+        Assert.Equal(value, FigureReader.ChineseNumber(numeral));
+    }
+
+    [Theory]
+    [InlineData("一年舉辦一次")] // a lone numeral is a phrase, not a figure
+    [InlineData("這是一種氣體")]
+    [InlineData("第一千名觀眾")] // an order
+    public void Read_ChineseNumeralsWithoutAnAmount_AreNoFigures(string text)
+    {
+        Assert.Empty(FigureReader.Read(text));
+    }
+
+    [Theory]
+    [InlineData("Did Spain lose Cuba in 1898?", 18980000)]
+    [InlineData("Was the bridge opened in 1781?", 17810000)]
+    [InlineData("Was the company founded in 2015?", 20150000)]
+    public void ReadEnglish_AFourDigitYear_IsADate(string claim, double value)
+    {
+        var date = Assert.Single(FigureReader.ReadEnglish(claim));
+
+        Assert.Equal(FigureKind.Date, date.Kind);
+        Assert.Equal(value, date.Value);
+    }
+
+    [Fact]
+    public void ReadEnglish_AnEarlyNumberFollowedByAWord_IsNoYear()
+    {
+        Assert.DoesNotContain(FigureReader.ReadEnglish("Did 1500 soldiers cross the river?"), f => f.Kind == FigureKind.Date);
     }
 }

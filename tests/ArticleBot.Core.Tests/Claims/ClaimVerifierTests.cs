@@ -143,4 +143,23 @@ public sealed class ClaimVerifierTests
         Assert.True(report.ByKind.Single(k => k.Kind == Evaluator.AnswerableKinds).Accuracy >= 0.6, "claims accuracy");
         Assert.Equal(1.0, report.Overall.QuoteFidelity);
     }
+
+    [Fact]
+    public void Verify_AnEnglishClaimNamingSomeoneTheSentenceDoesNot_IsContradictedNamingWhoItWas()
+    {
+        var check = Verifier.Verify("Did Xiaomi launch a Spring Festival red-packet campaign on February 1?");
+
+        Assert.Equal((Verdict.Contradicted, ContradictionReason.Subject), (check.Verdict, check.Reason));
+        Assert.Contains("騰訊", check.Said, StringComparison.Ordinal);
+        Assert.Equal("Xiaomi", check.Claimed);
+    }
+
+    [Fact]
+    public void Verify_AClaimsSecondFigureTheSentenceGivesOtherwise_IsContradicted()
+    {
+        var check = Verifier.Verify("投入10倍的算力，往往只能換來5%的性能提升，對嗎？"); // 10倍 holds; 5% is 1%
+
+        Assert.Equal((Verdict.Contradicted, ContradictionReason.Figure), (check.Verdict, check.Reason));
+        Assert.Equal("1%", check.ArticleFigure?.Text);
+    }
 }

@@ -114,7 +114,7 @@ public static partial class NameRecognizer
         {
             for (var at = run.IndexOf(title, StringComparison.Ordinal); at >= 0; at = run.IndexOf(title, at + title.Length, StringComparison.Ordinal))
             {
-                // A title next to a name: 教宗若望保禄二世, 王栋教练; the name itself is what identifies the person.
+                // A title next to a name: 张伟教练, 李娜博士; the name itself is what identifies the person.
                 var after = run[(at + title.Length)..];
                 var before = run[..at];
                 var name = after.Length >= 2 ? after[..Math.Min(3, after.Length)] : before.Length >= 2 ? before[^Math.Min(3, before.Length)..] : string.Empty;
@@ -127,7 +127,7 @@ public static partial class NameRecognizer
 
         for (var i = 0; i + 2 < run.Length; i++)
         {
-            // Surname + one or two characters, then a verb of saying, a title, or a comma-like break: 王栋表示.
+            // Surname + one or two characters, then a verb of saying, a title, or a comma-like break: 张伟表示.
             if (Surnames.Contains(run[i], StringComparison.Ordinal) && (i == 0 || !char.IsLetter(run[i - 1]) || IsNameBoundary(run, i)))
             {
                 foreach (var length in (int[])[3, 2])

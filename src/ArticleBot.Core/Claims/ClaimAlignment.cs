@@ -387,13 +387,16 @@ public static class ClaimAlignment
             return null;
         }
 
-        var said = sentence[start..end].Trim().Trim(s_function.ToArray()).Trim();
+        var said = sentence[start..end].Trim().Trim(s_function.ToArray()).Trim().Trim(s_quotes).Trim();
         return said.Length == 0 ? null : said;
     }
 
     private static readonly System.Buffers.SearchValues<char> s_clauseEnds = System.Buffers.SearchValues.Create("，,；;：:。！？!?");
 
-    private static bool IsBoundary(char c) => c is '，' or ',' or '；' or ';' or '：' or ':' or '。' or '！' or '？' or '!' or '?' or '、' or '（' or '(' or '）' or ')' or '“' or '”' or '"' or '「' or '」';
+    private static readonly char[] s_quotes = ['“', '”', '"', '「', '」', '《', '》'];
+
+    // Quotation marks are no boundary: they wrap names and terms inside a slot (旗下的“甲”).
+    private static bool IsBoundary(char c) => c is '，' or ',' or '；' or ';' or '：' or ':' or '。' or '！' or '？' or '!' or '?' or '、' or '（' or '(' or '）' or ')';
 
     // Function characters: particles, copulas and light prepositions that neither anchor a claim nor leave a gap (folded).
     private static readonly HashSet<char> s_function = ['的', '了', '是', '在', '和', '与', '及', '或', '被', '把', '着', '过', '也', '都', '就', '又', '还', '这', '那', '其', '吗', '呢', '吧', '啊', '于', '对', '之', '地', '得', '为', '有', '将', '会', '已', '曾'];

@@ -277,7 +277,12 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         var cited = new ClaimCheck(Verdict.Supported, sentence.Passage, sentence.Text, null, null);
         if (scored.Products < reading.Products.Count)
         {
-            return ClaimCheck.NotCovered;
+            // Said of another product: only when the rest of the claim is all there and the sentence names one other.
+            var claimed = reading.Products.First(p => !Names(p, sentence.Folded));
+            var others = entities.NamedIn(sentence.Text).Where(e => e.Kind == EntityKind.Product && !reading.Products.Contains(e)).Distinct().ToList();
+            return scored.Match.Share >= SupportShare && scored.Match.Strong >= 2 && others.Count == 1
+                ? cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, ArticleSubject = others[0], ClaimSubject = claimed }
+                : ClaimCheck.NotCovered;
         }
 
         if (scored.Agents < reading.Agents.Count)
@@ -325,7 +330,8 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         }
 
         var denied = scored.Match.Matched > 0 && scored.Match.Denied / scored.Match.Matched >= NegatedShare;
-        if (denied != reading.Negated)
+        // An English claim is matched through glosses, more loosely: a "No" on a denial needs the sentence to say all of it.
+        if (denied != reading.Negated && (reading.Language != QuestionLanguage.English || scored.Match.Share >= SupportShare))
         {
             return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Stance };
         }
@@ -363,7 +369,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         }
 
         var gaps = ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, glosses.IsWord, Said)
-            .Select(g => (Meaning: Anaphoric(g, sentence) ? GapMeaning.Slight : judge.Judge(g), Gap: g))
+            .Select(g => (Meaning: Anaphoric(g, sentence) ? GapMeaning.Slight : OtherEntity(reading, g) ? GapMeaning.OtherName : judge.Judge(g), Gap: g))
             .Where(g => g.Meaning != GapMeaning.Slight)
             .ToList();
         return gaps.Count switch
@@ -405,6 +411,21 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         var at = reading.Text.IndexOf(missing[0], StringComparison.OrdinalIgnoreCase);
         var claimed = at >= 0 ? reading.Text.Substring(at, missing[0].Length) : missing[0];
         return check => check with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, Said = said, Claimed = claimed };
+    }
+
+    /// <summary>
+    /// True when a cleft's focus is one of the article's names and its slot in the sentence holds another of the same
+    /// kind (最早推出的是甲產品, where the claim says 乙產品): names a dictionary may not know as names.
+    /// </summary>
+    private bool OtherEntity(ClaimReading reading, ClaimGap gap)
+    {
+        if (!gap.Focus || gap.Said is not { } said)
+        {
+            return false;
+        }
+
+        var focus = reading.Agents.Concat(reading.Products).FirstOrDefault(e => entities.NamesOf(e).Contains(gap.Claimed));
+        return focus is not null && entities.NamedIn(said).Any(e => e.Kind == focus.Kind && e != focus);
     }
 
     /// <summary>
@@ -555,16 +576,23 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     private static bool Denied(string folded, IReadOnlyList<(int At, bool Contrast)> negations, int at)
     {
         var (start, end) = FactTable.ClauseSpans(folded).FirstOrDefault(c => c.Start <= at && at < c.End);
-        return negations.Any(n => n.At >= start && n.At < end && (!n.Contrast || n.At < at) && !Attributive(folded, n.At, at));
+        return negations.Any(n => n.At >= start && n.At < end && (!n.Contrast || n.At < at) && !(Modifier(folded, n.At) is { } of && (at < n.At || at > of)));
     }
 
     /// <summary>
-    /// A one-character negation that makes a modifier (未發酵的葡萄汁: unfermented grape juice; 無色的氣體) denies the
-    /// modifier, not the word after its 的.
+    /// Where the 的 of a modifier that a one-character negation makes ends (未發酵的葡萄汁: unfermented grape juice;
+    /// 無色的氣體), or null: such a negation denies only its modifier, nothing else in the clause.
     /// </summary>
-    private static bool Attributive(string folded, int negation, int at) =>
-        negation < at && folded[negation] is '不' or '未' or '无' or '非' or '没' && negation + 1 < folded.Length && folded[negation + 1] is not ('是' or '有')
-        && folded.AsSpan(negation, at - negation).Contains('的');
+    private static int? Modifier(string folded, int negation)
+    {
+        if (folded[negation] is not ('不' or '未' or '无' or '非' or '没') || negation + 1 >= folded.Length || folded[negation + 1] is '是' or '有')
+        {
+            return null;
+        }
+
+        var of = folded.IndexOf('的', negation + 1, Math.Min(5, folded.Length - negation - 1));
+        return of > negation + 1 ? of : null;
+    }
 
     /// <summary>True when the text names a product the article gives to this organisation (PlayStation is 索尼's).</summary>
     private bool OwnsNamed(ArticleEntity agent, string folded) => facts.Owners.Any(o => o.Owner == agent && Names(o.Product, folded));

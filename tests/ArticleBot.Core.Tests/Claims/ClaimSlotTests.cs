@@ -20,6 +20,7 @@ public sealed class ClaimSlotTests : IDisposable
         純的銅是紅色的金屬，質地柔軟。
         食鹽易溶於水，但難溶於酒精。
         北港的冬天相當溫暖，相對於南港的寒冷冬天，更適合旅遊。
+        港城的紙廠一直使用未處理的河水造紙。
         """;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "articlebot-slots-" + Guid.NewGuid().ToString("N"));
@@ -72,6 +73,13 @@ public sealed class ClaimSlotTests : IDisposable
     public void TheClaimAsTheArticleSaysIt_IsSupported(string claim)
     {
         Assert.Equal(Verdict.Supported, Verifier.Verify(claim).Verdict);
+    }
+
+    [Fact]
+    public void ANegationInsideAModifier_DeniesOnlyTheModifier()
+    {
+        // 未處理的河水 is untreated river water: the mill does use river water.
+        Assert.Equal(Verdict.Supported, Verifier.Verify("港城的紙廠使用河水造紙，對嗎？").Verdict);
     }
 
     [Fact]

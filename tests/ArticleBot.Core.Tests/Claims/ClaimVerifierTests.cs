@@ -162,4 +162,18 @@ public sealed class ClaimVerifierTests
         Assert.Equal((Verdict.Contradicted, ContradictionReason.Figure), (check.Verdict, check.Reason));
         Assert.Equal("1%", check.ArticleFigure?.Text);
     }
+
+    [Theory]
+    [InlineData("憑借強大的情緒價值供給能力的是元寶嗎？", Verdict.Contradicted)] // the article's cleft-like slot holds another product
+    [InlineData("憑借強大的情緒價值供給能力的是豆包嗎？", Verdict.Supported)]
+    public void Verify_ACleftNamingAProduct_IsCheckedAgainstTheProductInItsSlot(string claim, Verdict verdict)
+    {
+        var check = Verifier.Verify(claim);
+
+        Assert.Equal(verdict, check.Verdict);
+        if (verdict == Verdict.Contradicted)
+        {
+            Assert.Equal("豆包", check.ArticleSubject?.Name);
+        }
+    }
 }

@@ -16,10 +16,11 @@ var report = new Option<string?>("--report") { Description = "Where to write the
 var slices = new Option<int>("--slices") { Description = "Use only the first N slices of each source (a quick run; the models are not written)." };
 var holdOut = new Option<int?>("--hold-out") { Description = "Leave this fold out of the final models too, and write its slices as eval sets (with --export) to check the figures with `ArticleBot eval`." };
 var export = new Option<string?>("--export") { Description = "With --hold-out: the folder to write the held-out slices to (seeds folders and .jsonl question sets)." };
+var claims = new Option<string?>("--claims") { Description = "Write every slice with claims made from its questions to this folder (for bench/claims-generated.sh), and stop: nothing is trained." };
 var dump = new Option<string?>("--dump") { Description = "Write every out-of-fold mistake (question, chosen and right sentences, probabilities) to this file, to study." };
 var root = new RootCommand("Rebuilds the sentence ranker and the answer gate from eval/train, and reports their out-of-fold figures.")
 {
-    folds, target, output, report, slices, holdOut, export, dump,
+    folds, target, output, report, slices, holdOut, export, dump, claims,
 };
 folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 20) { r.AddError("--folds must be 2 to 20."); } });
 target.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and < 1)) { r.AddError("--target must be a precision above 0 and below 1, e.g. 0.8."); } });
@@ -42,6 +43,11 @@ root.SetAction(async (parse, cancellationToken) =>
 
     try
     {
+        if (parse.GetValue(claims) is { } claimsFolder)
+        {
+            return TrainingRun.WriteClaims(claimsFolder, parse.GetValue(folds));
+        }
+
         return await new TrainingRun(new TrainingRunOptions(
             parse.GetValue(folds),
             parse.GetValue(target),

@@ -42,6 +42,20 @@ public sealed class TrainingRun(TrainingRunOptions options)
     /// <summary>The gate's trees (fewer rows: one per question).</summary>
     public static TreeSettings GateSettings { get; } = new(Trees: 150, Leaves: 12, MinLeafRows: 40, LearningRate: 0.08);
 
+    /// <summary>Claims made from each article's questions (<see cref="ClaimMaker"/>): at most this many questions an article.</summary>
+    public const int ClaimsPerArticle = 6;
+
+    /// <summary>Writes every slice with the claims made from its questions (<see cref="ClaimExport"/>); returns the exit code.</summary>
+    public static int WriteClaims(string folder, int folds)
+    {
+        var repository = RepositoryRoot();
+        var sources = TrainingSources.Load(Path.Combine(repository, "eval", "train"), ExtArticles(Path.Combine(repository, "eval", "ext")));
+        var slices = SlicePlanner.Plan(sources, folds);
+        var written = ClaimExport.Write(folder, slices, ClaimsPerArticle);
+        AnsiConsole.MarkupLineInterpolated($"{written:N0} claims of {slices.Count} slices written to {folder}.");
+        return 0;
+    }
+
     /// <summary>Runs it; returns the process exit code.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

@@ -72,4 +72,26 @@ public sealed class TrainingCommandLineTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Claims_WritesEverySliceWithItsClaims_WithoutTraining()
+    {
+        var folder = Directory.CreateTempSubdirectory("articlebot-claims-").FullName;
+        try
+        {
+            var (exit, output, _) = await RunAsync(TrainingData.Repository, "--claims", folder);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("claims of", output, StringComparison.Ordinal);
+            var sets = Directory.GetFiles(folder, "*-claims.jsonl");
+            Assert.NotEmpty(sets);
+            var first = Path.GetFileName(sets[0])[..^"-claims.jsonl".Length];
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "seeds-" + first), "*.txt"));
+            Assert.All(File.ReadLines(sets[0]), line => Assert.Contains("\"kind\":\"claim-", line, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

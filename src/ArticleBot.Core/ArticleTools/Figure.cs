@@ -119,6 +119,11 @@ public static partial class FigureReader
                 continue; // a lone numeral (一年, 一次, 三人) is a phrase more often than a figure
             }
 
+            if (measure == "成" && m.Index > 0 && Text.CharClass.IsHan(text[m.Index - 1]) && !"过超近约逾达有占到足及至是了为過約逾達佔為".Contains(text[m.Index - 1], StringComparison.Ordinal))
+            {
+                continue; // 成 after another character is a name's more often than a share (石田三成); 超過八成, 約七成 are shares
+            }
+
             if (measure == "成")
             {
                 Add(found, taken, text, m.Index, m.Length, FigureKind.Percent, value * 10, "%"); // 七成: seven tenths

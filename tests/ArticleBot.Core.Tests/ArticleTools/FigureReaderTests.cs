@@ -89,6 +89,7 @@ public sealed class FigureReaderTests
     [InlineData("一年舉辦一次")] // a lone numeral is a phrase, not a figure
     [InlineData("這是一種氣體")]
     [InlineData("第一千名觀眾")] // an order
+    [InlineData("石田三成面見德川家康")] // 成 ends a name here, not a share
     public void Read_ChineseNumeralsWithoutAnAmount_AreNoFigures(string text)
     {
         Assert.Empty(FigureReader.Read(text));

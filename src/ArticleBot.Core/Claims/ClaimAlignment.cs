@@ -20,7 +20,7 @@ public sealed record ClaimGap(string Claimed, string? Said, bool Focus);
 /// anchors around it, or after the anchor before it up to the clause's end, or, for a gap that opens the claim (its
 /// subject), the start of the sentence's clause up to the anchor after it, without its leading dates.</item>
 /// <item>A cleft claim's focus ("發明電話的是愛迪生") is compared with the sentence's subject before the body's first
-/// word, or, when the sentence is a cleft too (最早喊出下鄉的是元寶), with its own focus.</item>
+/// word, or, when the sentence is a cleft too (最早提出此說的是甲), with its own focus.</item>
 /// </list>
 /// Pure: the caller gives the dictionary (is a string a word) and what counts as said another way (a synonym the
 /// search matched).
@@ -45,7 +45,8 @@ public static class ClaimAlignment
         var tokens = Tokens(body, sentence, isWord);
         Locate(tokens, sentence);
         var gaps = new List<ClaimGap>();
-        // The focus must stand in its slot: written elsewhere in the sentence, it is said of something else (張三當選會長，李四當選副會長).
+        // The focus must stand in its slot: written elsewhere in the sentence, it is said of something else
+        // (張三當選會長，李四當選副會長).
         if (focus is not null && FocusSlot(tokens, sentence) is var slot && (slot is null || !slot.Contains(focus, StringComparison.Ordinal)))
         {
             gaps.Add(new ClaimGap(focus, slot, Focus: true));
@@ -93,7 +94,7 @@ public static class ClaimAlignment
 
     /// <summary>
     /// Where the sentence says who or which did what the cleft's body says: after its own 是 when it is a cleft too
-    /// (最早喊出下鄉的是元寶), else its subject before the body's first word.
+    /// (最早提出此說的是甲), else its subject before the body's first word.
     /// </summary>
     private static string? FocusSlot(List<Token> tokens, string sentence)
     {

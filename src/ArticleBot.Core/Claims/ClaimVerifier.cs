@@ -82,7 +82,10 @@ public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sente
 /// claim's subject, and the right figure of another subject contradicts it by subject, naming who it was;</item>
 /// <item>whose product something is, from the article's owner facts;</item>
 /// <item>a claim without figures is supported by a sentence that says most of it, unless that sentence denies it, compares
-/// the other way, gives another value of the same attribute, or says it of another subject.</item>
+/// the other way, gives another value of the same attribute, or says it of another subject;</item>
+/// <item>a Chinese claim is aligned with its sentence word by word (<see cref="ClaimAlignment"/>): another name, the
+/// opposite or another value of one domain in the claim's slot contradicts it (<see cref="ClaimGapJudge"/>), and words
+/// the sentence does not say keep it from being supported.</item>
 /// </list>
 /// When unsure, the claim is not covered: the verifier contradicts only what it has placed.
 /// </summary>
@@ -448,7 +451,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         var said = slot.Gap.Said;
         if (said is not null && slot.Meaning == GapMeaning.OtherName)
         {
-            said = judge.NameIn(said) ?? said; // the name in the slot (騰訊 of 例如騰訊, 米勒 of 喬治·米勒)
+            said = judge.NameIn(said) ?? said; // the name in the slot (甲公司 of 例如甲公司, 米勒 of 喬治·米勒)
         }
 
         return cited with
@@ -580,8 +583,8 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     }
 
     /// <summary>
-    /// Where the 的 of a modifier that a one-character negation makes ends (未發酵的葡萄汁: unfermented grape juice;
-    /// 無色的氣體), or null: such a negation denies only its modifier, nothing else in the clause.
+    /// Where the 的 of a modifier that a one-character negation makes ends (未處理的河水: untreated river water;
+    /// 無鉛的汽油), or null: such a negation denies only its modifier, nothing else in the clause.
     /// </summary>
     private static int? Modifier(string folded, int negation)
     {

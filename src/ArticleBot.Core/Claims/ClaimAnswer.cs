@@ -69,9 +69,9 @@ public static class ClaimAnswer
             Verdict.Supported => check.ArticleFigure is { } f ? $"supported: the article says {English(check, f)} ({f.Text})" : "supported",
             Verdict.Contradicted => check.Reason switch
             {
+                _ when check.Said is not null => $"contradicted: the article says {check.Said}, not {check.Claimed}",
                 ContradictionReason.Figure => $"contradicted: the article says {check.ArticleFigure?.Text} ({(check.ArticleFigure is { } a ? English(check, a) : string.Empty)})",
                 ContradictionReason.Subject => $"contradicted: the article says it of {check.ArticleSubject?.Name} ({check.ArticleSubject?.English}), not {check.ClaimSubject?.Name}",
-                _ when check.Said is not null => $"contradicted: the article says {check.Said}, not {check.Claimed}",
                 ContradictionReason.Value => "contradicted: the article gives another value",
                 _ => "contradicted: the article says otherwise",
             },

@@ -47,6 +47,14 @@ public sealed class ClaimSlotTests : IDisposable
     }
 
     [Fact]
+    public void ASlotsVerdict_InTheVerifyToolsSummary_NamesBothWords()
+    {
+        // The summary is what article_verify, MCP verify and Discord's Check against the article show.
+        Assert.Equal("contradicted: the article says 賓士, not 愛迪生", ClaimAnswer.Summary(Verifier.Verify("發明汽車的是愛迪生嗎？")));
+        Assert.Equal("contradicted: the article says 前鋒, not 中場", ClaimAnswer.Summary(Verifier.Verify("陳建國司職中場嗎？")));
+    }
+
+    [Fact]
     public void AnotherColour_IsContradicted()
     {
         var check = Verifier.Verify("純的銅是藍色的金屬嗎？");

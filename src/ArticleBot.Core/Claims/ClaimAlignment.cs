@@ -19,8 +19,9 @@ public sealed record ClaimGap(string Claimed, string? Said, bool Focus);
 /// <item>Anchors are found in the sentence in the claim's order. A gap's slot in the sentence is what lies between the
 /// anchors around it, or after the anchor before it up to the clause's end, or, for a gap that opens the claim (its
 /// subject), the start of the sentence's clause up to the anchor after it, without its leading dates.</item>
-/// <item>A cleft claim's focus ("發明電話的是愛迪生") is compared with the sentence's subject before the body's first
-/// word, or, when the sentence is a cleft too (最早提出此說的是甲), with its own focus.</item>
+/// <item>A cleft claim's focus ("發明電話的是愛迪生"), or a copula claim's name ("甲的創始人是乙"), is compared with the
+/// sentence's subject before the body's first word, or, when the sentence is a cleft or copula too (最早提出此說的是甲,
+/// 首都為乙), with what follows its 是 or 為.</item>
 /// </list>
 /// Pure: the caller gives the dictionary (is a string a word) and what counts as said another way (a synonym the
 /// search matched).
@@ -35,21 +36,24 @@ public static class ClaimAlignment
     /// <param name="sentence">The sentence, folded.</param>
     /// <param name="isWord">Whether a folded Han string is a dictionary word.</param>
     /// <param name="isSaid">Whether a gap's words are said in the sentence in other words (a synonym or gloss).</param>
-    public static IReadOnlyList<ClaimGap> Gaps(string claim, string sentence, Func<string, bool> isWord, Func<string, bool> isSaid)
+    /// <param name="isName">Whether a folded string is a name: a copula claim's name ("創始人是乙") is read as its focus.</param>
+    public static IReadOnlyList<ClaimGap> Gaps(string claim, string sentence, Func<string, bool> isWord, Func<string, bool> isSaid, Func<string, bool>? isName = null)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(isWord);
         ArgumentNullException.ThrowIfNull(isSaid);
-        var (body, focus) = Cleft(claim);
+        var (body, focus) = Cleft(claim, isName);
         var tokens = Tokens(body, sentence, isWord);
         Locate(tokens, sentence);
         var gaps = new List<ClaimGap>();
         // The focus must stand in its slot: written elsewhere in the sentence, it is said of something else
         // (張三當選會長，李四當選副會長).
-        if (focus is not null && FocusSlot(tokens, sentence) is var slot && (slot is null || !slot.Contains(focus, StringComparison.Ordinal)))
+        if (focus is not null && FocusSlots(tokens, sentence) is var slots && !slots.Any(s => s.Contains(focus, StringComparison.Ordinal)))
         {
-            gaps.Add(new ClaimGap(focus, slot, Focus: true));
+            // Of the places that may say who, the first that holds a name (any, when none does).
+            var named = slots.FirstOrDefault(s => isName is not null && Enumerable.Range(0, s.Length - 1).Any(i => isName(s[i..])));
+            gaps.Add(new ClaimGap(focus, named ?? slots.FirstOrDefault(), Focus: true));
         }
 
         for (var i = 0; i < tokens.Count; i++)
@@ -93,33 +97,53 @@ public static class ClaimAlignment
     }
 
     /// <summary>
-    /// Where the sentence says who or which did what the cleft's body says: after its own 是 when it is a cleft too
-    /// (最早提出此說的是甲), else its subject before the body's first word.
+    /// Where the sentence may say who or which did what the cleft's body says, most telling first: after its own 是 or 為
+    /// when it is a cleft or copula too (最早提出此說的是甲), its subject before the body's first word, or a name
+    /// right after the body's last word and its 的 (素有美名的乙: the name the description leads to).
     /// </summary>
-    private static string? FocusSlot(List<Token> tokens, string sentence)
+    private static List<string> FocusSlots(List<Token> tokens, string sentence)
     {
+        var slots = new List<string>();
         var located = tokens.Where(t => t.Role == Role.Anchor && t.At >= 0).ToList();
         if (located.Count == 0)
         {
-            return null;
+            return slots;
         }
 
         var last = located.MaxBy(t => t.At + t.Text.Length)!;
         var after = last.At + last.Text.Length;
-        var copula = sentence.AsSpan(after).StartsWith("的是") ? 2 : sentence.AsSpan(after).StartsWith("是") ? 1 : 0;
-        if (copula > 0)
+        var rest = sentence.AsSpan(after);
+        var copula = rest.StartsWith("的是") ? 2 : rest.StartsWith("是") || rest.StartsWith("为") ? 1 : 0;
+        if (copula > 0 && Following(sentence, after + copula) is { } complement)
         {
-            var start = after + copula;
-            var end = start;
-            while (end < sentence.Length && end - start < MaxSlot && !IsBoundary(sentence[end]))
-            {
-                end++;
-            }
-
-            return end > start ? sentence[start..end] : null;
+            return [complement];
         }
 
-        return Slot(sentence, null, located.MinBy(t => t.At));
+        if (Slot(sentence, null, located.MinBy(t => t.At)) is { } subject)
+        {
+            slots.Add(subject);
+        }
+
+        var description = rest.StartsWith("的") ? after + 1 : last.Text.EndsWith('的') ? after : -1;
+        if (description >= 0 && Following(sentence, description) is { } described)
+        {
+            var of = described.IndexOf('的', StringComparison.Ordinal);
+            slots.Add(of > 0 ? described[..of] : described); // the name, not what follows it (乙的提醒)
+        }
+
+        return slots;
+    }
+
+    /// <summary>The text from <paramref name="start"/> to the clause's end (at most <see cref="MaxSlot"/> characters), or null.</summary>
+    private static string? Following(string sentence, int start)
+    {
+        var end = start;
+        while (end < sentence.Length && end - start < MaxSlot && !IsBoundary(sentence[end]))
+        {
+            end++;
+        }
+
+        return end > start ? sentence[start..end].Trim(s_quotes) : null;
     }
 
     /// <summary>
@@ -202,7 +226,7 @@ public static class ClaimAlignment
     }
 
     /// <summary>A cleft claim's body (…的是X → …) and its focus X; or the claim and null.</summary>
-    private static (string Body, string? Focus) Cleft(string claim)
+    private static (string Body, string? Focus) Cleft(string claim, Func<string, bool>? isName)
     {
         var end = claim.Length;
         while (end > 0 && !char.IsLetterOrDigit(claim[end - 1]))
@@ -221,6 +245,17 @@ public static class ClaimAlignment
                 {
                     return (text[..at], focus);
                 }
+            }
+        }
+
+        // A copula claim whose complement is a name asks who or which as a cleft does ("甲的創始人是乙").
+        foreach (var marker in (string[])["是", "为"])
+        {
+            var at = text.LastIndexOf(marker, StringComparison.Ordinal);
+            var named = at > 0 ? text[(at + marker.Length)..].Trim() : string.Empty;
+            if (named.Length is >= 2 and <= 8 && isName?.Invoke(named) == true)
+            {
+                return (text[..at], named);
             }
         }
 

@@ -60,8 +60,10 @@ public sealed class ClaimGapJudge(WordGlosses glosses, ClaimLexicon lexicon)
 
         if (IsName(claimed) && (gap.Focus || NameIn(said) is not null))
         {
-            // A cleft's focus names who; the sentence's subject slot holding a word no dictionary knows is a name too.
-            return NameIn(said) is not null || (gap.Focus && said.Length is >= 2 and <= 4 && said.All(CharClass.IsHan) && !glosses.IsWord(said))
+            // A cleft's focus names who; the sentence's slot holding a word no dictionary knows, that opens with no
+            // dictionary word either (not 可以從: 可以 + 從), is a name too.
+            return NameIn(said) is not null || (gap.Focus && said.Length is >= 2 and <= 4 && said.All(CharClass.IsHan) && !glosses.IsWord(said)
+                    && !Enumerable.Range(2, said.Length - 2).Any(n => glosses.IsWord(said[..n])))
                 ? GapMeaning.OtherName : GapMeaning.Unsaid;
         }
 

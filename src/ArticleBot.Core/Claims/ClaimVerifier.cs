@@ -366,12 +366,13 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
         // First without the dictionary (a claim in the article's own words leaves no gap and never loads it), then with it.
         bool Said(string words) => SaidOtherwise(reading, words, sentence.Folded);
-        if (ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, static _ => false, Said).Count == 0)
+        bool ArticleName(string words) => entities.NamedIn(words).Any(e => e.Kind != EntityKind.Place && entities.NamesOf(e).Contains(words));
+        if (ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, static _ => false, Said, ArticleName).Count == 0)
         {
             return null;
         }
 
-        var gaps = ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, glosses.IsWord, Said)
+        var gaps = ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, glosses.IsWord, Said, words => ArticleName(words) || judge.IsName(words))
             .Select(g => (Meaning: Anaphoric(g, sentence) ? GapMeaning.Slight : OtherEntity(reading, g) ? GapMeaning.OtherName : judge.Judge(g), Gap: g))
             .Where(g => g.Meaning != GapMeaning.Slight)
             .ToList();

@@ -21,6 +21,7 @@ public sealed class ClaimSlotTests : IDisposable
         食鹽易溶於水，但難溶於酒精。
         北港的冬天相當溫暖，相對於南港的寒冷冬天，更適合旅遊。
         港城的紙廠一直使用未處理的河水造紙。
+        球隊的主教練為林志明，他曾是國家隊隊長。
         """;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "articlebot-slots-" + Guid.NewGuid().ToString("N"));
@@ -72,7 +73,16 @@ public sealed class ClaimSlotTests : IDisposable
         Assert.StartsWith("No — the article says 賓士, not 愛迪生", ClaimAnswer.Write(check, QuestionLanguage.English, "[1]"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ACopulaClaimsName_IsReadAsItsFocus()
+    {
+        var check = Verifier.Verify("球隊的主教練是王大同嗎？"); // 王大同: a surname and no dictionary word, never in the article
+
+        Assert.Equal((Verdict.Contradicted, ContradictionReason.Subject, "林志明"), (check.Verdict, check.Reason, check.Said));
+    }
+
     [Theory]
+    [InlineData("球隊的主教練是林志明嗎？")]
     [InlineData("陳建國司職前鋒嗎？")]
     [InlineData("發明汽車的是賓士嗎？")]
     [InlineData("純的銅是紅色的金屬，對嗎？")]

@@ -30,12 +30,7 @@ public static class ClaimExport
                 continue;
             }
 
-            var seeds = Path.Combine(folder, "seeds-" + slice.Id);
-            Directory.CreateDirectory(seeds);
-            for (var i = 0; i < slice.Articles.Count; i++)
-            {
-                File.WriteAllText(Path.Combine(seeds, $"{i:00}.txt"), slice.Articles[i].Article.SeedText);
-            }
+            SliceExport.WriteSeeds(folder, slice);
 
             using var writer = new StreamWriter(Path.Combine(folder, slice.Id + "-claims.jsonl"));
             foreach (var claim in claims)

@@ -19,12 +19,7 @@ public static class SliceExport
         Directory.CreateDirectory(folder);
         foreach (var slice in slices)
         {
-            var seeds = Path.Combine(folder, "seeds-" + slice.Id);
-            Directory.CreateDirectory(seeds);
-            for (var i = 0; i < slice.Articles.Count; i++)
-            {
-                File.WriteAllText(Path.Combine(seeds, $"{i:00}.txt"), slice.Articles[i].Article.SeedText);
-            }
+            WriteSeeds(folder, slice);
 
             foreach (var set in rows.Where(r => r.Slice.Id == slice.Id).GroupBy(r => r.Question.Set))
             {
@@ -43,6 +38,18 @@ public static class SliceExport
                     writer.Write('\n');
                 }
             }
+        }
+    }
+
+    /// <summary>Writes a slice's articles as the seeds folder <c>seeds-SLICE</c> in <paramref name="folder"/>, one file an article.</summary>
+    public static void WriteSeeds(string folder, Slice slice)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        var seeds = Path.Combine(folder, "seeds-" + slice.Id);
+        Directory.CreateDirectory(seeds);
+        for (var i = 0; i < slice.Articles.Count; i++)
+        {
+            File.WriteAllText(Path.Combine(seeds, $"{i:00}.txt"), slice.Articles[i].Article.SeedText);
         }
     }
 

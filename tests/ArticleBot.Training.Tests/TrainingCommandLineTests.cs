@@ -94,4 +94,22 @@ public sealed class TrainingCommandLineTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task AClaimsFolderThatCannotBeMade_IsOneLine()
+    {
+        var file = Path.GetTempFileName(); // a file where the folder should be
+        try
+        {
+            var (exit, _, error) = await RunAsync(TrainingData.Repository, "--claims", Path.Combine(file, "claims"));
+
+            Assert.Equal(1, exit);
+            Assert.StartsWith("error: ", error.Trim(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -225,9 +225,11 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return Slotted(cited with { ArticleFigure = null, ClaimFigure = null }, reading, found.Sentence, otherName, ContradictionReason.Subject);
         }
 
-        if (point.Mention.Kind == FigureKind.Date && gap is { Meaning: not GapMeaning.Slight })
+        if (point.Mention.Kind == FigureKind.Date && gap is { Meaning: not GapMeaning.Slight, Gap.Said: not null })
         {
-            // A date is the claim's setting: the sentence must say what the claim says happened then (毀於火災, not 洪水).
+            // A date is the claim's setting: where the sentence writes something else in the claim's slot, it says
+            // something else happened then (毀於火災, not 洪水). A gap with no slot is a paraphrase as often as not: on
+            // the claims made from the public questions, blocking those too cost 196 true claims for 25 false ones.
             return ClaimCheck.NotCovered;
         }
 

@@ -1,7 +1,6 @@
 using ArticleBot.Core.Answering;
 using ArticleBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ArticleBot.Core.Tests.Answering;
 
@@ -19,17 +18,9 @@ public sealed class AnyArticleAnswerTests : IDisposable
         最簡單的烯酮是乙烯酮，分子中兩個原子都是氫原子。乙烯酮是無色有強烈氣味的氣體，刺激性和毒性很大。
         """;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "articlebot-answers-" + Guid.NewGuid().ToString("N"));
-    private readonly IHost _host;
+    private readonly WrittenArticle _article = new("answers", Article);
 
-    public AnyArticleAnswerTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_root, "seeds"));
-        File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), Article);
-        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = TestCorpus.SharedCachePath }); // the lexicon is built once per run, not per test
-    }
-
-    private ArticleAnswerer Answerer => _host.Services.GetRequiredService<ArticleAnswerer>();
+    private ArticleAnswerer Answerer => _article.Services.GetRequiredService<ArticleAnswerer>();
 
     [Fact]
     public async Task Why_BestMatchOnlyRestatesTheQuestion_TheSentenceBeforeGivesTheCause()
@@ -49,16 +40,5 @@ public sealed class AnyArticleAnswerTests : IDisposable
         Assert.Contains("乙烯酮是無色有強烈氣味的氣體", answer.Text, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a temporary folder: best effort
-        }
-    }
+    public void Dispose() => _article.Dispose();
 }

@@ -2,7 +2,6 @@ using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Claims;
 using ArticleBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ArticleBot.Core.Tests.ArticleTools;
 
@@ -28,19 +27,11 @@ public sealed class AnyArticleToolTests : IDisposable
         監管部門慷慨地允許對手的小公司退出。
         """;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "articlebot-tools-" + Guid.NewGuid().ToString("N"));
-    private readonly IHost _host;
+    private readonly WrittenArticle _article = new("tools", Article);
 
-    public AnyArticleToolTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_root, "seeds"));
-        File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), Article);
-        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = TestCorpus.SharedCachePath }); // the lexicon is built once per run, not per test
-    }
+    private ArticleToolset Tools => _article.Services.GetRequiredService<ArticleToolset>();
 
-    private ArticleToolset Tools => _host.Services.GetRequiredService<ArticleToolset>();
-
-    private ClaimVerifier Verifier => _host.Services.GetRequiredService<ClaimVerifier>();
+    private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
     [Fact]
     public void Outline_FindsTheHeadings()
@@ -100,7 +91,7 @@ public sealed class AnyArticleToolTests : IDisposable
     [Fact]
     public void FactTable_ReadsThisArticlesFacts()
     {
-        var facts = _host.Services.GetRequiredService<FactTable>().Facts;
+        var facts = _article.Services.GetRequiredService<FactTable>().Facts;
 
         var users = facts.Single(f => f.Value?.Mention.Text == "3000萬");
         var invested = facts.Single(f => f.Value?.Mention.Text == "50億元");
@@ -132,9 +123,5 @@ public sealed class AnyArticleToolTests : IDisposable
         Assert.Equal(Verdict.Supported, Verifier.Verify("Is there a founder?").Verdict);
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _article.Dispose();
 }

@@ -2,7 +2,6 @@ using ArticleBot.Core.Claims;
 using ArticleBot.Core.Text;
 using ArticleBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ArticleBot.Core.Tests.Claims;
 
@@ -24,17 +23,9 @@ public sealed class ClaimSlotTests : IDisposable
         球隊的主教練為林志明，他曾是國家隊隊長。
         """;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "articlebot-slots-" + Guid.NewGuid().ToString("N"));
-    private readonly IHost _host;
+    private readonly WrittenArticle _article = new("slots", Article);
 
-    public ClaimSlotTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_root, "seeds"));
-        File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), Article);
-        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = TestCorpus.SharedCachePath });
-    }
-
-    private ClaimVerifier Verifier => _host.Services.GetRequiredService<ClaimVerifier>();
+    private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
     [Fact]
     public void AnotherValueOfOneDomain_IsContradictedWithTheArticlesWord()
@@ -122,9 +113,5 @@ public sealed class ClaimSlotTests : IDisposable
         Assert.Equal(Verdict.NotCovered, Verifier.Verify("純的銅是紅色的固體嗎？").Verdict);
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _article.Dispose();
 }

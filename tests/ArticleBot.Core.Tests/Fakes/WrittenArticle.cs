@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+
+namespace ArticleBot.Core.Tests.Fakes;
+
+/// <summary>
+/// An article written for a test, as the only seed of a host of its own (in a temporary folder, removed on dispose).
+/// The English lexicon's cache is shared with every other host of the run, so it is built once, not per test.
+/// </summary>
+public sealed class WrittenArticle : IDisposable
+{
+    private readonly string _root;
+    private readonly IHost _host;
+
+    /// <summary>Writes <paramref name="article"/> as seeds/news.txt under a new temporary folder named after <paramref name="name"/>, and builds the host.</summary>
+    public WrittenArticle(string name, string article)
+    {
+        _root = Path.Combine(Path.GetTempPath(), $"articlebot-{name}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(_root, "seeds"));
+        File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), article);
+        _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = TestCorpus.SharedCachePath });
+    }
+
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _host.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open (the index, on a slow machine) leaves a temporary folder behind; the test stands.
+        }
+    }
+}

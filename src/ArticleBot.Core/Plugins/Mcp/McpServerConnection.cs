@@ -258,6 +258,14 @@ public sealed partial class McpServerConnection : IAsyncDisposable
                 reason = "the bot is stopping";
             }
 
+            if (session is not null && !stopping.IsCancellationRequested)
+            {
+                // Shown as restarting before the session is let go: disposing a server that floods or hangs can take a
+                // while, and a call failing meanwhile no longer finds this session to show it lost (a listing said
+                // "loaded", with no reason, until the dispose ended).
+                ShowLost(session, reason);
+            }
+
             _session = null;
             if (session is not null)
             {

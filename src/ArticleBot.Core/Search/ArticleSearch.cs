@@ -56,7 +56,7 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         _lexiconCache = lexiconCache;
         _indexCacheDirectory = indexCacheDirectory;
         _dictionary = dictionary;
-        _state = Build(corpus);
+        _state = Build(corpus, readLexiconAhead: true);
     }
 
     /// <summary>
@@ -290,8 +290,16 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
     /// <param name="corpus">The corpus to index.</param>
     /// <param name="inMemory">True for a view: nothing on disk.</param>
     /// <param name="previous">An index holding most of these passages (on a reload, the one replaced; for a view, the shared one): what it holds unchanged is copied from it.</param>
-    private State Build(ArticleCorpus corpus, bool inMemory = false, LucenePassageIndex? previous = null)
+    /// <param name="readLexiconAhead">
+    /// True to read a cached lexicon on the thread pool while the index opens (at start-up, where both are on the
+    /// way to the first answer: every question's analysis needs the lexicon); a reload or a view builds it on first use.
+    /// </param>
+    private State Build(ArticleCorpus corpus, bool inMemory = false, LucenePassageIndex? previous = null, bool readLexiconAhead = false)
     {
+        var lexiconCache = _lexiconCache;
+        var cachedLexicon = readLexiconAhead && !inMemory && lexiconCache is not null
+            ? Task.Run(() => lexiconCache.TryRead(corpus.Passages.Select(p => p.Text)))
+            : null;
         var started = Stopwatch.GetTimestamp();
         var index = inMemory || _indexCacheDirectory is null
             ? LucenePassageIndex.InMemory(corpus.Passages, _folder, previous)
@@ -302,14 +310,16 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
             : "built";
         Log.IndexBuilt(_log, index.Count, how, indexMs);
         var log = _log;
-        var lexiconCache = _lexiconCache;
         var dictionary = _dictionary;
         var lexicon = new Lazy<EnglishLexicon>(
             () =>
             {
                 var lexiconStarted = Stopwatch.GetTimestamp();
                 EnglishLexicon Build() => EnglishLexicon.Build(index.Contains, index.HanRuns(), dictionary ?? Dictionary());
-                var built = lexiconCache is null ? Build() : lexiconCache.GetOrBuild(corpus.Passages.Select(p => p.Text), Build);
+                var texts = corpus.Passages.Select(p => p.Text);
+                var built = lexiconCache is null ? Build()
+                    : cachedLexicon is null ? lexiconCache.GetOrBuild(texts, Build)
+                    : cachedLexicon.GetAwaiter().GetResult() ?? lexiconCache.BuildAndKeep(texts, Build);
                 var lexiconMs = (long)Stopwatch.GetElapsedTime(lexiconStarted).TotalMilliseconds;
                 Log.LexiconBuilt(log, built.Count, lexiconMs);
                 return built;

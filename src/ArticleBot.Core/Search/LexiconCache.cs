@@ -24,34 +24,24 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
         }
 
         var path = FingerprintedCache.PathFor(directory, Version, Fingerprint(passages), ".tsv");
-        try
-        {
-            FingerprintedCache.CleanLeftovers(directory);
-            if (File.Exists(path))
-            {
-                if (FingerprintedCache.Damage(path) is { } damage)
-                {
-                    // Truncated, edited or corrupted since it was written: rebuilt below, and replaced.
-                    Log.CacheDamaged(logger, path, damage);
-                    FingerprintedCache.Discard(path);
-                }
-                else
-                {
-                    using var reader = new StreamReader(path, Encoding.UTF8);
-                    if (EnglishLexicon.Read(reader) is { } cached)
-                    {
-                        return cached;
-                    }
+        return Read(path) ?? BuildAndKeep(path, build);
+    }
 
-                    Log.CacheDamaged(logger, path, "it is not a lexicon of this version");
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-        {
-            Log.CacheDamaged(logger, path, ex.Message);
-        }
+    /// <summary>
+    /// A new lexicon from <paramref name="build"/>, kept for the next process: for a caller that already found no
+    /// cached one with <see cref="TryRead"/>.
+    /// </summary>
+    public EnglishLexicon BuildAndKeep(IEnumerable<string> passages, Func<EnglishLexicon> build)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(build);
+        return string.IsNullOrWhiteSpace(directory)
+            ? build()
+            : BuildAndKeep(FingerprintedCache.PathFor(directory, Version, Fingerprint(passages), ".tsv"), build);
+    }
 
+    private EnglishLexicon BuildAndKeep(string path, Func<EnglishLexicon> build)
+    {
         var lexicon = build();
         try
         {
@@ -67,6 +57,50 @@ public sealed partial class LexiconCache(string? directory, ILogger<LexiconCache
         }
 
         return lexicon;
+    }
+
+    /// <summary>
+    /// The cached lexicon for the corpus of <paramref name="passages"/>, or null when there is none to read (no cache,
+    /// or a damaged one, which is discarded): reading needs no index, so it can run while the index opens.
+    /// </summary>
+    public EnglishLexicon? TryRead(IEnumerable<string> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        return string.IsNullOrWhiteSpace(directory) ? null : Read(FingerprintedCache.PathFor(directory, Version, Fingerprint(passages), ".tsv"));
+    }
+
+    private EnglishLexicon? Read(string path)
+    {
+        try
+        {
+            FingerprintedCache.CleanLeftovers(directory!);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            if (FingerprintedCache.Damage(path) is { } damage)
+            {
+                // Truncated, edited or corrupted since it was written: rebuilt by the caller, and replaced.
+                Log.CacheDamaged(logger, path, damage);
+                FingerprintedCache.Discard(path);
+                return null;
+            }
+
+            using var reader = new StreamReader(path, Encoding.UTF8);
+            if (EnglishLexicon.Read(reader) is { } cached)
+            {
+                return cached;
+            }
+
+            Log.CacheDamaged(logger, path, "it is not a lexicon of this version");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            Log.CacheDamaged(logger, path, ex.Message);
+        }
+
+        return null;
     }
 
     /// <summary>SHA-256 over the corpus, this build of the code (folding and analysis) and the shipped data.</summary>

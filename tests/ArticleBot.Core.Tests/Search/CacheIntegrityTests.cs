@@ -97,4 +97,40 @@ public sealed class CacheIntegrityTests : IDisposable
         Assert.Equal(Built.Count, lexicon.Count);
         Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Corpus:CachePath", StringComparison.Ordinal));
     }
+    [Fact]
+    public void ASearch_ReadsTheCachedLexiconAhead_WithoutBuildingOne()
+    {
+        // Arrange: this corpus's lexicon on disk (the search reads it on the thread pool while its index opens).
+        var corpus = TestCorpus.FromText(TestCorpus.SeedText);
+        new LexiconCache(_cache, new CapturingLogger<LexiconCache>()).GetOrBuild(corpus.Passages.Select(p => p.Text), () => Built);
+        var logger = new CapturingLogger<LexiconCache>();
+
+        // Act
+        using var search = new ArticleSearch(corpus, ScriptFolding.Default, lexiconCache: new LexiconCache(_cache, logger), indexCacheDirectory: _cache);
+
+        // Assert: the cached one (no dictionary was given, so a build would have had to read CC-CEDICT), no warning.
+        Assert.Equal(Built.Count, search.Lexicon.Value.Count);
+        Assert.Equal(Built.Lookup("revenu"), search.Lexicon.Value.Lookup("revenu"));
+        Assert.Empty(logger.Entries);
+    }
+
+    [Fact]
+    public void ASearch_OverAWholeFileThatIsNoLexicon_WarnsOnce_AndBuildsAndKeepsANewOne()
+    {
+        // Arrange: a file with a valid checksum that is not a lexicon. Read ahead and then built: one warning, not two.
+        var corpus = TestCorpus.FromText(TestCorpus.SeedText);
+        new LexiconCache(_cache, new CapturingLogger<LexiconCache>()).GetOrBuild(corpus.Passages.Select(p => p.Text), () => Built);
+        FingerprintedCache.WriteFile(LexiconFile, temporary => File.WriteAllText(temporary, "not a lexicon\n"));
+        var logger = new CapturingLogger<LexiconCache>();
+
+        // Act
+        using var search = new ArticleSearch(corpus, ScriptFolding.Default, lexiconCache: new LexiconCache(_cache, logger), indexCacheDirectory: _cache);
+        var lexicon = search.Lexicon.Value;
+
+        // Assert
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("damaged", StringComparison.Ordinal));
+        Assert.Null(FingerprintedCache.Damage(LexiconFile));
+        Assert.Equal(lexicon.Count, new LexiconCache(_cache, logger).TryRead(corpus.Passages.Select(p => p.Text))!.Count);
+        Assert.Single(logger.Entries);
+    }
 }

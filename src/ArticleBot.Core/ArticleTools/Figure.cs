@@ -57,6 +57,27 @@ public static partial class FigureReader
 
     private static readonly string[] s_months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
+    /// <summary>
+    /// The value of digits the patterns matched: <c>\d</c> matches every script's decimal digits (full-width ２００９ in
+    /// a claim typed on a Chinese keyboard), which the invariant culture's parser refuses; thousands separators are dropped.
+    /// </summary>
+    private static double Number(string digits)
+    {
+        Span<char> ascii = digits.Length <= 64 ? stackalloc char[digits.Length] : new char[digits.Length];
+        var length = 0;
+        foreach (var c in digits)
+        {
+            if (c == ',')
+            {
+                continue;
+            }
+
+            ascii[length++] = CharUnicodeInfo.GetDecimalDigitValue(c) is var d and >= 0 ? (char)('0' + d) : c;
+        }
+
+        return double.Parse(ascii[..length], NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The numbers of a Chinese (or mixed) text, in order.</summary>
     public static IReadOnlyList<FigureMention> Read(string text)
     {
@@ -65,9 +86,9 @@ public static partial class FigureReader
         var taken = new bool[text.Length];
         foreach (Match m in DateRegex().Matches(text))
         {
-            var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : 0;
-            var month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
-            var day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : 0;
+            var year = m.Groups["y"].Success ? (int)Number(m.Groups["y"].Value) : 0;
+            var month = m.Groups["m"].Success ? (int)Number(m.Groups["m"].Value) : 0;
+            var day = m.Groups["d"].Success ? (int)Number(m.Groups["d"].Value) : 0;
             if (month > 12 || day > 31 || (year == 0 && month == 0))
             {
                 continue;
@@ -83,7 +104,7 @@ public static partial class FigureReader
                 continue;
             }
 
-            var value = double.Parse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            var value = Number(m.Groups["n"].Value);
             var unit = m.Groups["u"].Value;
             var multiplier = unit.Length > 0 ? s_chineseUnits[unit] : 1;
             var currency = m.Groups["c"].Value;
@@ -202,7 +223,7 @@ public static partial class FigureReader
         {
             var monthName = m.Groups["m1"].Success ? m.Groups["m1"].Value : m.Groups["m2"].Value;
             var month = Array.FindIndex(s_months, x => x.StartsWith(monthName, StringComparison.Ordinal)) + 1;
-            var day = int.Parse(m.Groups["d1"].Success ? m.Groups["d1"].Value : m.Groups["d2"].Value, CultureInfo.InvariantCulture);
+            var day = (int)Number(m.Groups["d1"].Success ? m.Groups["d1"].Value : m.Groups["d2"].Value);
             if (month > 0 && day is > 0 and <= 31)
             {
                 Add(found, taken, text, m.Index, m.Length, FigureKind.Date, (month * 100) + day, string.Empty);
@@ -216,7 +237,7 @@ public static partial class FigureReader
                 continue;
             }
 
-            var value = double.Parse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            var value = Number(m.Groups["n"].Value);
             var scale = m.Groups["s"].Value switch
             {
                 "thousand" => 1e3,

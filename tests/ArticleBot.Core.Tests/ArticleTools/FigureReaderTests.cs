@@ -30,6 +30,27 @@ public sealed class FigureReaderTests
         Assert.Equal(figure, text[mention.Start..mention.End].Trim());
     }
 
+    [Theory]
+    [InlineData("他於２００９年３月加入球隊", FigureKind.Date, 20090300)]
+    [InlineData("全隊共３５人", FigureKind.Count, 35)]
+    [InlineData("獎金１２００萬元", FigureKind.Amount, 12e6)]
+    public void Read_FullWidthDigits_AreReadLikeAsciiOnes_NotAnError(string text, FigureKind kind, double value)
+    {
+        // \d matches every script's digits; the parser of the invariant culture refused them (a FormatException per claim).
+        var mention = Assert.Single(FigureReader.Read(text));
+
+        Assert.Equal(kind, mention.Kind);
+        Assert.Equal(value, mention.Value, 6);
+    }
+
+    [Fact]
+    public void Read_AThousandDigits_IsOneHugeNumber_NotAStackOverflow()
+    {
+        var mention = Assert.Single(FigureReader.Read("共" + new string('９', 1000) + "人"));
+
+        Assert.True(mention.Value > 1e300);
+    }
+
     [Fact]
     public void Read_QualifierBeforeTheNumber_IsKept()
     {

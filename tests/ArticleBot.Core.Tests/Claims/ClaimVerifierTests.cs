@@ -121,6 +121,7 @@ public sealed class ClaimVerifierTests
     [InlineData("ChatGPT的周活超過6億了嗎？", "對")]
     [InlineData("Did ChatGPT's weekly users exceed 600 million?", "Yes")]
     [InlineData("ChatGPT的周活不到5亿，对吗？", "不对")]
+    [InlineData("ChatGPT的周活超過６億了嗎？", "對")] // full-width digits, as a Chinese keyboard types them: this threw a FormatException
     public async Task Ask_YesNoQuestion_AnswersWithTheVerdictWordFirstInItsLanguage(string question, string word)
     {
         var answer = await TestCorpus.Answerer.AskAsync(question, null, Ct);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Search;
@@ -67,6 +68,18 @@ public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sente
     /// <summary>The claim's words in that slot.</summary>
     public string? Claimed { get; init; }
 
+    /// <summary>
+    /// For a Chinese claim whose best sentence contradicts none of it: what the support model read
+    /// (<see cref="ClaimSupportFeatures"/>), else null. Training reads it to learn from.
+    /// </summary>
+    public float[]? SupportFeatures { get; init; }
+
+    /// <summary>The support model's probability that the sentence supports the claim (null under the rule, or not asked).</summary>
+    public double? Support { get; init; }
+
+    /// <summary>The sentence the support decision read, also when it did not support the claim (nothing is cited then).</summary>
+    public string? ReadSentence { get; init; }
+
     /// <summary>Why the text cannot be checked, when <see cref="Verdict.Unreadable"/>.</summary>
     public string? Notice { get; init; }
 
@@ -89,10 +102,11 @@ public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sente
 /// </list>
 /// When unsure, the claim is not covered: the verifier contradicts only what it has placed.
 /// </summary>
-public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFinder entities, WordGlosses glosses, ClaimGapJudge judge)
+public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFinder entities, WordGlosses glosses, ClaimGapJudge judge, ClaimSupport support)
 {
     // Shares of a claim's words (by weight) a sentence must hold: to be about the claim, to support it without a
-    // figure, to pin a subject contradiction. Hand-set on the development claims (no learned model yet).
+    // figure (an English claim's; a Chinese one's support is learned, ClaimSupport), to pin a subject contradiction.
+    // Hand-set on the development claims.
     private const double AboutShare = 0.5;
     private const double SupportShare = 0.75;
     private const double NegatedShare = 0.3;
@@ -269,9 +283,11 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return ClaimCheck.NotCovered;
         }
 
-        var scored = facts.Sentences.Select(s => (Sentence: s, Match: Share(reading, s.Folded), Agents: reading.Agents.Count(a => Names(a, s.Folded) || s.Agents.Contains(a)), Products: reading.Products.Count(p => Names(p, s.Folded))))
+        var ranked = facts.Sentences.Select(s => (Sentence: s, Match: Share(reading, s.Folded), Agents: reading.Agents.Count(a => Names(a, s.Folded) || s.Agents.Contains(a)), Products: reading.Products.Count(p => Names(p, s.Folded))))
             .OrderByDescending(x => x.Match.Share + (0.2 * (x.Agents + x.Products)))
-            .FirstOrDefault();
+            .Take(2)
+            .ToList();
+        var scored = ranked.FirstOrDefault();
 
         if (scored.Sentence is null || scored.Match.Share < AboutShare)
         {
@@ -315,7 +331,8 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         }
 
         // A slot of the claim the sentence fills otherwise: another name, the opposite, another value of one kind.
-        var gap = GapOf(reading, sentence);
+        var judged = JudgedGaps(reading, sentence);
+        var gap = OneGap(judged);
         switch (gap?.Meaning)
         {
             case GapMeaning.OtherName:
@@ -334,9 +351,14 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Value };
         }
 
-        var denied = scored.Match.Matched > 0 && scored.Match.Denied / scored.Match.Matched >= NegatedShare;
-        // An English claim is matched through glosses, more loosely: a "No" on a denial needs the sentence to say all of it.
-        if (denied != reading.Negated && (reading.Language != QuestionLanguage.English || scored.Match.Share >= SupportShare))
+        // A Chinese claim's words are compared one by one: denied in the sentence and not in the claim, or the other way
+        // (未載於史書 in both is agreement, wherever else either has a negation). An English claim is matched through
+        // glosses, so only the sentence's denials can be placed, and a "No" on a denial needs the sentence to say all of it.
+        var stance = reading.Language != QuestionLanguage.English && reading.Aligned.Length > 0
+            ? DeniedOtherwise(reading, sentence.Folded) >= NegatedShare
+            : (scored.Match.Matched > 0 && scored.Match.Denied / scored.Match.Matched >= NegatedShare) != reading.Negated
+                && (reading.Language != QuestionLanguage.English || scored.Match.Share >= SupportShare);
+        if (stance)
         {
             return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Stance };
         }
@@ -351,7 +373,65 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         // search dropped (後衛, not in the article, read as two weak characters) would otherwise pass unseen. A cleft's
         // focus is the claim's point: unsaid, it is never supported.
         var hidden = gap is { Meaning: GapMeaning.Unsaid, Gap: var unsaid } && (unsaid.Focus || !reading.Content.Any(g => g.Label.Contains(unsaid.Claimed, StringComparison.Ordinal)));
-        return scored.Match.Share >= SupportShare && !hidden ? cited : ClaimCheck.NotCovered;
+        if (reading.Language == QuestionLanguage.English || reading.Aligned.Length == 0)
+        {
+            return scored.Match.Share >= SupportShare && !hidden ? cited : ClaimCheck.NotCovered;
+        }
+
+        // A Chinese claim: the learned support model decides, from how much the sentence says and what it leaves unsaid.
+        var features = SupportFeatures(reading, sentence, judged, scored.Match, ranked.Count > 1 ? ranked[1].Match.Share : 0, hidden);
+        var probability = support.Probability(features);
+        return support.Supports(features, scored.Match.Share, hidden)
+            ? cited with { SupportFeatures = features, Support = probability, ReadSentence = sentence.Text }
+            : ClaimCheck.NotCovered with { SupportFeatures = features, Support = probability, ReadSentence = sentence.Text };
+    }
+
+    /// <summary>The support model's features (<see cref="ClaimSupportFeatures.Names"/>) of a Chinese claim and its best sentence.</summary>
+    private float[] SupportFeatures(ClaimReading reading, FactSentence sentence, List<(GapMeaning Meaning, ClaimGap Gap)> gaps, (double Share, int Strong, double Matched, double Denied) match, double nextShare, bool hidden)
+    {
+        var gapChars = gaps.Sum(g => g.Gap.Claimed.Length);
+        var folded = sentence.Folded;
+        var at = reading.Content.Select(g => FirstAlternativeAt(g, folded)).Where(i => i >= 0).ToList();
+        var clauses = at.Select(i => CountClauseEnds(folded.AsSpan(0, i))).Distinct().Count();
+        var spread = at.Count < 2 || folded.Length == 0 ? 0 : (at.Max() - at.Min()) / (float)folded.Length;
+        var elsewhere = gaps.Where(g => g.Gap.Claimed.Length > 1 && facts.Sentences.Any(o => o != sentence && o.Folded.Contains(g.Gap.Claimed, StringComparison.Ordinal))).Sum(g => g.Gap.Claimed.Length);
+        float[] features =
+        [
+            (float)match.Share,
+            match.Strong,
+            reading.Content.Count + reading.Attributes.Count + reading.Values.Count,
+            (float)(match.Share - nextShare),
+            gaps.Count,
+            reading.Aligned.Length == 0 ? 0 : Math.Min(1, gapChars / (float)reading.Aligned.Length),
+            gaps.Any(g => g.Gap.Said is { Length: > 0 }) ? 1 : 0,
+            gaps.Any(g => g.Gap.Focus) ? 1 : 0,
+            hidden ? 1 : 0,
+            (float)ClaimSupportFeatures.BigramShare(reading.Aligned, sentence.Folded),
+            reading.Aligned.Length,
+            sentence.Folded.Length,
+            reading.Negated ? 1 : 0,
+            reading.Agents.Count + reading.Products.Count,
+            clauses,
+            spread,
+            gapChars == 0 ? 0 : elsewhere / (float)gapChars,
+            gaps.Any(g => g.Meaning == GapMeaning.OtherName || judge.IsName(g.Gap.Claimed)) ? 1 : 0,
+            gaps.Sum(g => g.Gap.Said?.Length ?? 0),
+        ];
+        return features;
+    }
+
+    private static readonly SearchValues<char> s_clauseEnds = SearchValues.Create("，,；;：:。");
+
+    private static int CountClauseEnds(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = text.IndexOfAny(s_clauseEnds); i >= 0; i = text.IndexOfAny(s_clauseEnds))
+        {
+            count++;
+            text = text[(i + 1)..];
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -359,11 +439,22 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     /// <see cref="ClaimGapJudge"/>: null when the sentence says it all. A contradiction needs exactly one gap that
     /// matters (everything else of the claim written in the sentence); with more, the claim is only unsaid.
     /// </summary>
-    private (GapMeaning Meaning, ClaimGap Gap)? GapOf(ClaimReading reading, FactSentence sentence)
+    private (GapMeaning Meaning, ClaimGap Gap)? GapOf(ClaimReading reading, FactSentence sentence) => OneGap(JudgedGaps(reading, sentence));
+
+    private static (GapMeaning Meaning, ClaimGap Gap)? OneGap(List<(GapMeaning Meaning, ClaimGap Gap)> gaps) =>
+        gaps.Count switch
+        {
+            0 => null,
+            1 => gaps[0],
+            _ => (GapMeaning.Unsaid, gaps[0].Gap),
+        };
+
+    /// <summary>The gaps that matter between a Chinese claim and a sentence, each with its meaning (none is slight).</summary>
+    private List<(GapMeaning Meaning, ClaimGap Gap)> JudgedGaps(ClaimReading reading, FactSentence sentence)
     {
         if (reading.Language == QuestionLanguage.English || reading.Aligned.Length == 0)
         {
-            return null;
+            return [];
         }
 
         // First without the dictionary (a claim in the article's own words leaves no gap and never loads it), then with it.
@@ -371,19 +462,13 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         bool ArticleName(string words) => entities.NamedIn(words).Any(e => e.Kind != EntityKind.Place && entities.NamesOf(e).Contains(words));
         if (ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, static _ => false, Said, ArticleName).Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var gaps = ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, glosses.IsWord, Said, words => ArticleName(words) || judge.IsName(words))
+        return ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, glosses.IsWord, Said, words => ArticleName(words) || judge.IsName(words))
             .Select(g => (Meaning: Anaphoric(g, sentence) ? GapMeaning.Slight : OtherEntity(reading, g) ? GapMeaning.OtherName : judge.Judge(g), Gap: g))
             .Where(g => g.Meaning != GapMeaning.Slight)
             .ToList();
-        return gaps.Count switch
-        {
-            0 => null,
-            1 => gaps[0],
-            _ => (GapMeaning.Unsaid, gaps[0].Gap),
-        };
     }
 
     /// <summary>
@@ -556,6 +641,35 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     }
 
     /// <summary>
+    /// The share (by weight) of the claim's words the sentence says that one of the two denies and the other does not,
+    /// each read with the same scope (<see cref="Denied"/>): the claim's words in its aligned text, the sentence's in its own.
+    /// </summary>
+    private double DeniedOtherwise(ClaimReading reading, string folded)
+    {
+        var claim = reading.Aligned;
+        IReadOnlyList<(int At, bool Contrast)>? claimNegations = null, negations = null;
+        double matched = 0, differing = 0;
+        foreach (var group in reading.Content)
+        {
+            var match = CoverageMeter.GroupMatch(group, folded);
+            if (match <= 0)
+            {
+                continue;
+            }
+
+            var weight = CoverageMeter.CoverageWeight(group) * match;
+            matched += weight;
+            var inSentence = FirstAlternativeAt(group, folded);
+            var inClaim = FirstAlternativeAt(group, claim);
+            var said = inSentence >= 0 && Denied(folded, negations ??= facts.NegationsIn(folded), inSentence);
+            var claimed = inClaim >= 0 && Denied(claim, claimNegations ??= facts.NegationsIn(claim), inClaim);
+            differing += said != claimed ? weight : 0;
+        }
+
+        return matched == 0 ? 0 : differing / matched;
+    }
+
+    /// <summary>
     /// Where the group's first alternative occurs in the text (a single character only when the group has no word
     /// beside it), or -1. A loop: this runs for every group of a claim against every sentence read.
     /// </summary>
@@ -578,11 +692,36 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         return first;
     }
 
-    /// <summary>True when a negation of the text's clause at <paramref name="at"/> denies it (a contrast only what follows it).</summary>
+    /// <summary>
+    /// True when a negation of the text's clause at <paramref name="at"/> denies it: a negation (and a contrast) reaches
+    /// what follows it in its clause, not the subject before it (旅遊業沒有受到…影響 does not deny 旅遊業), and not across
+    /// the edge of an aside in brackets.
+    /// </summary>
     private static bool Denied(string folded, IReadOnlyList<(int At, bool Contrast)> negations, int at)
     {
         var (start, end) = FactTable.ClauseSpans(folded).FirstOrDefault(c => c.Start <= at && at < c.End);
-        return negations.Any(n => n.At >= start && n.At < end && (!n.Contrast || n.At < at) && !(Modifier(folded, n.At) is { } of && (at < n.At || at > of)));
+        return negations.Any(n => n.At >= start && n.At < end && n.At <= at && SameAside(folded, n.At, at)
+            && !(Modifier(folded, n.At) is { } of && at > of));
+    }
+
+    /// <summary>
+    /// False when one of the two places is inside brackets the other is outside of: a negation in an aside (生年不詳)
+    /// denies nothing of the sentence around it, and one outside does not reach into an aside.
+    /// </summary>
+    private static bool SameAside(string folded, int negation, int at)
+    {
+        // Depth of brackets from the negation on: back at the start's depth at the word, never below it on the way.
+        var depth = 0;
+        for (var i = negation; i < at; i++)
+        {
+            depth += folded[i] is '（' or '(' ? 1 : folded[i] is '）' or ')' ? -1 : 0;
+            if (depth < 0)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
     }
 
     /// <summary>

@@ -1,12 +1,20 @@
+using ArticleBot.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Core.Claims;
 
 /// <summary>Registers the claim verifier and what it reads with.</summary>
-public static class ClaimsServiceCollectionExtensions
+public static partial class ClaimsServiceCollectionExtensions
 {
-    /// <summary>Adds the claim lexicon, the fact table (read once per corpus, on first use), the claim reader and the verifier.</summary>
+    /// <summary>
+    /// Adds the claim lexicon, the fact table (read once per corpus, on first use), the claim reader, the learned support
+    /// model (built in, or a retrained one from <c>Retrieval:ModelsPath</c>; a damaged file falls back to the hand-set
+    /// rule, with a warning) and the verifier.
+    /// </summary>
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -15,7 +23,25 @@ public static class ClaimsServiceCollectionExtensions
         services.TryAddSingleton(_ => new WordGlosses());
         services.TryAddSingleton<ClaimGapJudge>();
         services.TryAddSingleton<ClaimReader>();
+        services.TryAddSingleton(sp =>
+        {
+            var folder = sp.GetService<IOptions<RetrievalOptions>>()?.Value.ModelsPath;
+            var support = string.IsNullOrWhiteSpace(folder) ? ClaimSupport.Shipped
+                : ClaimSupport.Load(Path.IsPathRooted(folder) || sp.GetService<IHostEnvironment>() is not { } host ? folder : Path.Combine(host.ContentRootPath, folder));
+            if (support.Problem is { } problem && sp.GetService<ILoggerFactory>() is { } loggers)
+            {
+                Log.ModelProblem(loggers.CreateLogger("ArticleBot.Claims"), problem);
+            }
+
+            return support;
+        });
         services.TryAddSingleton<ClaimVerifier>();
         return services;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3102, EventName = "ClaimModelProblem", Level = LogLevel.Warning, Message = "{Problem}")]
+        public static partial void ModelProblem(ILogger logger, string problem);
     }
 }

@@ -1,5 +1,6 @@
 using ArticleBot.Core.Reading;
 using ArticleBot.Core.Reading.Models;
+using ArticleBot.Core.Tests.Fakes;
 
 namespace ArticleBot.Core.Tests.Reading;
 
@@ -65,12 +66,5 @@ public sealed class ReadingModelsTests
         covering[SentenceFeatures.Index("HasKind")] = 1;
 
         Assert.True(ReadingModels.FallbackRanker.Probability(covering) > ReadingModels.FallbackRanker.Probability(new float[SentenceFeatures.Count]));
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("articlebot-models-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

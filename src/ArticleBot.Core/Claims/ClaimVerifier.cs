@@ -105,10 +105,10 @@ public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sente
 public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFinder entities, WordGlosses glosses, ClaimGapJudge judge, ClaimSupport support)
 {
     // Shares of a claim's words (by weight) a sentence must hold: to be about the claim, to support it without a
-    // figure (an English claim's; a Chinese one's support is learned, ClaimSupport), to pin a subject contradiction.
+    // figure (for a Chinese claim, checked by the learned model: ClaimSupport), to pin a subject contradiction.
     // Hand-set on the development claims.
     private const double AboutShare = 0.5;
-    private const double SupportShare = 0.75;
+    private const double SupportShare = ClaimSupport.RuleShare;
     private const double NegatedShare = 0.3;
 
     /// <summary>Checks a claim (a statement or a yes/no question, in Chinese or English).</summary>
@@ -378,7 +378,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return scored.Match.Share >= SupportShare && !hidden ? cited : ClaimCheck.NotCovered;
         }
 
-        // A Chinese claim: the learned support model decides, from how much the sentence says and what it leaves unsaid.
+        // A Chinese claim: the rule, and the learned support model's reading of what the sentence says and leaves unsaid.
         var features = SupportFeatures(reading, sentence, judged, scored.Match, ranked.Count > 1 ? ranked[1].Match.Share : 0, hidden);
         var probability = support.Probability(features);
         return support.Supports(features, scored.Match.Share, hidden)

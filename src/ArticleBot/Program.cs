@@ -28,6 +28,9 @@ if (StandardOutput.Unusable() is { } why)
 }
 
 var (configurationArgs, commandArgs) = ConfigurationSwitches.Split(args);
+
+// Before the command starts, so the methods of the start itself are compiled ahead on another core (see StartupProfile).
+StartupProfile.Start(commandArgs, configurationArgs);
 using var watchdog = ShutdownWatchdog.Start(ShutdownWatchdog.GraceFor(commandArgs));
 var exitCode = await CommandLineApp.RunAsync(commandArgs, configurationArgs, watchdog.Stopping);
 

@@ -84,6 +84,40 @@ public sealed class AskTests(BotSessions sessions)
         Assert.Contains("5萬億", lines[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ask_RecordsItsStartForTheNextRun_InTheUsersCacheFolder_AndRunsWhereItCannotWrite()
+    {
+        // Arrange: a cache folder of the test's own, and one that is a file (nothing can be written under it).
+        var cache = Directory.CreateTempSubdirectory("articlebot-xdg-").FullName;
+        try
+        {
+            var blocked = Path.Combine(cache, "a-file");
+            await File.WriteAllTextAsync(blocked, "x", Ct);
+
+            // Act
+            var run = await BotProcess.RunAsync(["ask", "騰訊"], environment: new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, cancellationToken: Ct);
+            var again = await BotProcess.RunAsync(["ask", "騰訊"], environment: new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, cancellationToken: Ct);
+            var profiles = Directory.GetFiles(Path.Combine(cache, "articlebot"), "*.jitprofile", SearchOption.AllDirectories);
+            var otherSettings = await BotProcess.RunAsync(["ask", "騰訊", "--Retrieval:TopK=4"], environment: new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, cancellationToken: Ct);
+            var unwritable = await BotProcess.RunAsync(["ask", "騰訊"], environment: new Dictionary<string, string> { ["XDG_CACHE_HOME"] = blocked }, cancellationToken: Ct);
+
+            // Assert: the multi-core JIT profile of `ask` under these settings, in articlebot/jit-HASH, and another
+            // for other settings (a profile replays the assemblies its run loaded); the same answers every time.
+            Assert.Equal(0, run.ExitCode);
+            var profile = Assert.Single(profiles);
+            Assert.StartsWith("startup-ask-", Path.GetFileName(profile), StringComparison.Ordinal);
+            Assert.True(new FileInfo(profile).Length > 0);
+            Assert.Equal(2, Directory.GetFiles(Path.GetDirectoryName(profile)!, "startup-ask-*.jitprofile").Length);
+            Assert.Equal((0, run.Stdout, string.Empty), (again.ExitCode, again.Stdout, again.Stderr));
+            Assert.Equal(0, otherSettings.ExitCode);
+            Assert.Equal((0, run.Stdout, string.Empty), (unwritable.ExitCode, unwritable.Stdout, unwritable.Stderr));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

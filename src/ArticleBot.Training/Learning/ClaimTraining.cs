@@ -35,8 +35,8 @@ public static class ClaimTraining
     public static ClaimTrainingResult Run(IReadOnlyList<ClaimRow> rows, int folds, IReadOnlyList<string> comments, Action<string>? progress = null, TreeSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        settings ??= Settings;
         ArgumentNullException.ThrowIfNull(comments);
+        settings ??= Settings;
         progress ??= _ => { };
         var probability = new double[rows.Count];
         for (var k = 0; k < folds; k++)

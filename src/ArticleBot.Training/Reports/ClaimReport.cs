@@ -19,7 +19,7 @@ public static class ClaimReport
         var builder = new StringBuilder();
         builder.Append("\n## Claims: the support model, out of fold\n\n");
         builder.Append(CultureInfo.InvariantCulture, $"{outcomes.Count:N0} claims made from the questions ({outcomes.Count(o => o.Row.Decides):N0} reached the support decision). ");
-        builder.Append(CultureInfo.InvariantCulture, $"Right: a true claim answered Yes citing a sentence that holds its answer, a false one answered No. Threshold: the other folds' out-of-fold \"Yes\" right {ClaimSupport.TargetPrecision:0.00} of the time. The model only withholds the rule's \"Yes\" (left to decide alone, it confirmed hand-written false claims the rule did not); a \"No\" is the rule's, the same in both.\n\n");
+        builder.Append(CultureInfo.InvariantCulture, $"Right: a true claim answered Yes citing a sentence that holds its answer, a false one answered No. Threshold: the other folds' out-of-fold \"Yes\" right {ClaimSupport.TargetPrecision:0.###} of the time. The model only withholds the rule's \"Yes\" (left to decide alone, it confirmed hand-written false claims the rule did not); a \"No\" is the rule's, the same in both.\n\n");
         builder.Append("| group | claims | No (both) | rule: right | rule: Yes | rule: Yes right | model: right | model: Yes | model: Yes right |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var (name, group) in Groups(outcomes))
         {

@@ -103,39 +103,24 @@ public sealed class ClaimSupport
     public string? Problem { get; }
 
     /// <summary>The model <paramref name="trees"/>, its threshold read off its out-of-fold precision curve.</summary>
+    /// <exception cref="FormatException">It reads other features than <see cref="ClaimSupportFeatures.Names"/>.</exception>
     public static ClaimSupport FromTrees(TreeEnsemble trees)
     {
         ArgumentNullException.ThrowIfNull(trees);
-        if (!trees.Features.SequenceEqual(ClaimSupportFeatures.Names, StringComparer.Ordinal))
-        {
-            throw new FormatException($"it reads other features than this version computes ({trees.Features.Count} vs {ClaimSupportFeatures.Names.Count}); retrain it with src/ArticleBot.Training");
-        }
-
-        return new ClaimSupport(new TreeModel(trees), trees.Threshold(TargetPrecision), null);
+        return new ClaimSupport(new TreeModel(trees.Reading(ClaimSupportFeatures.Names)), trees.Threshold(TargetPrecision), null);
     }
 
     /// <summary>Loads the model from <paramref name="folder"/> when given, else from the assembly; the rule when it cannot be used.</summary>
     public static ClaimSupport Load(string? folder)
     {
-        var where = folder is null ? $"the built-in {File}" : Path.Combine(folder, File);
         try
         {
-            string text;
-            if (folder is null)
-            {
-                using var reader = new StreamReader(EmbeddedResources.Open("models/" + File));
-                text = reader.ReadToEnd();
-            }
-            else
-            {
-                text = System.IO.File.ReadAllText(Path.Combine(folder, File));
-            }
-
-            return FromTrees(TreeEnsemble.Read(text));
+            return FromTrees(TreeEnsemble.Load(folder, File, ClaimSupportFeatures.Names));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
-            return new ClaimSupport(null, 0, $"{where} could not be used ({ex.Message}); claims are checked with the hand-set rule, which confirms fewer true claims.");
+            var where = folder is null ? $"the built-in {File}" : Path.Combine(folder, File);
+            return new ClaimSupport(null, 0, $"{where} could not be used ({ex.Message}); claims are checked with the hand-set rule alone, which confirms more false claims.");
         }
     }
 

@@ -113,24 +113,7 @@ public sealed record ReadingModels(IProbabilityModel Ranker, IProbabilityModel G
         var where = folder is null ? $"the built-in {file}" : Path.Combine(folder, file);
         try
         {
-            string text;
-            if (folder is null)
-            {
-                using var reader = new StreamReader(EmbeddedResources.Open("models/" + file));
-                text = reader.ReadToEnd();
-            }
-            else
-            {
-                text = File.ReadAllText(Path.Combine(folder, file));
-            }
-
-            var trees = TreeEnsemble.Read(text);
-            if (!trees.Features.SequenceEqual(features, StringComparer.Ordinal))
-            {
-                throw new FormatException($"it reads other features than this version computes ({trees.Features.Count} vs {features.Count}); retrain it with src/ArticleBot.Training");
-            }
-
-            return new TreeModel(trees);
+            return new TreeModel(TreeEnsemble.Load(folder, file, features));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {

@@ -162,6 +162,39 @@ public sealed class TreeEnsemble
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Reads the model <paramref name="file"/> from <paramref name="folder"/> (a retrained one), or the one built into
+    /// the assembly when the folder is null, and checks that it reads <paramref name="features"/>.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="FormatException">It is not a model file, is damaged, or reads other features; the message says which.</exception>
+    public static TreeEnsemble Load(string? folder, string file, IReadOnlyList<string> features)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(features);
+        string text;
+        if (folder is null)
+        {
+            using var reader = new StreamReader(EmbeddedResources.Open("models/" + file));
+            text = reader.ReadToEnd();
+        }
+        else
+        {
+            text = File.ReadAllText(Path.Combine(folder, file));
+        }
+
+        return Read(text).Reading(features);
+    }
+
+    /// <summary>This model, when it reads <paramref name="features"/>.</summary>
+    /// <exception cref="FormatException">It reads others (a model of another version, or another model).</exception>
+    public TreeEnsemble Reading(IReadOnlyList<string> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return Features.SequenceEqual(features, StringComparer.Ordinal) ? this
+            : throw new FormatException($"it reads other features than this version computes ({Features.Count} vs {features.Count}); retrain it with src/ArticleBot.Training");
+    }
+
     /// <summary>Reads a model written by <see cref="Write"/>.</summary>
     /// <exception cref="FormatException">The text is not a model file, or is damaged; the message says where.</exception>
     public static TreeEnsemble Read(string text)

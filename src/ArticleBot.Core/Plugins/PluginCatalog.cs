@@ -30,6 +30,13 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
     private readonly Lock _gate = new();
     private Snapshot? _current;
 
+    // Every reload request and source change takes the next number; a snapshot is installed only when no snapshot
+    // built after a later change is installed already. Changes arrive on several threads (a server's loop, a failing
+    // call), and a build that began first (it loads the plugin folders) can end last: unordered, its older states
+    // would overwrite the newer ones, and a listing would show a server that crashed and restarted as never failing.
+    private long _changes;
+    private long _installed = -1;
+
     /// <summary>Creates the catalog; plugin folders load on first use of <see cref="Kernel"/> or <see cref="Plugins"/>.</summary>
     public PluginCatalog(IServiceProvider services, IEnumerable<KernelPlugin> builtins, IOptions<PluginOptions> options, IOptions<LlmOptions> llmOptions, IHostEnvironment environment, PluginHealth health, TimeProvider time, ILogger<PluginCatalog> logger, IEnumerable<IPluginSource>? sources = null)
     {
@@ -48,9 +55,11 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
         {
             source.Changed += () =>
             {
-                if (_current is not null)
+                // Counted even before the first build: a change during that build makes it rebuild (see Current).
+                var change = Interlocked.Increment(ref _changes);
+                if (Volatile.Read(ref _current) is not null)
                 {
-                    Reload();
+                    Install(change);
                 }
             };
         }
@@ -108,17 +117,31 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
     }
 
     /// <summary>Loads every plugin again (after a folder changed), then unloads the old compiled plugins.</summary>
-    public void Reload()
+    public void Reload() => Install(Interlocked.Increment(ref _changes));
+
+    private void Install(long change)
     {
         var fresh = Build();
         Snapshot? old;
+        bool stale;
         lock (_gate)
         {
-            old = _current;
-            _current = fresh;
+            // A build begun after a later change may be installed already: this one may hold older states.
+            stale = change < _installed;
+            old = stale ? fresh : _current;
+            if (!stale)
+            {
+                _current = fresh;
+                _installed = change;
+            }
         }
 
         old?.Unload();
+        if (stale)
+        {
+            return;
+        }
+
         _health.Clear();
         var loaded = fresh.Plugins.Count(p => p.State == PluginState.Loaded);
         var failed = fresh.Plugins.Count(p => p.State == PluginState.Failed);
@@ -141,10 +164,27 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
                 return snapshot;
             }
 
+            Snapshot built;
+            long seen;
             lock (_gate)
             {
-                return _current ??= Build();
+                if (_current is { } other)
+                {
+                    return other;
+                }
+
+                seen = Volatile.Read(ref _changes);
+                built = _current = Build();
+                _installed = seen;
             }
+
+            if (Volatile.Read(ref _changes) != seen)
+            {
+                // A source changed while the first snapshot was built, before it could ask for a reload.
+                Reload();
+            }
+
+            return _current ?? built;
         }
     }
 

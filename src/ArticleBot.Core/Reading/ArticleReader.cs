@@ -40,7 +40,7 @@ public sealed class ArticleReader(ArticleSearch search, ReadingModels models)
         var searched = retrieval is not null && string.Equals(retrieval.Plan.Question, question, StringComparison.Ordinal);
         var plan = searched ? retrieval!.Plan : search.Analyze(question);
         var reading = _readings.GetValue(plan, p => new QuestionReading(p, search.InCorpus, search.InverseDocumentFrequency, w => search.Lexicon.Value.ProperName(w) is not null));
-        var read = PassagesOf(search, plan, passages, searched ? retrieval : null);
+        var read = PassagesOf(search, reading, passages, searched ? retrieval : null);
         var candidates = SentenceFeatures.Read(reading, read, _mentions, p => MayAnswer(plan, p.Passage.Kind));
         foreach (var candidate in candidates)
         {
@@ -56,12 +56,17 @@ public sealed class ArticleReader(ArticleSearch search, ReadingModels models)
         return new ReadResult(reading, read, candidates, draft, gate, models.Gate.Probability(gate));
     }
 
-    /// <summary>The passages as the reader sees them: coverage of the question, sentences, retrieval score relative to the best.</summary>
-    public static List<ReadPassage> PassagesOf(ArticleSearch search, QueryPlan plan, IReadOnlyList<(int N, Passage Passage)> passages, Retrieval? retrieval)
+    /// <summary>
+    /// The passages as the reader sees them: coverage of the question, sentences, retrieval score relative to the best,
+    /// and where the question's names they lack stand in their article.
+    /// </summary>
+    public static List<ReadPassage> PassagesOf(ArticleSearch search, QuestionReading reading, IReadOnlyList<(int N, Passage Passage)> passages, Retrieval? retrieval)
     {
         ArgumentNullException.ThrowIfNull(search);
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(passages);
+        var plan = reading.Plan;
+        var names = ArticleNames.Of(reading, [.. passages.Select(p => p.Passage)], search.ArticleOf, search.Sentences);
         var bestScore = retrieval is { Passages.Count: > 0 } ? retrieval.Passages.Max(p => p.Score) : 0;
         var read = new List<ReadPassage>(passages.Count);
         foreach (var (n, passage) in passages)
@@ -69,7 +74,7 @@ public sealed class ArticleReader(ArticleSearch search, ReadingModels models)
             var measured = retrieval?.Passages.FirstOrDefault(p => p.Passage.Id == passage.Id);
             var coverage = measured?.Coverage ?? search.Coverage(plan, passage);
             var relevance = bestScore > 0 && measured is not null ? measured.Score / bestScore : 1;
-            read.Add(new ReadPassage(n, passage, coverage, search.Sentences(passage), relevance));
+            read.Add(new ReadPassage(n, passage, coverage, search.Sentences(passage), relevance) { Names = names[read.Count] });
         }
 
         return read;

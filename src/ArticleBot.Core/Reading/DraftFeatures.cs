@@ -21,6 +21,7 @@ public static class DraftFeatures
         "English", "KindKnown", "KindPerson", "KindPlace", "KindNumber", "KindDate", "KindWhyHow", "KindThing", "KindOpen",
         "StrongCount", "StrongMissing", "MissingShare", "CorpusWording", "UnseenChain", "LeadUnseenChain",
         "LacksAskedKind", "LacksOneOfTwo", "RestsOnOneWord", "BareKeyword",
+        "NameGap", "NameSpread", "NameInLead",
     ];
 
     /// <summary>The number of features.</summary>
@@ -82,6 +83,9 @@ public static class DraftFeatures
         public static readonly int LacksOneOfTwo = Index(nameof(LacksOneOfTwo));
         public static readonly int RestsOnOneWord = Index(nameof(RestsOnOneWord));
         public static readonly int BareKeyword = Index(nameof(BareKeyword));
+        public static readonly int NameGap = Index(nameof(NameGap));
+        public static readonly int NameSpread = Index(nameof(NameSpread));
+        public static readonly int NameInLead = Index(nameof(NameInLead));
     }
 
     private static readonly Dictionary<string, int> s_index = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
@@ -131,6 +135,10 @@ public static class DraftFeatures
         Set(At.AnswerClauseAsked, draft.Picked.Max(c => c.Features[SentenceFeatures.At.ClauseAsked]));
         Set(At.TopGroupInAnswer, question.Strong.Count == 0 ? 0 : CoverageMeter.GroupMatch(question.Strong[0], answer));
         var passageText = string.Concat(passages[best.PassageIndex].Sentences.Select(s => s.Folded));
+        var names = passages[best.PassageIndex].Names;
+        Set(At.NameGap, names.Gap);
+        Set(At.NameSpread, names.Spread);
+        Set(At.NameInLead, names.InLead);
         var strongInPassage = question.Strong.Count(g => CoverageMeter.GroupMatch(g, passageText) > 0);
         var strongPair = question.Strong.Count > 0 && strongInPassage >= Math.Min(2, question.Strong.Count);
         Set(At.StrongPair, strongPair ? 1 : 0);
@@ -151,8 +159,33 @@ public static class DraftFeatures
         Set(At.LacksOneOfTwo, question.English && !strongPair && question.Strong.Count == 2 && question.Strong.All(g => g.InCorpus) ? 1 : 0);
         var weak = question.Weak;
         Set(At.RestsOnOneWord, question.English && question.Strong.Count + question.Soft.Count == 1 && weak.Count > 0 && weak.All(g => CoverageMeter.GroupMatch(g, answer) == 0) ? 1 : 0);
-        Set(At.BareKeyword, question.Kind == AnswerKind.Any && question.English && question.Strong.Count + question.Soft.Count <= 1
-            && question.Plan.Question.AsSpan().IndexOfAny("?？吗嗎呢") < 0 ? 1 : 0);
+        Set(At.BareKeyword, AsksNothing(question) ? 1 : 0);
         return f;
     }
+
+    /// <summary>
+    /// An English input that is keywords, not a question: no question word (the kind asked is unknown), no question
+    /// mark, and at most <see cref="KeywordsAtMost"/> words ("DeepSeek", "red packets", a mistyped command).
+    /// </summary>
+    private static bool AsksNothing(QuestionReading question)
+    {
+        if (question.Kind != AnswerKind.Any || !question.English || question.Plan.Question.AsSpan().IndexOfAny("?？吗嗎呢") >= 0)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var inWord = false;
+        foreach (var c in question.Plan.Question)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            words += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+
+        return words <= KeywordsAtMost;
+    }
+
+    /// <summary>The most words a keyword input has; a request ("tell me about the red packets") has more.</summary>
+    private const int KeywordsAtMost = 3;
 }

@@ -8,7 +8,11 @@ namespace ArticleBot.Core.Reading;
 /// <param name="Coverage">The share (by weight) of the question's content it covers.</param>
 /// <param name="Sentences">Its full sentences and their folded text.</param>
 /// <param name="Relevance">Its retrieval score relative to the best retrieved passage's (0..1); 1 when the search did not say.</param>
-public sealed record ReadPassage(int N, Passage Passage, double Coverage, IReadOnlyList<(string Sentence, string Folded)> Sentences, double Relevance = 1);
+public sealed record ReadPassage(int N, Passage Passage, double Coverage, IReadOnlyList<(string Sentence, string Folded)> Sentences, double Relevance = 1)
+{
+    /// <summary>Where the question's names the passage lacks stand in its article.</summary>
+    public ArticleNames Names { get; init; } = ArticleNames.Complete;
+}
 
 /// <summary>One sentence of a retrieved passage that might answer the question, with what the ranker reads of it.</summary>
 /// <param name="PassageIndex">Its passage's position in the retrieved list (0 = best retrieved).</param>

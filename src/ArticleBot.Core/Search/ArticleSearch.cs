@@ -249,6 +249,22 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         return state.Sentences[index] ??= SplitSentences(passage.Text);
     }
 
+    /// <summary>
+    /// The passages of a passage's article, in the article's order, and the passage's position among them; none (and
+    /// -1) for a passage that is not the corpus's.
+    /// </summary>
+    public (IReadOnlyList<Passage> Passages, int Position) ArticleOf(Passage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        var state = Current;
+        if (!state.Positions.TryGetValue(passage.Id, out var index) || !state.Articles.Value.TryGetValue(passage.Source, out var article))
+        {
+            return ([], -1);
+        }
+
+        return ([.. article.Select(i => state.Corpus.Passages[i])], Array.IndexOf(article, index));
+    }
+
     private (string, string)[] SplitSentences(string text) =>
         [.. SentenceSplitter.FullSentences(SentenceSplitter.Split(text)).Select(s => text[s.Start..s.End]).Select(s => (s, _folder.Fold(s)))];
 
@@ -332,7 +348,9 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
             lexicon,
             corpus.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
             new (string, string)[]?[corpus.Passages.Count],
-            new System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan>(StringComparer.Ordinal));
+            new System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan>(StringComparer.Ordinal),
+            new Lazy<Dictionary<string, int[]>>(() => corpus.Passages.Select((p, i) => (p.Source, i)).GroupBy(x => x.Source, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal)));
     }
 
     /// <summary>
@@ -361,7 +379,8 @@ public sealed partial class ArticleSearch : IArticleSearch, IDisposable
         Lazy<EnglishLexicon> Lexicon,
         Dictionary<string, int> Positions,
         (string, string)[]?[] Sentences,
-        System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan> Plans);
+        System.Collections.Concurrent.ConcurrentDictionary<string, QueryPlan> Plans,
+        Lazy<Dictionary<string, int[]>> Articles);
 
     /// <summary>
     /// Another corpus indexed beside the shared one (<see cref="CreateView"/>). Its index is in memory and holds no

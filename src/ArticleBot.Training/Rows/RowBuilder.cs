@@ -48,7 +48,7 @@ public sealed class RowBuilder(ScriptFolding folder, int topK, int passageTarget
             var numbered = retrieval.Passages.Select((p, i) => (i + 1, p.Passage)).ToList();
             var plan = retrieval.Plan;
             var reading = new QuestionReading(plan, search.InCorpus, search.InverseDocumentFrequency, w => search.Lexicon.Value.ProperName(w) is not null);
-            var passages = ArticleReader.PassagesOf(search, plan, numbered, retrieval);
+            var passages = ArticleReader.PassagesOf(search, reading, numbered, retrieval);
             var candidates = SentenceFeatures.Read(reading, passages, mentions, p => ArticleReader.MayAnswer(plan, p.Passage.Kind));
             var answers = question.Answers.Select(folder.Fold).Where(a => a.Length > 0).ToList();
             var labels = candidates.Select(c => answers.Any(a => c.Folded.Contains(a, StringComparison.Ordinal))).ToArray();

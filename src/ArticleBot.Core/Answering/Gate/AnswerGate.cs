@@ -8,6 +8,10 @@ namespace ArticleBot.Core.Answering.Gate;
 /// given when that reaches the threshold at which, out of fold (on articles the gate was not fitted on), the answers
 /// given were right at least the target precision of the time. A higher target answers less often and is wrong less
 /// often; a lower one answers more; 0 answers every draft.
+/// One refusal stays a rule, because it is forced, not learned: an English input that asks nothing (no question
+/// word, no question mark, at most one content word: "DeepSeek", a mistyped command) states no question a quote could
+/// answer, so it gets the closest passages, never "the article says". No public question is of that form, so the
+/// gate could not learn it.
 /// </summary>
 /// <param name="model">The gate model.</param>
 /// <param name="targetPrecision">The share of answers given that should be right (0..1).</param>
@@ -26,7 +30,8 @@ public sealed class AnswerGate(IProbabilityModel model, double targetPrecision)
     public GateDecision Decide(float[] features, double probability)
     {
         ArgumentNullException.ThrowIfNull(features);
-        return new GateDecision(features, probability, probability >= Threshold);
+        var asksNothing = features[Reading.DraftFeatures.At.BareKeyword] > 0;
+        return new GateDecision(features, probability, probability >= Threshold && !asksNothing);
     }
 }
 

@@ -29,6 +29,17 @@ public sealed class AnswerGateTests
     }
 
     [Fact]
+    public void Decide_AnInputThatAsksNothing_IsNotAnswered_HoweverSureTheModel()
+    {
+        var gate = new AnswerGate(s_model, 0.75);
+        var bare = new float[DraftFeatures.Count];
+        bare[DraftFeatures.At.BareKeyword] = 1;
+
+        Assert.False(gate.Decide(bare, 0.99).Answered);
+        Assert.True(gate.Decide(new float[DraftFeatures.Count], 0.99).Answered);
+    }
+
+    [Fact]
     public void Trace_RecordsDecisionsOnlyInsideATrace()
     {
         var decision = new GateDecision(new float[DraftFeatures.Count], 0.9, true);

@@ -169,8 +169,8 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     /// <summary>Writes the answer from the tools' results, by the tool that was called.</summary>
     private string ComposeFromTools(IList<ChatMessage> messages, string question, List<FunctionResultContent> results)
     {
-        var language = LanguageDetector.Detect(question, folder!);
         var (resolved, intent, subject) = Understand(messages, question);
+        var language = resolved != question ? LanguageDetector.Detect(question, resolved, folder!) : LanguageDetector.Detect(question, folder!);
         var calls = messages.Where(m => m.Role == ChatRole.Assistant).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .ToDictionary(c => c.CallId, StringComparer.Ordinal);
         var composerOf = kinds!;

@@ -280,21 +280,24 @@ public sealed class KindComposer(
         }
 
         var picked = composer.Select(question, passages, retrieval)?.ToList();
+        if (subject is not null)
+        {
+            // A follow-up on a new subject ("那阿里呢？") is answered about that subject or not at all.
+            var ofSubject = entities.NamedIn(subject);
+            bool About(string sentence) => Mentions(sentence, ofSubject) || folder.Fold(sentence).Contains(folder.Fold(subject), StringComparison.Ordinal);
+            picked = picked?.Where(p => About(p.Sentence)).ToList();
+            if (picked is not { Count: > 0 })
+            {
+                return LackedBySubject(language, question, subject, passages, About);
+            }
+        }
+
         if (picked is not { Count: > 0 })
         {
             return ExtractiveComposer.Abstention(language);
         }
 
         var plan = search.Analyze(question);
-        if (subject is not null)
-        {
-            // A follow-up on a new subject ("那阿里呢？") is answered about that subject or not at all.
-            picked = [.. picked.Where(p => Mentions(p.Sentence, entities.NamedIn(subject)) || folder.Fold(p.Sentence).Contains(folder.Fold(subject), StringComparison.Ordinal))];
-            if (picked.Count == 0)
-            {
-                return ExtractiveComposer.Abstention(language);
-            }
-        }
 
         if (intent.Kind == QuestionKind.Opinion && named.Value.Any(e => e.Kind == EntityKind.Person))
         {
@@ -316,6 +319,30 @@ public sealed class KindComposer(
         }
 
         return language == QuestionLanguage.English ? RenderEnglish(question, plan, picked) : RenderChinese(picked);
+    }
+
+    /// <summary>
+    /// The refusal of a follow-up whose new subject the article gives nothing of the frame for: it says which part is
+    /// missing (the question the follow-up became), then what the article does say of the subject, quoted from the
+    /// first retrieved sentence that names it, so the reader sees the subject was found and the frame was not.
+    /// </summary>
+    private string LackedBySubject(QuestionLanguage language, string question, string subject, IReadOnlyList<(int N, Passage Passage)> passages, Func<string, bool> about)
+    {
+        var asked = question.Trim().TrimEnd('？', '?', '。', '.', '!', '！', ' ');
+        var missing = Say(language, $"文章沒有提到「{asked}」。", $"文章没有提到“{asked}”。", $"The article does not answer “{asked}?”.");
+        foreach (var (n, passage) in passages)
+        {
+            foreach (var (sentence, _) in search.Sentences(passage))
+            {
+                if (about(sentence))
+                {
+                    var quote = sentence.Trim();
+                    return missing + Say(language, $"關於{subject}，文章說：{quote}{Cite(n)}", $"关于{subject}，文章说：{quote}{Cite(n)}", $" What it says of {subject}: {quote}{Cite(n)}");
+                }
+            }
+        }
+
+        return missing;
     }
 
     /// <summary>

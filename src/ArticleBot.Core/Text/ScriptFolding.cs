@@ -261,7 +261,27 @@ public enum QuestionLanguage
 public static class LanguageDetector
 {
     /// <summary>Detects the language of <paramref name="text"/>.</summary>
-    public static QuestionLanguage Detect(string text, ScriptFolding folder)
+    public static QuestionLanguage Detect(string text, ScriptFolding folder) => Count(text, folder).Language;
+
+    /// <summary>
+    /// Detects the language of a follow-up, taking the script from the conversation it continues when the follow-up
+    /// itself hardly shows one: "那阿里呢？" holds no character written differently in the two scripts but 里, so it
+    /// is answered in the script of the question it follows. Chinese stays Chinese and English stays English.
+    /// </summary>
+    public static QuestionLanguage Detect(string text, string conversation, ScriptFolding folder)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var own = Count(text, folder);
+        if (own.Language == QuestionLanguage.English || own.Markers > 1)
+        {
+            return own.Language;
+        }
+
+        var context = Count(conversation, folder);
+        return context.Language == QuestionLanguage.English ? own.Language : context.Language;
+    }
+
+    private static (QuestionLanguage Language, int Markers) Count(string text, ScriptFolding folder)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(folder);
@@ -286,10 +306,10 @@ public static class LanguageDetector
 
         if (han == 0)
         {
-            return QuestionLanguage.English;
+            return (QuestionLanguage.English, 0);
         }
 
-        return simplified > traditional ? QuestionLanguage.ChineseSimplified : QuestionLanguage.ChineseTraditional;
+        return (simplified > traditional ? QuestionLanguage.ChineseSimplified : QuestionLanguage.ChineseTraditional, traditional + simplified);
     }
 
     /// <summary>The BCP-47 tag used in eval files and JSON: zh-Hant, zh-Hans or en.</summary>

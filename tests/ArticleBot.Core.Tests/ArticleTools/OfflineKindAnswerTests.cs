@@ -137,6 +137,28 @@ public sealed class OfflineKindAnswerTests
     }
 
     [Fact]
+    public async Task FollowUp_NewSubjectTheArticleGivesNoneOfTheFrameFor_SaysWhatIsMissing_AndWhatItSaysOfTheSubject()
+    {
+        var answer = await Ask("那字節呢？", "騰訊宣布哪一天上線春節活動？");
+
+        Assert.StartsWith("文章沒有提到「字節宣布哪一天上線春節活動」。關於字節，文章說：", answer.Text, StringComparison.Ordinal);
+        var cited = Assert.Single(answer.Citations);
+        Assert.Contains("字節", cited.Quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("2月1日", answer.Text, StringComparison.Ordinal); // Tencent's date is not said of ByteDance
+    }
+
+    [Fact]
+    public async Task FollowUp_WithoutScriptOfItsOwn_IsAnsweredInTheScriptOfTheConversation()
+    {
+        // "那千问呢" holds only characters both scripts write alike but 问: the conversation is in Simplified.
+        var simplified = await Ask("那千问呢？", "元宝派什么时候开启内测？");
+        var traditional = await Ask("那阿里呢？", "騰訊宣布哪一天上線春節活動？"); // 里 alone would say Simplified
+
+        Assert.StartsWith("文章没有提到“千问什么时候开启内测”。关于千问", simplified.Text, StringComparison.Ordinal);
+        Assert.StartsWith("文章沒有提到「阿里宣布哪一天上線春節活動」。", traditional.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FollowUp_Pronoun_KeepsTheLastSubject()
     {
         var answer = await Ask("他說了什麼？", "哈薩比斯是誰？");

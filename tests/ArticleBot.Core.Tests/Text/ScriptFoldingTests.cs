@@ -82,4 +82,15 @@ public sealed class ScriptFoldingTests
     {
         Assert.Equal(expected, LanguageDetector.Detect(question, Folder));
     }
+
+    [Theory]
+    [InlineData("那阿里呢？", "騰訊春節要分多少紅包？", QuestionLanguage.ChineseTraditional)] // 里 alone: the conversation decides
+    [InlineData("那阿里呢？", "腾讯春节要分多少红包？", QuestionLanguage.ChineseSimplified)]
+    [InlineData("那騰訊的營收呢？", "阿里发布了什么？", QuestionLanguage.ChineseTraditional)] // its own script, clearly shown
+    [InlineData("What about Alibaba?", "騰訊春節要分多少紅包？", QuestionLanguage.English)] // English stays English
+    [InlineData("那阿里呢？", "How much will Tencent give?", QuestionLanguage.ChineseSimplified)] // Chinese stays Chinese
+    public void Detect_AFollowUp_TakesTheScriptOfTheConversationWhenItShowsNoneOfItsOwn(string question, string conversation, QuestionLanguage expected)
+    {
+        Assert.Equal(expected, LanguageDetector.Detect(question, conversation, Folder));
+    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Claims;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
@@ -284,11 +285,14 @@ public sealed class KindComposer(
         {
             // A follow-up on a new subject ("那阿里呢？") is answered about that subject or not at all.
             var ofSubject = entities.NamedIn(subject);
-            bool About(string sentence) => Mentions(sentence, ofSubject) || folder.Fold(sentence).Contains(folder.Fold(subject), StringComparison.Ordinal);
-            picked = picked?.Where(p => About(p.Sentence)).ToList();
+            var kind = AnswerKindClassifier.Classify(folder.Fold(question));
+            var names = ofSubject.SelectMany(entities.NamesOf).Append(folder.Fold(subject)).Distinct(StringComparer.Ordinal).ToList();
+            bool Names(string sentence) => Mentions(sentence, ofSubject) || folder.Fold(sentence).Contains(folder.Fold(subject), StringComparison.Ordinal);
+            bool Answers(string sentence) => AnswerKindClassifier.IsStrict(kind) ? GivesKindOf(folder.Fold(sentence), kind, names) : Names(sentence);
+            picked = picked?.Where(p => Answers(p.Sentence)).ToList();
             if (picked is not { Count: > 0 })
             {
-                return LackedBySubject(language, question, subject, passages, About);
+                return LackedBySubject(language, question, subject, passages, Names);
             }
         }
 
@@ -410,6 +414,31 @@ public sealed class KindComposer(
     private static readonly string[] s_speechVerbs = ["指出", "认为", "表示", "说", "强调", "提醒", "坦言", "称", "透露", "直言", "警告", "预测", "相信", "承认"];
 
     /// <summary>True when the sentence names one of the entities (any when there are none to name).</summary>
+    /// <summary>
+    /// True when a clause of the folded sentence gives a figure or date of the kind asked and names the subject: in
+    /// 廣告業務或將為OpenAI帶來250億美元的年收入，…可能會對谷歌構成威脅 the figure is OpenAI's, and says nothing of 谷歌.
+    /// </summary>
+    private static bool GivesKindOf(string folded, AnswerKind kind, IReadOnlyList<string> names)
+    {
+        List<(int Start, int End)>? clauses = null;
+        foreach (var mention in MentionFinder.Quantities(folded))
+        {
+            if (!AnswerKindClassifier.Answers(kind, mention.Kind))
+            {
+                continue;
+            }
+
+            clauses ??= [.. FactTable.ClauseSpans(folded)];
+            var (start, end) = clauses.FirstOrDefault(c => c.Start <= mention.Start && mention.Start < c.End);
+            if (end > start && names.Any(n => n.Length > 0 && folded.AsSpan(start, end - start).Contains(n, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool Mentions(string sentence, IReadOnlyList<ArticleEntity> named)
     {
         if (named.Count == 0)

@@ -148,6 +148,25 @@ public sealed class OfflineKindAnswerTests
     }
 
     [Fact]
+    public async Task FollowUp_NewSubjectNamedOnlyBesideAnotherPartysFigure_DoesNotGetThatFigure()
+    {
+        // The sentence with OpenAI's 250億 names 谷歌 too, in another clause (a threat to it): not 谷歌's figure.
+        var answer = await Ask("那谷歌呢？", "OpenAI的廣告業務每年可能帶來多少收入？");
+
+        Assert.StartsWith("文章沒有提到「谷歌的廣告業務每年可能帶來多少收入」。關於谷歌，文章說：", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FollowUp_NewSubjectInTheClauseOfTheFigure_IsAnswered()
+    {
+        var answer = await Ask("那元寶呢？", "騰訊春節要分多少紅包？");
+
+        Assert.True(answer.Grounded);
+        Assert.Contains("10億", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("文章沒有提到", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FollowUp_WithoutScriptOfItsOwn_IsAnsweredInTheScriptOfTheConversation()
     {
         // "那千问呢" holds only characters both scripts write alike but 问: the conversation is in Simplified.

@@ -86,7 +86,11 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     {
         var users = messages.Where(m => m.Role == ChatRole.User).Select(m => m.Text).ToList();
         var earlier = users.Count > 0 ? users.Take(users.Count - 1).ToList() : [];
-        var resolved = tools!.FollowUps.Resolve(question, earlier);
+
+        // The answer the last question got: the last assistant text before this question (tool calls carry none).
+        var lastUser = messages.Select((m, i) => (m, i)).LastOrDefault(x => x.m.Role == ChatRole.User).i;
+        var lastAnswer = messages.Take(lastUser).LastOrDefault(m => m.Role == ChatRole.Assistant && !string.IsNullOrWhiteSpace(m.Text))?.Text;
+        var resolved = tools!.FollowUps.Resolve(question, earlier, earlier.Count > 0 ? lastAnswer : null);
         var subject = resolved != question ? FollowUpResolver.NewSubjectIn(question) : null;
         return (resolved, QuestionClassifier.Classify(resolved, folder!), subject);
     }

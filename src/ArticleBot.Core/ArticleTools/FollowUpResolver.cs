@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.ArticleTools;
@@ -15,8 +16,12 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
     // Folded, longest first (the file's order): "这两家公司" before "两家公司", "the two companies" before "the two".
     private static readonly string[] s_pairReferences = WordLists.Load("followup.pair-references");
 
-    /// <summary>The question to answer, given the user's earlier questions (oldest first).</summary>
-    public string Resolve(string question, IReadOnlyList<string> earlier)
+    /// <summary>
+    /// The question to answer, given the user's earlier questions (oldest first) and, when known, the answer the last
+    /// one got: a pronoun after a question that asked who or which company stands for the one the answer named
+    /// ("豆包是哪家公司的產品？" → 字節跳動 → "它還推出了什麼？" asks about 字節跳動, not 豆包).
+    /// </summary>
+    public string Resolve(string question, IReadOnlyList<string> earlier, string? lastAnswer = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(earlier);
@@ -39,9 +44,17 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
 
         if (trimmed.Length <= MaxFollowUpChars * 2 && Pronoun(trimmed) is { } pronoun)
         {
-            // The last subject: the first entity of the latest earlier question that names one, as that question named it.
-            var source = earlier.Reverse().FirstOrDefault(q => entities.NamedIn(q).Count > 0);
-            var last = source is null ? null : entities.NamedIn(source)[0];
+            if (lastAnswer is not null && AnswerSubject(previous, lastAnswer, pronoun.Value) is { } answered && !entities.NamedIn(question).Any(e => e.Kind == answered.Kind))
+            {
+                var english = LanguageDetector.Detect(question, folder) == QuestionLanguage.English;
+                var name = english ? WithPossessive(answered.English, pronoun.Value) : answered.Name;
+                return string.Concat(trimmed.AsSpan(0, pronoun.Index), name, trimmed.AsSpan(pronoun.Index + pronoun.Length));
+            }
+
+            // The last subject: the first entity of the latest earlier question that names one the pronoun can stand
+            // for, as that question named it.
+            var source = earlier.Reverse().FirstOrDefault(q => entities.NamedIn(q).Any(e => Fits(e, pronoun.Value)));
+            var last = source is null ? null : entities.NamedIn(source).First(e => Fits(e, pronoun.Value));
             if (last is not null && source is not null && !entities.NamedIn(question).Any(e => e.Kind == last.Kind))
             {
                 var asNamed = FindName(source, last) is { } span ? source[span.Start..span.End] : last.Name;
@@ -53,6 +66,33 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
 
         return question;
     }
+
+    /// <summary>
+    /// The one a pronoun points at in the last answer: when the last question asked for a person or an organisation
+    /// (who, which company), the first of the answer's names that the question did not name, of a kind the pronoun can
+    /// stand for (他, she: a person; 它, 該公司, it: not a person). Null otherwise: "哈薩比斯是誰？" is answered about
+    /// 哈薩比斯, and "他" after it is 哈薩比斯, the question's own subject.
+    /// </summary>
+    private ArticleEntity? AnswerSubject(string previous, string lastAnswer, string pronoun)
+    {
+        var asked = AnswerKindClassifier.Classify(folder.Fold(previous));
+        if (asked is not (AnswerKind.Person or AnswerKind.Organisation))
+        {
+            return null;
+        }
+
+        var named = entities.NamedIn(previous);
+        if (named.Any(e => e.Kind == (asked == AnswerKind.Person ? EntityKind.Person : EntityKind.Organization)))
+        {
+            return null; // "X是誰？" names the one it asks for: the answer describes X
+        }
+
+        return entities.NamedIn(lastAnswer).FirstOrDefault(e => !named.Contains(e) && Fits(e, pronoun));
+    }
+
+    /// <summary>True when the pronoun can stand for the entity: 他, she for a person; 它, 該公司, it for anything else; they for any.</summary>
+    private static bool Fits(ArticleEntity entity, string pronoun) =>
+        PersonPronounRegex().IsMatch(pronoun) ? entity.Kind == EntityKind.Person : !ThingPronounRegex().IsMatch(pronoun) || entity.Kind != EntityKind.Person;
 
     /// <summary>
     /// "這兩家公司的產品叫什麼？" / "Which of the two relies more on …?" after a question that named two companies (or
@@ -190,4 +230,10 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
 
     [GeneratedRegex(@"(?:他們|她們|它們|他们|她们|它们|该公司|該公司|这家公司|這家公司|(?<!其)他|她|它)|\b(?:he|she|it|they|him|her|his|its|their|them)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PronounRegex();
+
+    [GeneratedRegex(@"^(?:他們|她們|他们|她们|他|她|he|she|him|her|his)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonPronounRegex();
+
+    [GeneratedRegex(@"^(?:它們|它们|它|该公司|該公司|这家公司|這家公司|it|its)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ThingPronounRegex();
 }

@@ -21,6 +21,16 @@ public sealed class FollowUpResolverTests
     }
 
     [Theory]
+    [InlineData("豆包是哪家公司的產品？", "字節跳動[1]：字節跳動旗下的豆包在2026年表現得極度兇猛。[1]", "它還推出了什麼？", "字節跳動還推出了什麼？")]
+    [InlineData("Which company makes Doubao?", "ByteDance[1]. In the article's words: 字節跳動旗下的豆包在2026年表現得極度兇猛。[1]", "What else does it make?", "What else does ByteDance make?")]
+    [InlineData("哈薩比斯是誰？", "而中國AI企業的挑戰，可以從DeepMind創始人德米斯·哈薩比斯的提醒中獲得某些線索。[1]", "他說了什麼？", "哈薩比斯說了什麼？")] // the question named whom it asked about
+    [InlineData("豆包是哪家公司的產品？", "字節跳動[1]：字節跳動旗下的豆包在2026年表現得極度兇猛。[1]", "他說了什麼？", "他說了什麼？")] // 他 is no company
+    public void Resolve_PronounAfterWhoOrWhichCompany_IsTheOneTheAnswerNamed(string previous, string answer, string question, string expected)
+    {
+        Assert.Equal(expected, Resolver.Resolve(question, [previous], answer));
+    }
+
+    [Theory]
     [InlineData("騰訊和阿里巴巴在春節做了什麼？", "這兩家公司的AI產品分別叫什麼？", "騰訊和阿里巴巴的AI產品分別叫什麼？")]
     [InlineData("腾讯和阿里巴巴在春节做了什么？", "两家公司谁先发布？", "腾讯和阿里巴巴谁先发布？")]
     [InlineData("Compare OpenAI and Anthropic revenue.", "Which of the two relies more on enterprise customers?", "Which of OpenAI and Anthropic relies more on enterprise customers?")]

@@ -389,7 +389,7 @@ public sealed class KindComposer(
     {
         var names = people.SelectMany(entities.NamesOf).ToList();
         var content = plan.Groups.Where(g => g.Strength == GroupStrength.Strong && !g.Alternatives.Any(names.Contains)).ToList();
-        var scored = new List<(int N, Passage Passage, string Sentence, double Score)>();
+        var scored = new List<(int N, Passage Passage, string Sentence, double Score, bool Speaks)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (n, passage) in passages)
         {
@@ -404,16 +404,18 @@ public sealed class KindComposer(
                 var speaks = at.Any(x => s_speechVerbs.Any(v => string.CompareOrdinal(folded, x.Item2 + x.name.Length, v, 0, v.Length) == 0));
                 var score = (speaks ? 2 : 0) + (s_opinionCues.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? 0.5 : 0)
                     + (content.Count == 0 ? 0 : content.Sum(g => CoverageMeter.GroupMatch(g, folded)) / content.Count);
-                scored.Add((n, passage, sentence, score));
+                scored.Add((n, passage, sentence, score, speaks));
             }
         }
 
-        return [.. scored.OrderByDescending(s => s.Score).Take(2).Select(s => (s.N, s.Passage, s.Sentence))];
+        // When one of them speaks, what they said is the answer: a sentence that only names them (…從哈薩比斯的提醒中
+        //獲得線索) introduces it, and is left out.
+        var speaking = scored.Where(s => s.Speaks).ToList();
+        return [.. (speaking.Count > 0 ? speaking : scored).OrderByDescending(s => s.Score).Take(2).Select(s => (s.N, s.Passage, s.Sentence))];
     }
 
     private static readonly string[] s_speechVerbs = ["指出", "认为", "表示", "说", "强调", "提醒", "坦言", "称", "透露", "直言", "警告", "预测", "相信", "承认"];
 
-    /// <summary>True when the sentence names one of the entities (any when there are none to name).</summary>
     /// <summary>
     /// True when a clause of the folded sentence gives a figure or date of the kind asked and names the subject: in
     /// 廣告業務或將為OpenAI帶來250億美元的年收入，…可能會對谷歌構成威脅 the figure is OpenAI's, and says nothing of 谷歌.
@@ -439,6 +441,7 @@ public sealed class KindComposer(
         return false;
     }
 
+    /// <summary>True when the sentence names one of the entities (any when there are none to name).</summary>
     private bool Mentions(string sentence, IReadOnlyList<ArticleEntity> named)
     {
         if (named.Count == 0)

@@ -177,6 +177,18 @@ public sealed class OfflineKindAnswerTests
         Assert.StartsWith("文章沒有提到「阿里宣布哪一天上線春節活動」。", traditional.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("哈薩比斯提醒了什麼？")]
+    [InlineData("What did Hassabis warn about?")]
+    public async Task WhatSomeoneWarned_QuotesWhatTheySaid_NotTheSentenceThatIntroducesIt(string question)
+    {
+        var answer = await Ask(question);
+
+        var quote = Assert.Single(answer.Citations).Quote;
+        Assert.Contains("哈薩比斯指出", quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("的提醒中獲得", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FollowUp_Pronoun_KeepsTheLastSubject()
     {

@@ -408,8 +408,8 @@ public sealed class KindComposer(
             }
         }
 
-        // When one of them speaks, what they said is the answer: a sentence that only names them (…從哈薩比斯的提醒中
-        //獲得線索) introduces it, and is left out.
+        // When one of them speaks, what they said is the answer: a sentence that only names them (…從某人的提醒中獲得
+        //線索) introduces it, and is left out.
         var speaking = scored.Where(s => s.Speaks).ToList();
         return [.. (speaking.Count > 0 ? speaking : scored).OrderByDescending(s => s.Score).Take(2).Select(s => (s.N, s.Passage, s.Sentence))];
     }
@@ -418,7 +418,7 @@ public sealed class KindComposer(
 
     /// <summary>
     /// True when a clause of the folded sentence gives a figure or date of the kind asked and names the subject: in
-    /// 廣告業務或將為OpenAI帶來250億美元的年收入，…可能會對谷歌構成威脅 the figure is OpenAI's, and says nothing of 谷歌.
+    /// 廣告業務或將為甲公司帶來50億美元的年收入，…可能會對乙公司構成威脅 the figure is 甲公司's, and says nothing of 乙公司.
     /// </summary>
     private static bool GivesKindOf(string folded, AnswerKind kind, IReadOnlyList<string> names)
     {

@@ -19,7 +19,7 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
     /// <summary>
     /// The question to answer, given the user's earlier questions (oldest first) and, when known, the answer the last
     /// one got: a pronoun after a question that asked who or which company stands for the one the answer named
-    /// ("豆包是哪家公司的產品？" → 字節跳動 → "它還推出了什麼？" asks about 字節跳動, not 豆包).
+    /// ("X是哪家公司的產品？" → 某公司 → "它還推出了什麼？" asks about that company, not X).
     /// </summary>
     public string Resolve(string question, IReadOnlyList<string> earlier, string? lastAnswer = null)
     {
@@ -70,8 +70,8 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
     /// <summary>
     /// The one a pronoun points at in the last answer: when the last question asked for a person or an organisation
     /// (who, which company), the first of the answer's names that the question did not name, of a kind the pronoun can
-    /// stand for (他, she: a person; 它, 該公司, it: not a person). Null otherwise: "哈薩比斯是誰？" is answered about
-    /// 哈薩比斯, and "他" after it is 哈薩比斯, the question's own subject.
+    /// stand for (他, she: a person; 它, 該公司, it: not a person). Null otherwise: "X是誰？" is answered about X, and
+    /// "他" after it is X, the question's own subject.
     /// </summary>
     private ArticleEntity? AnswerSubject(string previous, string lastAnswer, string pronoun)
     {

@@ -265,8 +265,9 @@ public static class LanguageDetector
 
     /// <summary>
     /// Detects the language of a follow-up, taking the script from the conversation it continues when the follow-up
-    /// itself hardly shows one: "那阿里呢？" holds no character written differently in the two scripts but 里, so it
-    /// is answered in the script of the question it follows. Chinese stays Chinese and English stays English.
+    /// itself hardly shows one: a short "那X呢？" often holds at most one character written differently in the two
+    /// scripts (里 is also a Traditional word), so it is answered in the script of the question it follows. Chinese
+    /// stays Chinese and English stays English.
     /// </summary>
     public static QuestionLanguage Detect(string text, string conversation, ScriptFolding folder)
     {

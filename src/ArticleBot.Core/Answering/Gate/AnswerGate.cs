@@ -9,7 +9,7 @@ namespace ArticleBot.Core.Answering.Gate;
 /// given were right at least the target precision of the time. A higher target answers less often and is wrong less
 /// often; a lower one answers more; 0 answers every draft.
 /// One refusal stays a rule, because it is forced, not learned: an English input that asks nothing (no question
-/// word, no question mark, at most one content word: "DeepSeek", a mistyped command) states no question a quote could
+/// word, no question mark, at most three words: a product's name, a mistyped command) states no question a quote could
 /// answer, so it gets the closest passages, never "the article says". No public question is of that form, so the
 /// gate could not learn it.
 /// </summary>

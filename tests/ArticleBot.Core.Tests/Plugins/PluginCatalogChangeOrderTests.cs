@@ -47,7 +47,7 @@ public sealed class PluginCatalogChangeOrderTests
     }
 
     [Fact]
-    public void SourceChange_DuringTheFirstBuild_IsNotLost()
+    public async Task SourceChange_DuringTheFirstBuild_IsNotLost()
     {
         // Arrange: the change is raised while the first snapshot is being built, after the source was read.
         var source = new SteppedSource("starting") { StallNextRead = true };
@@ -60,7 +60,7 @@ public sealed class PluginCatalogChangeOrderTests
         source.State = "ready";
         source.RaiseChanged();
         source.Release.Set();
-        first.Wait(Ct);
+        await first;
 
         // Assert
         Assert.Equal("ready", Reason(host));

@@ -81,8 +81,11 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     /// <summary>The tool name of one of the article plugin's functions, as the kernel names it for chat clients.</summary>
     public static string ToolName(string function) => ArticlePlugin.PluginName + "_" + function;
 
-    /// <summary>The question made whole (follow-ups), its kind, and the new subject a follow-up brings.</summary>
-    private (string Resolved, QuestionIntent Intent, string? Subject) Understand(IList<ChatMessage> messages, string question)
+    /// <summary>
+    /// The question made whole (follow-ups, pairs of countries written out), its kind, the new subject a follow-up
+    /// brings, and the user's previous question (whose script a question that shows none of its own is answered in).
+    /// </summary>
+    private (string Resolved, QuestionIntent Intent, string? Subject, string? Previous) Understand(IList<ChatMessage> messages, string question)
     {
         var users = messages.Where(m => m.Role == ChatRole.User).Select(m => m.Text).ToList();
         var earlier = users.Count > 0 ? users.Take(users.Count - 1).ToList() : [];
@@ -90,9 +93,9 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
         // The answer the last question got: the last assistant text before this question (tool calls carry none).
         var lastUser = messages.Select((m, i) => (m, i)).LastOrDefault(x => x.m.Role == ChatRole.User).i;
         var lastAnswer = messages.Take(lastUser).LastOrDefault(m => m.Role == ChatRole.Assistant && !string.IsNullOrWhiteSpace(m.Text))?.Text;
-        var resolved = tools!.FollowUps.Resolve(question, earlier, earlier.Count > 0 ? lastAnswer : null);
-        var subject = resolved != question ? FollowUpResolver.NewSubjectIn(question) : null;
-        return (resolved, QuestionClassifier.Classify(resolved, folder!), subject);
+        var resolved = CountryPairs.Expand(tools!.FollowUps.Resolve(question, earlier, earlier.Count > 0 ? lastAnswer : null), folder!);
+        var subject = earlier.Count > 0 && resolved != question ? FollowUpResolver.NewSubjectIn(question) : null;
+        return (resolved, QuestionClassifier.Classify(resolved, folder!), subject, earlier.Count > 0 ? earlier[^1] : null);
     }
 
     /// <summary>A view's query without who holds it generically ("作者認為"): the content is what is searched.</summary>
@@ -111,7 +114,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     /// <summary>Which tools to call for the question: the one its kind needs, when offered; search otherwise.</summary>
     private List<(string Tool, Dictionary<string, object?> Arguments)> PlanCalls(IList<ChatMessage> messages, string question, HashSet<string> offered)
     {
-        var (resolved, intent, _) = Understand(messages, question);
+        var (resolved, intent, _, _) = Understand(messages, question);
         (string, Dictionary<string, object?>) Search(string query) => (SearchToolName, new Dictionary<string, object?> { ["query"] = query });
         List<(string, Dictionary<string, object?>)> One(string function, Dictionary<string, object?> arguments) =>
             offered.Contains(ToolName(function)) ? [(ToolName(function), arguments)] : [Search(resolved)];
@@ -173,8 +176,8 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     /// <summary>Writes the answer from the tools' results, by the tool that was called.</summary>
     private string ComposeFromTools(IList<ChatMessage> messages, string question, List<FunctionResultContent> results)
     {
-        var (resolved, intent, subject) = Understand(messages, question);
-        var language = resolved != question ? LanguageDetector.Detect(question, resolved, folder!) : LanguageDetector.Detect(question, folder!);
+        var (resolved, intent, subject, previous) = Understand(messages, question);
+        var language = previous is not null ? LanguageDetector.Detect(question, previous, folder!) : LanguageDetector.Detect(question, folder!);
         var calls = messages.Where(m => m.Role == ChatRole.Assistant).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .ToDictionary(c => c.CallId, StringComparer.Ordinal);
         var composerOf = kinds!;

@@ -129,6 +129,16 @@ public sealed class OfflineKindAnswerTests
     }
 
     [Fact]
+    public async Task Comparison_OfTwoCountriesNamedTogether_HasAPartForEach()
+    {
+        var answer = await Ask("中美兩國的AI打法有何不同？");
+
+        Assert.True(answer.Grounded);
+        Assert.Contains("中國：", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("美國：", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FollowUp_NewSubject_KeepsTheLastIntent()
     {
         var answer = await Ask("那元寶呢？", "豆包是哪家公司的產品？");

@@ -26,7 +26,7 @@ echo "# bench/run.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse -
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//'), $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB"}'); .NET $(dotnet --version)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "publishing ArticleBot and the hello world (Release, ReadyToRun, framework-dependent)..." >&2
+echo "publishing ArticleBot and the hello world (Release, self-contained, one ReadyToRun composite image; a few minutes)..." >&2
 dotnet publish src/ArticleBot -c Release -o "$out/articlebot" -nologo -v:q >&2
 dotnet publish bench/hello -c Release -o "$out/hello" -nologo -v:q >&2
 app="$out/articlebot/ArticleBot"

@@ -18,7 +18,7 @@ public static partial class ClaimsServiceCollectionExtensions
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(ClaimLexicon.Shipped);
+        services.TryAddSingleton(_ => ClaimLexicon.Shipped);
         services.TryAddSingleton<FactTable>();
         services.TryAddSingleton(_ => new WordGlosses());
         services.TryAddSingleton<ClaimGapJudge>();

@@ -93,7 +93,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
         // The answer the last question got: the last assistant text before this question (tool calls carry none).
         var lastUser = messages.Select((m, i) => (m, i)).LastOrDefault(x => x.m.Role == ChatRole.User).i;
         var lastAnswer = messages.Take(lastUser).LastOrDefault(m => m.Role == ChatRole.Assistant && !string.IsNullOrWhiteSpace(m.Text))?.Text;
-        var resolved = CountryPairs.Expand(tools!.FollowUps.Resolve(question, earlier, earlier.Count > 0 ? lastAnswer : null), folder!);
+        var resolved = tools!.FollowUps.Resolve(CountryPairs.Expand(question, folder!), earlier, earlier.Count > 0 ? lastAnswer : null);
         var subject = earlier.Count > 0 && resolved != question ? FollowUpResolver.NewSubjectIn(question) : null;
         return (resolved, QuestionClassifier.Classify(resolved, folder!), subject, earlier.Count > 0 ? earlier[^1] : null);
     }

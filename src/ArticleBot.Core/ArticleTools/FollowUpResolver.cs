@@ -14,7 +14,10 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
     private const int MaxFollowUpChars = 24;
 
     // Folded, longest first (the file's order): "这两家公司" before "两家公司", "the two companies" before "the two".
-    private static readonly string[] s_pairReferences = WordLists.Load("followup.pair-references");
+    private static readonly PairReference[] s_pairReferences = [.. WordLists.Load("followup.pair-references").Select(PairReference.Parse)];
+
+    // Countries by name (folded): which places a "两国" can mean.
+    private static readonly HashSet<string> s_countries = [.. WordLists.Load("names.countries")];
 
     /// <summary>
     /// The question to answer, given the user's earlier questions (oldest first) and, when known, the answer the last
@@ -25,17 +28,18 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(earlier);
+        var trimmed = question.Trim();
+        if (WithBothSides(trimmed, earlier) is { } compared)
+        {
+            return compared;
+        }
+
         if (earlier.Count == 0 || question.Length > MaxFollowUpChars * 3)
         {
             return question;
         }
 
         var previous = earlier[^1];
-        var trimmed = question.Trim();
-        if (WithBothSides(trimmed, earlier) is { } compared)
-        {
-            return compared;
-        }
 
         if (NewSubject(trimmed) is { } subject)
         {
@@ -97,8 +101,9 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
     /// <summary>
     /// "這兩家公司的產品叫什麼？" / "Which of the two relies more on …?" after a question that named two companies (or
     /// people, or countries) together: the reference is replaced by both, as the earlier question named them, so the
-    /// question compares them. Null when the question makes no such reference or no earlier question named two of a
-    /// kind.
+    /// question compares them. In a conversation that has named nobody yet, a reference that says its kind ("兩國",
+    /// "the two countries") stands for the article's own two of that kind, when two lead the others. Null when the
+    /// question makes no such reference, names both sides itself, or nothing says which two it means.
     /// </summary>
     private string? WithBothSides(string question, IReadOnlyList<string> earlier)
     {
@@ -108,29 +113,48 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
             return null; // a reference is replaced where it stands, which folding must not have moved
         }
 
-        var reference = s_pairReferences.Select(r => (Word: r, At: FindReference(folded, r))).FirstOrDefault(r => r.At >= 0);
-        if (reference.Word is null)
+        var reference = s_pairReferences.Select(r => (Reference: r, At: FindReference(folded, r.Words))).FirstOrDefault(r => r.At >= 0);
+        if (reference.Reference is not { } found)
         {
             return null;
         }
 
-        foreach (var source in earlier.Reverse())
+        var english = LanguageDetector.Detect(question, folder) == QuestionLanguage.English;
+        string Replaced(IReadOnlyList<ArticleEntity> pair, IReadOnlyList<string> names)
         {
-            var named = entities.NamedIn(source);
-            var pair = named.GroupBy(e => e.Kind).FirstOrDefault(g => g.Count() >= 2)?.Take(2).ToList();
-            if (pair is null)
-            {
-                continue;
-            }
-
-            var english = LanguageDetector.Detect(question, folder) == QuestionLanguage.English;
-            var names = pair.Select(e => FindName(source, e) is { } span ? source[span.Start..span.End] : e.Name)
-                .Select((n, i) => english && n.Any(CharClass.IsHan) ? pair[i].English : n).ToList();
-            var both = english ? $"{names[0]} and {names[1]}" : $"{names[0]}和{names[1]}";
-            return string.Concat(question.AsSpan(0, reference.At), both, question.AsSpan(reference.At + reference.Word.Length));
+            var written = names.Select((n, i) => english && n.Any(CharClass.IsHan) ? pair[i].English : n).ToList();
+            var both = english ? $"{written[0]} and {written[1]}" : $"{written[0]}和{written[1]}";
+            return string.Concat(question.AsSpan(0, reference.At), both, question.AsSpan(reference.At + found.Words.Length));
         }
 
-        return null;
+        if (Fitting(found, entities.NamedIn(question)).Count >= 2 || CountryPairs.Expand(question, folder) != question)
+        {
+            return null; // "中國和美國兩國", "中美兩國": the question names both sides itself
+        }
+
+        foreach (var source in earlier.Reverse())
+        {
+            var pair = Fitting(found, entities.NamedIn(source)).GroupBy(e => e.Kind).FirstOrDefault(g => g.Count() >= 2)?.Take(2).ToList();
+            if (pair is not null)
+            {
+                return Replaced(pair, [.. pair.Select(e => FindName(source, e) is { } span ? source[span.Start..span.End] : e.Name)]);
+            }
+        }
+
+        // The article's own two, only where the conversation has named nobody: after "豆包是哪家公司的產品？", "這兩家公司"
+        // points at something the conversation said, not at the article's leading companies.
+        return found.Kind is null || earlier.Any(q => entities.NamedIn(q).Count > 0) ? null
+            : LeadingPair(found) is { } leading ? Replaced(leading, [.. leading.Select(e => e.Name)]) : null;
+    }
+
+    /// <summary>
+    /// The article's two entities of the reference's kind, when they lead: the two it names, or two mentioned more
+    /// often than any third (a tie for second place leaves open which two are meant).
+    /// </summary>
+    private List<ArticleEntity>? LeadingPair(PairReference reference)
+    {
+        var ranked = Fitting(reference, entities.All).OrderByDescending(e => e.Count).Take(3).ToList();
+        return ranked.Count == 2 || (ranked.Count == 3 && ranked[1].Count > ranked[2].Count) ? ranked.Take(2).ToList() : null;
     }
 
     /// <summary>Where a reference stands in folded text: anywhere for Chinese, as whole words for English.</summary>
@@ -236,4 +260,20 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
 
     [GeneratedRegex(@"^(?:它們|它们|它|该公司|該公司|这家公司|這家公司|it|its)$", RegexOptions.IgnoreCase)]
     private static partial Regex ThingPronounRegex();
+    /// <summary>Those of the entities a reference can stand for: of its kind, and countries for "两国".</summary>
+    private List<ArticleEntity> Fitting(PairReference reference, IEnumerable<ArticleEntity> named) =>
+        [.. named.Where(e => reference.Kind is null || (e.Kind == reference.Kind && (!reference.Countries || s_countries.Contains(folder.Fold(e.Name)))))];
+
+    /// <summary>Words that refer to two sides, and the kind of the two when the words say it.</summary>
+    private sealed record PairReference(string Words, EntityKind? Kind, bool Countries)
+    {
+        // A line is the words, then optionally a tab and country, organization or person.
+        public static PairReference Parse(string line)
+        {
+            var parts = line.Split('\t');
+            return parts.Length < 2 ? new(parts[0], null, false)
+                : parts[1] == "country" ? new(parts[0], EntityKind.Place, true)
+                : new(parts[0], Enum.Parse<EntityKind>(parts[1], ignoreCase: true), false);
+        }
+    }
 }

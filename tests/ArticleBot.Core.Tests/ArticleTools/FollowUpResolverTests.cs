@@ -40,6 +40,28 @@ public sealed class FollowUpResolverTests
         Assert.Equal(expected, Resolver.Resolve(question, [previous]));
     }
 
+    // The test article names 中國 eight times and 美國 once, and no other country (硅谷 is a place, not a country);
+    // OpenAI (8) and 阿里巴巴 (7) lead its companies, the next have 4; of people, 哈薩比斯 (2) leads and two tie at 1.
+    [Theory]
+    [InlineData("兩國在AI上有什麼不同？", "中國和美國在AI上有什麼不同？")]
+    [InlineData("How do the two countries differ in AI?", "How do China and the United States differ in AI?")]
+    [InlineData("两家公司谁更强？", "OpenAI和阿里巴巴谁更强？")]
+    [InlineData("Which of the two companies is bigger?", "Which of OpenAI and Alibaba is bigger?")]
+    public void Resolve_SidesNamedTogetherWithNothingBefore_AreTheArticlesLeadingTwoOfThatKind(string question, string expected)
+    {
+        Assert.Equal(expected, Resolver.Resolve(question, []));
+    }
+
+    [Theory]
+    [InlineData("這兩個人說了什麼？")] // a tie for the second person: which two is open
+    [InlineData("Which of the two is older?")] // the words say no kind
+    [InlineData("中美兩國誰領先？")] // the question names its two itself
+    [InlineData("中國和美國兩國誰領先？")]
+    public void Resolve_SidesNamedTogether_StayWhenNothingSaysWhichTwo(string question)
+    {
+        Assert.Equal(question, Resolver.Resolve(question, []));
+    }
+
     [Theory]
     [InlineData("豆包是哪家公司的產品？", "這兩家公司的AI產品分別叫什麼？")] // one company named: nothing to pair
     [InlineData("Compare OpenAI and Anthropic revenue.", "What do the twofold gains mean?")] // "the two" only as a whole word

@@ -21,7 +21,7 @@ public static class DraftFeatures
         "English", "KindKnown", "KindPerson", "KindPlace", "KindNumber", "KindDate", "KindWhyHow", "KindThing", "KindOpen",
         "StrongCount", "StrongMissing", "MissingShare", "CorpusWording", "UnseenChain", "LeadUnseenChain",
         "LacksAskedKind", "LacksOneOfTwo", "RestsOnOneWord", "BareKeyword",
-        "NameGap", "NameSpread", "NameInLead",
+        "NameGap", "NameSpread", "NameInLead", "NoNumeral",
     ];
 
     /// <summary>The number of features.</summary>
@@ -86,6 +86,7 @@ public static class DraftFeatures
         public static readonly int NameGap = Index(nameof(NameGap));
         public static readonly int NameSpread = Index(nameof(NameSpread));
         public static readonly int NameInLead = Index(nameof(NameInLead));
+        public static readonly int NoNumeral = Index(nameof(NoNumeral));
     }
 
     private static readonly Dictionary<string, int> s_index = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
@@ -160,7 +161,47 @@ public static class DraftFeatures
         var weak = question.Weak;
         Set(At.RestsOnOneWord, question.English && question.Strong.Count + question.Soft.Count == 1 && weak.Count > 0 && weak.All(g => CoverageMeter.GroupMatch(g, answer) == 0) ? 1 : 0);
         Set(At.BareKeyword, AsksNothing(question) ? 1 : 0);
+        Set(At.NoNumeral, question.Kind == AnswerKind.Number && !HoldsNumeral(answer) ? 1 : 0);
         return f;
+    }
+
+    // Chinese numerals and words of quantity (single characters), and English number words: data, not code.
+    private static readonly string[] s_numerals = WordLists.Load("reader.numerals");
+    private static readonly string s_numeralCharacters = string.Concat(s_numerals.Where(n => n.Length == 1 && !char.IsAsciiLetter(n[0])));
+    private static readonly HashSet<string> s_numeralWords = [.. s_numerals.Where(n => n.All(char.IsAsciiLetter))];
+
+    /// <summary>
+    /// Whether folded text holds anything a count or an amount is written with: a digit, a Chinese numeral or word
+    /// of quantity, an English number word. A quote without any cannot say how many (the list is broad on purpose:
+    /// 多 and 少 count, so the check fails only where no figure can be read at all).
+    /// </summary>
+    internal static bool HoldsNumeral(string folded)
+    {
+        if (folded.AsSpan().IndexOfAny(s_numeralCharacters) >= 0 || folded.Any(char.IsDigit))
+        {
+            return true;
+        }
+
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var letter = i < folded.Length && char.IsAsciiLetter(folded[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                if (s_numeralWords.Contains(folded[start..i].ToLowerInvariant()))
+                {
+                    return true;
+                }
+
+                start = -1;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ArticleBot.Core.Answering.Gate;
 using ArticleBot.Core.Reading;
 using ArticleBot.Core.Reading.Models;
 using ArticleBot.Training.Rows;
@@ -79,7 +80,7 @@ public static class ReaderTraining
             return [.. Enumerable.Range(0, rows.Count).Select(i =>
             {
                 var d = drafts[i];
-                var answered = d.Features is not null && confidence[i] >= thresholds[rows[i].Fold];
+                var answered = d.Features is { } features && confidence[i] >= thresholds[rows[i].Fold] && !AnswerGate.Forced(features);
                 return new OutOfFoldOutcome(rows[i], d.Draft, d.Correct, d.FirstCorrect, confidence[i], answered);
             })];
         }

@@ -38,6 +38,7 @@ public sealed class ArticleAnswererTests
     [InlineData("DeepSeek最新模型的参数量是多少？", "文章没有提到")]
     [InlineData("clear/plugins", "does not say")] // a mistyped command, not a question
     [InlineData("DeepSeek", "does not say")] // a keyword asks nothing: the closest passages, not "the article says"
+    [InlineData("豆包的日活用戶有多少？", "文章沒有提到")] // the sentence about its daily users gives no figure
     public async Task AskAsync_UncoveredQuestion_AbstainsInTheUsersLanguageWithClosestPassages(string question, string expected)
     {
         var answer = await Answerer.AskAsync(question, null, TestContext.Current.CancellationToken);

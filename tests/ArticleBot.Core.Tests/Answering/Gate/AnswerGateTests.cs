@@ -40,6 +40,33 @@ public sealed class AnswerGateTests
     }
 
     [Fact]
+    public void Decide_HowManyAnsweredWithoutAnyNumeral_IsNotAnswered_HoweverSureTheModel()
+    {
+        var gate = new AnswerGate(s_model, 0.75);
+        var countless = new float[DraftFeatures.Count];
+        countless[DraftFeatures.At.NoNumeral] = 1;
+
+        Assert.False(gate.Decide(countless, 0.99).Answered);
+        Assert.True(AnswerGate.Forced(countless));
+        Assert.False(AnswerGate.Forced(new float[DraftFeatures.Count]));
+    }
+
+    [Theory]
+    [InlineData("官方认可的团体共有七个", true)] // a Chinese numeral
+    [InlineData("广告业务或将带来250亿美元的年收入", true)]
+    [InlineData("用户数以万计", true)]
+    [InlineData("不少用户已经转向其他产品", true)] // 少: broad on purpose
+    [InlineData("nine nations share the basin", true)]
+    [InlineData("none of the treaties did", true)]
+    [InlineData("早已在日活用户上构筑了极高的防御堡垒", false)]
+    [InlineData("the company grew quickly in asia", false)]
+    [InlineData("someone said it", false)] // "one" only as a whole word
+    public void HoldsNumeral_ReadsDigitsNumeralsAndNumberWords(string folded, bool expected)
+    {
+        Assert.Equal(expected, DraftFeatures.HoldsNumeral(folded));
+    }
+
+    [Fact]
     public void Trace_RecordsDecisionsOnlyInsideATrace()
     {
         var decision = new GateDecision(new float[DraftFeatures.Count], 0.9, true);

@@ -94,10 +94,22 @@ public sealed class AskTests(BotSessions sessions)
             var blocked = Path.Combine(cache, "a-file");
             await File.WriteAllTextAsync(blocked, "x", Ct);
 
+            // …and the profile folders of ten other executables (build outputs, published copies) started long ago,
+            // the first the oldest, beside a folder that is not a profile folder.
+            var stale = Enumerable.Range(0, 10).Select(i => Directory.CreateDirectory(Path.Combine(cache, "articlebot", $"jit-0000000{i}")).FullName).ToList();
+            for (var i = 0; i < stale.Count; i++)
+            {
+                await File.WriteAllTextAsync(Path.Combine(stale[i], "startup-ask-1.jitprofile"), "x", Ct);
+                Directory.SetLastWriteTimeUtc(stale[i], new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(i));
+            }
+
+            var other = Directory.CreateDirectory(Path.Combine(cache, "articlebot", "not-a-profile")).FullName;
+
             // Act
             var run = await BotProcess.RunAsync(["ask", "騰訊"], environment: new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, cancellationToken: Ct);
             var again = await BotProcess.RunAsync(["ask", "騰訊"], environment: new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, cancellationToken: Ct);
-            var profiles = Directory.GetFiles(Path.Combine(cache, "articlebot"), "*.jitprofile", SearchOption.AllDirectories);
+            var profiles = Directory.GetFiles(Path.Combine(cache, "articlebot"), "*.jitprofile", SearchOption.AllDirectories).Where(p => !stale.Contains(Path.GetDirectoryName(p)!)).ToArray();
+            var folders = Directory.GetDirectories(Path.Combine(cache, "articlebot"));
             var otherSettings = await BotProcess.RunAsync(["ask", "騰訊", "--Retrieval:TopK=4"], environment: new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, cancellationToken: Ct);
             var unwritable = await BotProcess.RunAsync(["ask", "騰訊"], environment: new Dictionary<string, string> { ["XDG_CACHE_HOME"] = blocked }, cancellationToken: Ct);
 
@@ -111,6 +123,9 @@ public sealed class AskTests(BotSessions sessions)
             Assert.Equal((0, run.Stdout, string.Empty), (again.ExitCode, again.Stdout, again.Stderr));
             Assert.Equal(0, otherSettings.ExitCode);
             Assert.Equal((0, run.Stdout, string.Empty), (unwritable.ExitCode, unwritable.Stdout, unwritable.Stderr));
+
+            // Of the other executables' folders, those of the seven started last are kept (eight with this one's).
+            Assert.Equal(stale.Skip(3).Append(Path.GetDirectoryName(profile)!).Append(other).Order(StringComparer.Ordinal), folders.Order(StringComparer.Ordinal));
         }
         finally
         {

@@ -11,7 +11,8 @@ namespace ArticleBot.Cli;
 /// The profiles are kept in the user's cache folder (<c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>, then
 /// <c>articlebot/jit-HASH</c>, one folder per installed executable), not under <c>Corpus:CachePath</c>: they describe
 /// the program, not the corpus, and a bot told to keep its corpus data in memory writes none of it to disk. A profile
-/// is a hint the runtime checks: a stale, damaged or unwritable one costs nothing but the gain.
+/// is a hint the runtime checks: a stale, damaged or unwritable one costs nothing but the gain. The folders of the
+/// <see cref="KeptFolders"/> executables started last are kept, the others removed.
 /// </para>
 /// <para>
 /// A profile replays the assemblies its run loaded, so each is kept per command and per configuration (a hash of the
@@ -30,6 +31,9 @@ internal static class StartupProfile
     /// <summary>The profiles kept of one command (its configurations used last).</summary>
     public const int KeptPerCommand = 8;
 
+    /// <summary>The profile folders kept, one per executable (the folder in use and those used last).</summary>
+    public const int KeptFolders = 8;
+
     /// <summary>Starts recording (and replaying) the profile of the command <paramref name="commandArgs"/> runs under <paramref name="configurationArgs"/>.</summary>
     public static void Start(IReadOnlyList<string> commandArgs, IReadOnlyList<string> configurationArgs)
     {
@@ -42,6 +46,8 @@ internal static class StartupProfile
         try
         {
             Directory.CreateDirectory(folder);
+            Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow); // the folder in use is the newest (see PruneFolders)
+            PruneFolders(folder);
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile($"startup-{command}-{Configuration(configurationArgs):x8}.jitprofile");
             foreach (var old in new DirectoryInfo(folder).GetFiles($"startup-{command}-*.jitprofile").OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeptPerCommand))
@@ -52,6 +58,27 @@ internal static class StartupProfile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // No writable cache folder (or another start removing the same old profile): nothing else changes.
+        }
+    }
+
+    /// <summary>
+    /// Removes the profile folders of other executables but the <see cref="KeptFolders"/> used last: each build output,
+    /// published folder or test copy of the bot gets a folder of its own, and most are never started again.
+    /// </summary>
+    private static void PruneFolders(string inUse)
+    {
+        var root = new DirectoryInfo(Path.GetDirectoryName(inUse)!);
+        foreach (var old in root.GetDirectories("jit-*").Where(d => !string.Equals(d.FullName, inUse, StringComparison.Ordinal))
+                     .OrderByDescending(d => d.LastWriteTimeUtc).Skip(KeptFolders - 1))
+        {
+            try
+            {
+                old.Delete(recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another start removing it too, or a folder of someone else's: the next start tries again.
+            }
         }
     }
 

@@ -175,34 +175,8 @@ public static class DraftFeatures
     /// of quantity, an English number word. A quote without any cannot say how many (the list is broad on purpose:
     /// 多 and 少 count, so the check fails only where no figure can be read at all).
     /// </summary>
-    internal static bool HoldsNumeral(string folded)
-    {
-        if (folded.AsSpan().IndexOfAny(s_numeralCharacters) >= 0 || folded.Any(char.IsDigit))
-        {
-            return true;
-        }
-
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
-        {
-            var letter = i < folded.Length && char.IsAsciiLetter(folded[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                if (s_numeralWords.Contains(folded[start..i].ToLowerInvariant()))
-                {
-                    return true;
-                }
-
-                start = -1;
-            }
-        }
-
-        return false;
-    }
+    internal static bool HoldsNumeral(string folded) =>
+        folded.AsSpan().IndexOfAny(s_numeralCharacters) >= 0 || folded.Any(char.IsDigit) || EnglishLexicon.Words(folded).Any(s_numeralWords.Contains);
 
     /// <summary>
     /// An English input that is keywords, not a question: no question word (the kind asked is unknown), no question

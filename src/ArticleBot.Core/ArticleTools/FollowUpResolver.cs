@@ -19,6 +19,9 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
     // Countries by name (folded): which places a "两国" can mean.
     private static readonly HashSet<string> s_countries = [.. WordLists.Load("names.countries")];
 
+    // Words that, just before a reference, ask which two it is (folded).
+    private static readonly string[] s_pairAskers = WordLists.Load("followup.pair-askers");
+
     /// <summary>
     /// The question to answer, given the user's earlier questions (oldest first) and, when known, the answer the last
     /// one got: a pronoun after a question that asked who or which company stands for the one the answer named
@@ -127,9 +130,9 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
             return string.Concat(question.AsSpan(0, reference.At), both, question.AsSpan(reference.At + found.Words.Length));
         }
 
-        if (Fitting(found, entities.NamedIn(question)).Count >= 2 || CountryPairs.Expand(question, folder) != question)
+        if (AsksWhichTwo(folded, reference.At) || NamesSidesBefore(folded, reference.At) || CountryPairs.Expand(question, folder) != question)
         {
-            return null; // "中國和美國兩國", "中美兩國": the question names both sides itself
+            return null; // "哪兩國", "甲和乙兩家公司", "中美兩國": the question asks which two, or names them itself
         }
 
         foreach (var source in earlier.Reverse())
@@ -141,11 +144,32 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
             }
         }
 
-        // The article's own two, only where the conversation has named nobody: after "豆包是哪家公司的產品？", "這兩家公司"
-        // points at something the conversation said, not at the article's leading companies.
-        return found.Kind is null || earlier.Any(q => entities.NamedIn(q).Count > 0) ? null
+        // The article's own two, only where nothing else can be meant: the conversation has named nobody (after a
+        // question about one product, "這兩家公司" points at something the answer said), the question names no side of
+        // that kind itself (a country the article never writes included), and the corpus is one article.
+        var unnamed = Fitting(found, entities.NamedIn(question)).Count == 0 && !(found.Countries && s_countries.Any(c => folded.Contains(c, StringComparison.Ordinal)));
+        return found.Kind is null || !unnamed || earlier.Any(q => entities.NamedIn(q).Count > 0) || entities.All.SelectMany(e => e.Passages).Select(p => p.Source).Distinct().Skip(1).Any() ? null
             : LeadingPair(found) is { } leading ? Replaced(leading, [.. leading.Select(e => e.Name)]) : null;
     }
+
+    /// <summary>Whether the words just before the reference ask which two it is ("哪兩國", "which are the two countries").</summary>
+    private static bool AsksWhichTwo(string folded, int at)
+    {
+        var before = folded[..at].TrimEnd();
+        return s_pairAskers.Any(w => w.Any(CharClass.IsHan)
+            ? before.EndsWith(w, StringComparison.Ordinal)
+            : before.EndsWith(w, StringComparison.Ordinal) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])));
+    }
+
+    /// <summary>Whether the question names the sides just before the reference ("甲和乙兩家公司", "A and B, the two companies").</summary>
+    private static bool NamesSidesBefore(string folded, int at)
+    {
+        var before = folded[Math.Max(0, at - NamedSidesChars)..at];
+        return before.AsSpan().IndexOfAny("和与跟及、") >= 0 || before.Contains(" and ", StringComparison.Ordinal);
+    }
+
+    // How far before a reference a list of its sides is looked for.
+    private const int NamedSidesChars = 16;
 
     /// <summary>
     /// The article's two entities of the reference's kind, when they lead: the two it names, or two mentioned more
@@ -270,10 +294,11 @@ public sealed partial class FollowUpResolver(EntityFinder entities, ScriptFoldin
         // A line is the words, then optionally a tab and country, organization or person.
         public static PairReference Parse(string line)
         {
+            // An unknown kind (a typo in the file) reads as none: the words still refer to two sides named before.
             var parts = line.Split('\t');
             return parts.Length < 2 ? new(parts[0], null, false)
                 : parts[1] == "country" ? new(parts[0], EntityKind.Place, true)
-                : new(parts[0], Enum.Parse<EntityKind>(parts[1], ignoreCase: true), false);
+                : new(parts[0], Enum.TryParse<EntityKind>(parts[1], ignoreCase: true, out var kind) ? kind : null, false);
         }
     }
 }

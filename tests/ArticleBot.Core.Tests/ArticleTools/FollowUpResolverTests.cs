@@ -57,6 +57,10 @@ public sealed class FollowUpResolverTests
     [InlineData("Which of the two is older?")] // the words say no kind
     [InlineData("中美兩國誰領先？")] // the question names its two itself
     [InlineData("中國和美國兩國誰領先？")]
+    [InlineData("中韓兩國誰領先？")] // 韓國 is no entity of the article: the question still names its two
+    [InlineData("OpenAI和微軟兩家公司誰更強？")]
+    [InlineData("文章提到的哪兩個國家在競爭？")] // asks which two
+    [InlineData("Which are the two countries the article compares?")]
     public void Resolve_SidesNamedTogether_StayWhenNothingSaysWhichTwo(string question)
     {
         Assert.Equal(question, Resolver.Resolve(question, []));

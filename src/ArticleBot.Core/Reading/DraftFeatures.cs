@@ -161,13 +161,14 @@ public static class DraftFeatures
         var weak = question.Weak;
         Set(At.RestsOnOneWord, question.English && question.Strong.Count + question.Soft.Count == 1 && weak.Count > 0 && weak.All(g => CoverageMeter.GroupMatch(g, answer) == 0) ? 1 : 0);
         Set(At.BareKeyword, AsksNothing(question) ? 1 : 0);
-        Set(At.NoNumeral, question.Kind == AnswerKind.Number && !HoldsNumeral(answer) ? 1 : 0);
+        Set(At.NoNumeral, question.Kind == AnswerKind.Number && !draft.Picked.Any(c => HoldsNumeral(c.Folded)) ? 1 : 0);
         return f;
     }
 
     // Chinese numerals and words of quantity (single characters), and English number words: data, not code.
     private static readonly string[] s_numerals = WordLists.Load("reader.numerals");
     private static readonly string s_numeralCharacters = string.Concat(s_numerals.Where(n => n.Length == 1 && !char.IsAsciiLetter(n[0])));
+    private static readonly string[] s_numeralPhrases = [.. s_numerals.Where(n => n.Length > 1 && !n.Any(char.IsAsciiLetter))];
     private static readonly HashSet<string> s_numeralWords = [.. s_numerals.Where(n => n.All(char.IsAsciiLetter))];
 
     /// <summary>
@@ -176,7 +177,8 @@ public static class DraftFeatures
     /// 多 and 少 count, so the check fails only where no figure can be read at all).
     /// </summary>
     internal static bool HoldsNumeral(string folded) =>
-        folded.AsSpan().IndexOfAny(s_numeralCharacters) >= 0 || folded.Any(char.IsDigit) || EnglishLexicon.Words(folded).Any(s_numeralWords.Contains);
+        folded.AsSpan().IndexOfAny(s_numeralCharacters) >= 0 || folded.Any(char.IsDigit)
+        || s_numeralPhrases.Any(p => folded.Contains(p, StringComparison.Ordinal)) || EnglishLexicon.Words(folded).Any(s_numeralWords.Contains);
 
     /// <summary>
     /// An English input that is keywords, not a question: no question word (the kind asked is unknown), no question

@@ -56,6 +56,9 @@ public sealed class AnswerGateTests
     [InlineData("广告业务或将带来250亿美元的年收入", true)]
     [InlineData("用户数以万计", true)]
     [InlineData("不少用户已经转向其他产品", true)] // 少: broad on purpose
+    [InlineData("大部分用户来自海外", true)]
+    [InlineData("该服务对个人用户免费", true)]
+    [InlineData("the service is free for students", true)]
     [InlineData("nine nations share the basin", true)]
     [InlineData("none of the treaties did", true)]
     [InlineData("早已在日活用户上构筑了极高的防御堡垒", false)]

@@ -68,7 +68,8 @@ internal static class StartupProfile
     private static void PruneFolders(string inUse)
     {
         var root = new DirectoryInfo(Path.GetDirectoryName(inUse)!);
-        foreach (var old in root.GetDirectories("jit-*").Where(d => !string.Equals(d.FullName, inUse, StringComparison.Ordinal))
+        var name = Path.GetFileName(inUse);
+        foreach (var old in root.GetDirectories("jit-*").Where(d => !string.Equals(d.Name, name, StringComparison.Ordinal))
                      .OrderByDescending(d => d.LastWriteTimeUtc).Skip(KeptFolders - 1))
         {
             try

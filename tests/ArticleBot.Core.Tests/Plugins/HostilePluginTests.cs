@@ -49,10 +49,13 @@ public sealed class HostilePluginTests : IDisposable
         var before = Hangs();
         var task = Task.Run(work, Ct);
 
-        // Polls for the hang, not for time: the wait ends on a state, however long reaching it takes.
+        // Polls for the hang, not for time: the wait ends on a state, however long reaching it takes (within a bound
+        // that only a hang never reached, a broken test, runs out of).
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(TimeSpan.FromMinutes(2));
         while (!task.IsCompleted && Hangs() == before)
         {
-            await Task.Delay(10, Ct);
+            await Task.Delay(10, bound.Token);
         }
 
         // The hang is reached; the budget's timer may be set just after it, so time moves in steps until the work ends.

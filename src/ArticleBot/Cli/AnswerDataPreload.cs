@@ -1,11 +1,12 @@
 using ArticleBot.Core.Reading.Models;
+using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Cli;
 
 /// <summary>
-/// Starts reading the answerer's fixed data (the script-folding tables and the shipped reading models) on the thread
-/// pool as an answering command starts, so it is read while the host is built and the article loads, instead of
+/// Starts reading the answerer's fixed data (Lucene's static set-up, the script-folding tables and the shipped reading
+/// models) on the thread pool as an answering command starts, so it is read while the host is built and the article loads, instead of
 /// after them on the command's own thread. Both are the same for every article and every setting but
 /// <c>Retrieval:ModelsPath</c> (then the shipped models are read for nothing, once). Commands that answer nothing
 /// (feedback, plugins, call, add, articles, remove) do not start it.
@@ -17,6 +18,7 @@ internal static class AnswerDataPreload
     {
         try
         {
+            LucenePassageIndex.WarmUp();
             _ = ScriptFolding.Default;
             _ = ReadingModels.Shipped;
         }

@@ -526,7 +526,10 @@ public sealed class KindComposer(
             : $"In the article's words: {quotes}";
     }
 
-    /// <summary>The figure of the picked sentences that best fits the question: the wanted kind, near its words.</summary>
+    /// <summary>
+    /// The figure of the picked sentences that best fits the question: of the wanted kind, near its words. None when
+    /// no figure is of that kind: a date is no answer to "how much", and the quote is then given as it stands.
+    /// </summary>
     private (FigureMention Mention, string Sentence)? BestFigure(QueryPlan plan, List<(int N, Passage Passage, string Sentence)> picked)
     {
         (FigureMention, string)? best = null;
@@ -535,10 +538,14 @@ public sealed class KindComposer(
         {
             foreach (var mention in FigureReader.Read(sentence))
             {
-                var kindFits = plan.AnswerType == AnswerType.Date ? mention.Kind == FigureKind.Date : mention.Kind != FigureKind.Date;
+                if (plan.AnswerType == AnswerType.Date ? mention.Kind != FigureKind.Date : mention.Kind == FigureKind.Date)
+                {
+                    continue;
+                }
+
                 var measure = folder.Fold(ArticleFigures.MeasureOf(sentence, mention));
                 var near = plan.Groups.Where(g => g.Strength != GroupStrength.Weak).Sum(g => CoverageMeter.GroupMatch(g, measure) * g.Weight);
-                var score = (kindFits ? 100 : 0) + near - (best is null ? 0 : 0.01);
+                var score = near - (best is null ? 0 : 0.01);
                 if (score > bestScore)
                 {
                     bestScore = score;

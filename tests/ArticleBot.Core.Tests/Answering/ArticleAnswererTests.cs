@@ -32,6 +32,16 @@ public sealed class ArticleAnswererTests
         Assert.Equal(Enumerable.Range(1, answer.Citations.Count), answer.Citations.Select(c => c.N));
     }
 
+    [Fact]
+    public async Task AskAsync_EnglishHowMuch_NeverGivesADateAsTheAmount()
+    {
+        // The sentence about the product holds only its release date: the answer may quote it, never lead with the date.
+        var answer = await Answerer.AskAsync("How much money did Alibaba put into Qwen?", null, TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(": 15 January", answer.Text, StringComparison.Ordinal);
+        Assert.False(answer.Text.StartsWith("Alibaba", StringComparison.Ordinal), answer.Text);
+    }
+
     [Theory]
     [InlineData("明天台北的天氣如何？", "文章沒有提到")]
     [InlineData("Who is the CEO of OpenAI?", "does not say")]

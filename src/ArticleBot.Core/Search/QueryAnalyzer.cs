@@ -282,6 +282,12 @@ public sealed partial class QueryAnalyzer
             var word = words[k].Word;
             var latin = _vocabulary.Contains(word);
             var expansions = lexicon.Lookup(stems[k]).ToList();
+            if (expansions.Count == 0 && !latin && !capitalized.Contains(word))
+            {
+                // A form the dictionary glosses under another ("primality" under "prime"), less surely.
+                expansions.AddRange(EnglishDerivations.Lookup(lexicon, word));
+            }
+
             var place = EnglishDemonyms.Place(word);
             if (place is not null)
             {

@@ -226,6 +226,9 @@ public sealed class EnglishLexicon
             || (lower.EndsWith("ed", StringComparison.Ordinal) && (_english.Contains(lower[..^2]) || _english.Contains(lower[..^1])));
     }
 
+    /// <summary>True when some CC-CEDICT gloss uses exactly this lower-case word (no stem, no other spelling).</summary>
+    public bool IsGlossWord(string lower) => _english.Contains(lower);
+
     /// <summary>The Chinese words for an English key (stemmed words joined by spaces), best first.</summary>
     public IReadOnlyList<Expansion> Lookup(string key) => _byGloss.TryGetValue(key, out var found) ? found : [];
 

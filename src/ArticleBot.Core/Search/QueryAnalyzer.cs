@@ -284,8 +284,13 @@ public sealed partial class QueryAnalyzer
             var expansions = lexicon.Lookup(stems[k]).ToList();
             if (expansions.Count == 0 && !latin && !capitalized.Contains(word))
             {
-                // A form the dictionary glosses under another ("primality" under "prime"), less surely.
+                // A form the dictionary glosses under another ("primality" under "prime"), or, for a word no gloss
+                // uses, the word it is one slip from ("coruption"): less surely.
                 expansions.AddRange(EnglishDerivations.Lookup(lexicon, word));
+                if (expansions.Count == 0 && !lexicon.KnowsEnglish(word))
+                {
+                    expansions.AddRange(EnglishTypos.Lookup(lexicon, word));
+                }
             }
 
             var place = EnglishDemonyms.Place(word);

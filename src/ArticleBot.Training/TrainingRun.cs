@@ -40,7 +40,7 @@ public sealed class TrainingRun(TrainingRunOptions options)
     public static TreeSettings RankerSettings { get; } = new(Trees: 300, Leaves: 24, MinLeafRows: 50, LearningRate: 0.1);
 
     /// <summary>The gate's trees (fewer rows: one per question).</summary>
-    public static TreeSettings GateSettings { get; } = new(Trees: 150, Leaves: 12, MinLeafRows: 40, LearningRate: 0.08);
+    public static TreeSettings GateSettings { get; } = new(Trees: 150, Leaves: 12, MinLeafRows: 40, LearningRate: 0.08, RowFraction: 0.7);
 
     /// <summary>Claims made from each article's questions (<see cref="ClaimMaker"/>): at most this many questions an article.</summary>
     public const int ClaimsPerArticle = 6;

@@ -17,7 +17,8 @@ public readonly record struct LabelledRow(float[] Features, bool Label);
 /// <param name="MinLeafRows">The fewest rows a leaf may hold (keeps trees from learning single questions).</param>
 /// <param name="LearningRate">Shrinkage.</param>
 /// <param name="Seed">The random seed (with one thread, the same rows give the same model).</param>
-public sealed record TreeSettings(int Trees = 200, int Leaves = 16, int MinLeafRows = 40, double LearningRate = 0.1, int Seed = 20261206);
+/// <param name="RowFraction">The share of the rows each tree is fitted on (stochastic boosting: a less variable fit); 1, all of them.</param>
+public sealed record TreeSettings(int Trees = 200, int Leaves = 16, int MinLeafRows = 40, double LearningRate = 0.1, int Seed = 20261206, double RowFraction = 1);
 
 /// <summary>
 /// Fits a FastTree binary classifier with ML.NET and exports it as a <see cref="TreeEnsemble"/>: the trees (leaf values
@@ -107,8 +108,10 @@ public static class TreeTrainer
         options.NumberOfThreads = 1;
         options.Seed = settings.Seed;
         options.FeatureFraction = 1;
-        // No random row sampling: with one thread and the seed, nothing in the fit depends on chance.
-        options.BaggingSize = 0;
+        // Row sampling (stochastic boosting: each tree fitted on a share of the rows) when asked; with one thread and
+        // the seed, the samples, and so the fit, are the same on every run.
+        options.BaggingSize = settings.RowFraction < 1 ? 1 : 0;
+        options.BaggingExampleFraction = settings.RowFraction;
         return options;
     }
 

@@ -17,7 +17,7 @@ public readonly record struct LabelledRow(float[] Features, bool Label);
 /// <param name="MinLeafRows">The fewest rows a leaf may hold (keeps trees from learning single questions).</param>
 /// <param name="LearningRate">Shrinkage.</param>
 /// <param name="Seed">The random seed (with one thread, the same rows give the same model).</param>
-/// <param name="RowFraction">The share of the rows each tree is fitted on (stochastic boosting: a less variable fit); 1, all of them.</param>
+/// <param name="RowFraction">The share of the rows each tree is fitted on (stochastic boosting); 1, all of them.</param>
 public sealed record TreeSettings(int Trees = 200, int Leaves = 16, int MinLeafRows = 40, double LearningRate = 0.1, int Seed = 20261206, double RowFraction = 1);
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Search;
 
 namespace ArticleBot.Core.Claims;

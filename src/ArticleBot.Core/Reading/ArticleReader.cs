@@ -1,4 +1,5 @@
 using ArticleBot.Abstractions;
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Reading.Models;
 using ArticleBot.Core.Search;

@@ -1,3 +1,4 @@
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Search;
 

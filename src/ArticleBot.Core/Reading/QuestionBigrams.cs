@@ -1,4 +1,5 @@
 using System.Text;
+using ArticleBot.Core.Language.Segmentation;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 

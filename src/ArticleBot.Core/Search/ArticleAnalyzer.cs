@@ -1,5 +1,6 @@
-using Lucene.Net.Analysis;
+using ArticleBot.Core.Language.Segmentation;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis;
 
 namespace ArticleBot.Core.Search;
 

@@ -1,10 +1,11 @@
-using ArticleBot.Abstractions;
 using System.Diagnostics;
+using ArticleBot.Abstractions;
 using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Diagnostics;
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Text;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace ArticleBot.Core.Search;
 

@@ -3,7 +3,7 @@ namespace ArticleBot.Core.Search;
 /// <summary>
 /// The full-text index behind retrieval. <see cref="LucenePassageIndex"/> embeds Lucene.NET; a search server that
 /// shares Lucene's analysis and BM25 (Elasticsearch, OpenSearch) would be another implementation of this interface,
-/// indexing the same folded text with the same <see cref="TermScanner"/> terms.
+/// indexing the same folded text with the same <see cref="Language.Segmentation.TermScanner"/> terms.
 /// </summary>
 public interface IPassageIndex : IIndexVocabulary, IDisposable
 {

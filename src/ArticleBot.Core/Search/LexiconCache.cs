@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ArticleBot.Core.Language.English;
 using Microsoft.Extensions.Logging;
 
 namespace ArticleBot.Core.Search;

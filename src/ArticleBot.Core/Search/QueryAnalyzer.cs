@@ -1,4 +1,6 @@
 using System.Text;
+using ArticleBot.Core.Language.English;
+using ArticleBot.Core.Language.Segmentation;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Search;

@@ -1,3 +1,5 @@
+using ArticleBot.Core.Language.Segmentation;
+
 namespace ArticleBot.Core.Search;
 
 /// <summary>How much a part of the question says about what it asks.</summary>

@@ -1,6 +1,7 @@
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Claims;
 using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 using ArticleBot.Training.Data;

@@ -1,5 +1,6 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Reading;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;

@@ -1,3 +1,4 @@
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Tests.Fakes;
 using ArticleBot.Core.Text;

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.Segmentation;
 
 /// <summary>
 /// Words that ask rather than tell: question words, particles, and words about "the article" itself.

@@ -1,7 +1,7 @@
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Tests.Fakes;
 
-namespace ArticleBot.Core.Tests.Search;
+namespace ArticleBot.Core.Tests.Language.English;
 
 /// <summary>How English words reach the article's Chinese words: the heads of noun glosses, adjectives of nationality.</summary>
 public sealed class EnglishGlossTests

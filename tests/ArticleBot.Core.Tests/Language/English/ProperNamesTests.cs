@@ -1,6 +1,6 @@
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.English;
 
-namespace ArticleBot.Core.Tests.Search;
+namespace ArticleBot.Core.Tests.Language.English;
 
 public sealed class ProperNamesTests
 {

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>
 /// Irregular English forms (built, sang, children) mapped to the base form that CC-CEDICT glosses use ("to build",

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>
 /// English adjectives of nationality and their places (Welsh → Wales, Danish → Denmark): CC-CEDICT glosses 威尔士 as

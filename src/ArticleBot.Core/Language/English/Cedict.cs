@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>
 /// CC-CEDICT read once: each entry's Simplified headword, reading and glosses, and every English word its glosses use.

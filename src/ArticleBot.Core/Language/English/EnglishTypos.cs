@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>
 /// The words one slip away from an English word that no CC-CEDICT gloss uses ("coruption" → "corruption", "betwen"

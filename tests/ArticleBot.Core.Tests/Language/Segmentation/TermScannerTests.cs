@@ -1,6 +1,6 @@
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.Segmentation;
 
-namespace ArticleBot.Core.Tests.Search;
+namespace ArticleBot.Core.Tests.Language.Segmentation;
 
 public sealed class TermScannerTests
 {

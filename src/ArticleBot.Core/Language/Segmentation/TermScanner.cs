@@ -1,7 +1,7 @@
 using System.Text;
 using ArticleBot.Core.Text;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.Segmentation;
 
 /// <summary>The kind of an index term.</summary>
 public enum TermKind

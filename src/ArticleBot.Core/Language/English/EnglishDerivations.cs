@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>
 /// Other forms of an English word that CC-CEDICT does not gloss as written: derivational endings replaced

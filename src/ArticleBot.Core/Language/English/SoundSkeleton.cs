@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>
 /// The consonant skeleton of a name, the same for an English spelling and the toneless pinyin of its Chinese

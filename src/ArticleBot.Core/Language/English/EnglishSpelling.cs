@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>
 /// British spellings folded to American ones before stemming (defence → defense, colour → color, organise →

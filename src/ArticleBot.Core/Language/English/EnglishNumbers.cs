@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>
 /// English number words and Roman numerals as the digits and Chinese numerals an article writes

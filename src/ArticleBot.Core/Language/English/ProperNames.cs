@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>What kind of proper name a dictionary word is.</summary>
 public enum ProperNameKind

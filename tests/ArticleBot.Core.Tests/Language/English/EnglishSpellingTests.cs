@@ -1,7 +1,7 @@
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Tests.Fakes;
 
-namespace ArticleBot.Core.Tests.Search;
+namespace ArticleBot.Core.Tests.Language.English;
 
 public sealed class EnglishSpellingTests
 {

@@ -1,9 +1,10 @@
 using System.IO.Compression;
 using System.Text;
+using ArticleBot.Core.Language.Segmentation;
 using ArticleBot.Core.Text;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.English;
 
 /// <summary>A Chinese word an English word may stand for, with how sure the match is (0..1].</summary>
 public readonly record struct Expansion(string Chinese, float Confidence);

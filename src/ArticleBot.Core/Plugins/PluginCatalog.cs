@@ -79,7 +79,7 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
     /// call overran its budget is listed as failed, with the reason.
     /// </summary>
     public IReadOnlyList<PluginInfo> Plugins =>
-        [.. Current.Plugins.Select(p => p.State == PluginState.Loaded && _health.Failure(p.Name) is { } failure ? p with { State = PluginState.Failed, Reason = failure } : p)];
+        [.. Latest.Plugins.Select(p => p.State == PluginState.Loaded && _health.Failure(p.Name) is { } failure ? p with { State = PluginState.Failed, Reason = failure } : p)];
 
     /// <summary>
     /// Loads the plugins if need be and waits until those that start in the background (MCP servers) are up or failed,
@@ -154,6 +154,28 @@ public sealed partial class PluginCatalog : IKernelSource, IDisposable
 
     /// <summary>The load contexts of the loaded compiled plugins (for unload checks in tests).</summary>
     internal IEnumerable<System.Runtime.Loader.AssemblyLoadContext> Contexts() => Current.Contexts;
+
+    /// <summary>
+    /// The snapshot with every source change made so far. A change is installed by the thread that made it, after a
+    /// rebuild that can take a while (it loads the plugin folders, and on a busy machine waits for a core): a listing
+    /// asked for meanwhile, on another thread that already heard of the change (a call that failed because the server
+    /// crashed), would show the state before it. So a listing that finds a change not yet installed rebuilds first.
+    /// </summary>
+    private Snapshot Latest
+    {
+        get
+        {
+            var snapshot = Current;
+            var change = Volatile.Read(ref _changes);
+            if (change <= Volatile.Read(ref _installed))
+            {
+                return snapshot;
+            }
+
+            Install(change);
+            return Volatile.Read(ref _current) ?? snapshot;
+        }
+    }
 
     private Snapshot Current
     {

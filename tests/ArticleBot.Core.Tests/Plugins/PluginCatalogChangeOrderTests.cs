@@ -66,6 +66,28 @@ public sealed class PluginCatalogChangeOrderTests
         Assert.Equal("ready", Reason(host));
     }
 
+    [Fact]
+    public async Task Listing_WhileAChangesRebuildIsUnderWay_ShowsTheChange()
+    {
+        // Arrange: the server crashed, and the thread that says so is still rebuilding (stalled after reading it).
+        var source = new SteppedSource("loaded");
+        using var host = Host(source);
+        Assert.Equal("loaded", Reason(host));
+        source.State = "crashed";
+        source.StallNextRead = true;
+        var slow = Task.Run(source.RaiseChanged, Ct);
+        source.Stalled.Wait(Ct);
+
+        // Act: a listing asked for meanwhile, as after a call that failed because of the crash.
+        var listed = Reason(host);
+        source.Release.Set();
+        await slow;
+
+        // Assert
+        Assert.Equal("crashed", listed);
+        Assert.Equal("crashed", Reason(host));
+    }
+
     /// <summary>A source whose one plugin's reason is its state; one read can be made to stall after reading it.</summary>
     private sealed class SteppedSource(string state) : IPluginSource
     {

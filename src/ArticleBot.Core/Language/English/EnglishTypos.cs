@@ -4,7 +4,7 @@ namespace ArticleBot.Core.Language.English;
 /// The words one slip away from an English word that no CC-CEDICT gloss uses ("coruption" → "corruption", "betwen"
 /// → "between"): one letter dropped, added or changed, or two neighbours swapped. Readers mistype, and a mistyped word
 /// found nothing in the article, so it counted as something the article never writes. Only for words of
-/// <see cref="MinLength"/> letters or more: a short word is one slip from too many others.
+/// <see cref="MinLength"/> to <see cref="MaxLength"/> letters: a short word is one slip from too many others.
 /// </summary>
 public static class EnglishTypos
 {
@@ -15,6 +15,12 @@ public static class EnglishTypos
     public const int MinLength = 5;
 
     /// <summary>
+    /// The longest word that is corrected: one slip longer than the longest word of the glosses (31 letters). A longer
+    /// word is no slip of a gloss word, and one of the question's 1,000 characters would cost some 50,000 candidates.
+    /// </summary>
+    public const int MaxLength = 32;
+
+    /// <summary>
     /// The known words one slip away from a lower-case word, without repeats, in a fixed order: swaps, then drops,
     /// then additions, then changes (the commonest slips first).
     /// </summary>
@@ -22,7 +28,7 @@ public static class EnglishTypos
     {
         ArgumentNullException.ThrowIfNull(lower);
         ArgumentNullException.ThrowIfNull(isKnown);
-        if (lower.Length < MinLength || !lower.All(char.IsAsciiLetterLower))
+        if (lower.Length is < MinLength or > MaxLength || !lower.All(char.IsAsciiLetterLower))
         {
             yield break;
         }

@@ -30,6 +30,18 @@ public sealed class EnglishTyposTests
     }
 
     [Fact]
+    public void Corrections_OfAWordLongerThanAnySlipOfAGlossWord_AreNotLookedFor()
+    {
+        const string known = "pneumonoultramicroscopicsilicovolcanoconiosis"; // no gloss word is this long
+        var asked = 0;
+
+        var corrections = EnglishTypos.Corrections(known.Remove(10, 1), w => ++asked > 0 && w == known).ToList();
+
+        Assert.Empty(corrections);
+        Assert.Equal(0, asked);
+    }
+
+    [Fact]
     public void Lookup_FindsTheCorrectionsGlosses_LessSurely()
     {
         var lexicon = CedictLexicon.Build("""

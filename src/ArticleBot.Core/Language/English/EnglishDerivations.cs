@@ -54,16 +54,7 @@ public static class EnglishDerivations
     public static IReadOnlyList<Expansion> Lookup(EnglishLexicon lexicon, string lower)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
-        foreach (var form in Forms(lower))
-        {
-            var found = lexicon.Lookup(EnglishLexicon.Stem(EnglishIrregulars.Base(form)));
-            if (found.Count > 0)
-            {
-                return [.. found.Select(e => e with { Confidence = e.Confidence * Confidence })];
-            }
-        }
-
-        return [];
+        return lexicon.LookupFirst(Forms(lower), Confidence);
     }
 
     private static IEnumerable<string> Endings(string lower)

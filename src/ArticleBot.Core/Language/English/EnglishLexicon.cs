@@ -233,6 +233,26 @@ public sealed class EnglishLexicon
     /// <summary>The Chinese words for an English key (stemmed words joined by spaces), best first.</summary>
     public IReadOnlyList<Expansion> Lookup(string key) => _byGloss.TryGetValue(key, out var found) ? found : [];
 
+    /// <summary>
+    /// The Chinese words for the first of <paramref name="words"/> (lower case, in any inflected form) that the lexicon
+    /// translates, each at <paramref name="confidence"/> of its own confidence; empty when none is: how another form of
+    /// a question's word (<see cref="EnglishDerivations"/>, <see cref="EnglishTypos"/>) stands in for it, less surely.
+    /// </summary>
+    public IReadOnlyList<Expansion> LookupFirst(IEnumerable<string> words, float confidence)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        foreach (var word in words)
+        {
+            var found = Lookup(Stem(EnglishIrregulars.Base(word)));
+            if (found.Count > 0)
+            {
+                return [.. found.Select(e => e with { Confidence = e.Confidence * confidence })];
+            }
+        }
+
+        return [];
+    }
+
     /// <summary>The toneless pinyin of a folded corpus word of 2-5 characters ("熊志" → "xiongzhi"), or null.</summary>
     public string? Pinyin(string foldedChinese)
     {

@@ -50,16 +50,7 @@ public static class EnglishTypos
     public static IReadOnlyList<Expansion> Lookup(EnglishLexicon lexicon, string lower)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
-        foreach (var correction in Corrections(lower, lexicon.IsGlossWord))
-        {
-            var found = lexicon.Lookup(EnglishLexicon.Stem(EnglishIrregulars.Base(correction)));
-            if (found.Count > 0)
-            {
-                return [.. found.Select(e => e with { Confidence = e.Confidence * Confidence })];
-            }
-        }
-
-        return [];
+        return lexicon.LookupFirst(Corrections(lower, lexicon.IsGlossWord), Confidence);
     }
 
     private static IEnumerable<string> Slips(string word)

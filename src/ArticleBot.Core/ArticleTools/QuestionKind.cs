@@ -171,7 +171,7 @@ public static partial class QuestionClassifier
             return true;
         }
 
-        if (EnglishYesNoRegex().IsMatch(trimmed))
+        if (EnglishYesNoRegex().IsMatch(trimmed) || EnglishYesNoRegex().IsMatch(WithoutArticleLeadIn(trimmed)))
         {
             return true;
         }
@@ -186,6 +186,19 @@ public static partial class QuestionClassifier
         var body = trimmed.Replace("是不是", string.Empty, StringComparison.Ordinal);
         return yesNo && !s_whWords.Any(w => body.Contains(w, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The question after a lead-in that names the article, set off by a comma ("according to the article, has …"):
+    /// the lead-in frames the question, it does not make it a question of another kind. The text itself when it has none.
+    /// </summary>
+    private static string WithoutArticleLeadIn(string folded)
+    {
+        var comma = folded.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 && s_article.Any(a => ContainsWord(folded[..comma], a)) ? folded[(comma + 1)..].TrimStart() : folded;
+    }
+
+    private static bool ContainsWord(string text, string word) =>
+        Regex.IsMatch(text, $@"(?<![a-z]){Regex.Escape(word)}(?![a-z])", RegexOptions.CultureInvariant);
 
     [GeneratedRegex(@"^(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\s+(?!there\s+any\s+)\S+")]
     private static partial Regex EnglishYesNoRegex();

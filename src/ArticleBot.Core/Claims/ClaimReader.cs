@@ -37,6 +37,24 @@ public sealed record ClaimReading(
     /// (lower case): "xiaomi" in "Did Xiaomi launch …". Whether the deciding sentence writes them is the verifier's to tell.
     /// </summary>
     public IReadOnlyList<string> Strangers { get; init; } = [];
+
+    /// <summary>
+    /// The content words that say which end of a period the claim's date is (始於, since, began): compared through the
+    /// date's <see cref="DateRole"/> where the article gives that end of a period, else searched for like any word.
+    /// </summary>
+    public IReadOnlyList<QueryGroup> RoleWords { get; init; } = [];
+
+    /// <summary><see cref="Aligned"/> with the <see cref="RoleWords"/> blanked.</summary>
+    public string AlignedWithoutRoleWords { get; init; } = string.Empty;
+
+    /// <summary>Content words a sentence says whatever its text: the <see cref="RoleWords"/>, when its date is the same end of a period.</summary>
+    public IReadOnlyList<QueryGroup> SaidByRole { get; init; } = [];
+
+    /// <summary>
+    /// The claim as read against a date that is the same end of a period as its own (始於 and the 1912年 of 1912年至1949年;
+    /// since and 自2015年初): the date says its <see cref="RoleWords"/>, and they are not aligned.
+    /// </summary>
+    public ClaimReading WithRoleWordsSaid() => this with { SaidByRole = RoleWords, Aligned = AlignedWithoutRoleWords };
 }
 
 /// <summary>Reads claims and yes/no questions in Traditional or Simplified Chinese and English (see <see cref="ClaimReading"/>); refuses what is not a claim.</summary>
@@ -130,8 +148,21 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
         // The claim's own words, without its frame ("文章認為", "does the article say"), its names, its figures and its
         // comparator and negation words (compared, not searched for). Attribute and value words stand for themselves
         // across languages (earn = 創收, impressions = 展示量), so they are counted as attributes and values, not as words.
-        var plan = search.Analyze(folded.Length == claim.Length ? new string(unframed) : claim);
+        // Its figures and their comparator words blanked too: a classifier or unit read with a figure (20个村), or a
+        // comparator (約有8萬人), would otherwise be searched for as part of the word beside it (个村, 約有), which the
+        // article's 9个村 and 約3萬人 do not write.
         var figures = facts.FiguresOf(claim, claim: true);
+        var analysed = folded.Length == claim.Length ? unframed : claim.ToCharArray();
+        foreach (var figure in figures)
+        {
+            Array.Fill(analysed, ' ', figure.Mention.Start, figure.Mention.End - figure.Mention.Start);
+            if (figure.ComparatorWord is { } word)
+            {
+                Array.Fill(analysed, ' ', word.At, word.Length);
+            }
+        }
+
+        var plan = search.Analyze(new string(analysed));
         var cueWords = CueWords;
         var content = plan.Groups.Where(g => g.Strength != GroupStrength.Weak && !IsNumber(g.Label)
             && !g.Alternatives.Any(names.Contains) && !names.Contains(folder.Fold(g.Label))
@@ -149,6 +180,16 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
         foreach (var comparator in Lexicon.FindAll("comparator", framed).Where(_ => aligned.Length > 0))
         {
             Array.Fill(aligned, ' ', comparator.At, comparator.Length);
+        }
+
+        var roleWords = RoleWords(content, figures);
+        var alignedWithoutRoles = (char[])aligned.Clone();
+        foreach (var word in roleWords.Select(g => folder.Fold(g.Label)))
+        {
+            for (var at = ClaimLexicon.IndexOfWord(framed, word, 0); at >= 0 && alignedWithoutRoles.Length > 0; at = ClaimLexicon.IndexOfWord(framed, word, at + 1))
+            {
+                Array.Fill(alignedWithoutRoles, ' ', at, word.Length);
+            }
         }
 
         return new ClaimReading(
@@ -169,7 +210,21 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
         {
             Aligned = new string(aligned),
             Strangers = language == QuestionLanguage.English ? Strangers(claim, named) : [],
+            RoleWords = roleWords,
+            AlignedWithoutRoleWords = new string(alignedWithoutRoles),
         };
+    }
+
+    /// <summary>The content groups that are start or end words of the lexicon's <c>date-role</c>, when one of the claim's dates has a role.</summary>
+    private List<QueryGroup> RoleWords(List<QueryGroup> content, IReadOnlyList<BoundedFigure> figures)
+    {
+        if (!figures.Any(f => f.Role != DateRole.None))
+        {
+            return [];
+        }
+
+        var words = Lexicon.Section("date-role").Where(e => e.Key is "start" or "end").SelectMany(e => e.Words).ToHashSet(StringComparer.Ordinal);
+        return [.. content.Where(g => words.Contains(folder.Fold(g.Label).ToLowerInvariant()))];
     }
 
     /// <summary>The claim's capitalised names (months, days and the claim's function words aside) that name none of the article's entities.</summary>

@@ -158,26 +158,46 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         };
     }
 
+    /// <summary>A sentence's figure as the deciding candidate, with the reading of the claim it was weighed by.</summary>
+    private readonly record struct Candidate(FactSentence Sentence, FactClause Clause, BoundedFigure Figure, double Score, double SentenceShare, ClaimReading Reading);
+
     /// <summary>The claim's figures: its point (an amount, share or count) decides, or its date when it has no other.</summary>
     private ClaimCheck FigureCheck(ClaimReading reading)
     {
         var point = reading.Figures.FirstOrDefault(f => f.Mention.Kind != FigureKind.Date) ?? reading.Figures[0];
         var dates = reading.Figures.Where(f => f.Mention.Kind == FigureKind.Date && f != point).Select(f => f.Mention).ToList();
         var named = reading.Agents.Concat(reading.Products).ToList();
-        (FactSentence Sentence, FactClause Clause, BoundedFigure Figure, double Score, double SentenceShare)? best = null;
+        var period = reading.RoleWords.Count > 0 ? reading.WithRoleWordsSaid() : reading;
+        Candidate? best = null;
         foreach (var sentence in facts.Sentences)
         {
-            var sentenceShare = Share(reading, sentence.Folded).Share;
+            if (reading.Products.Any(p => !Names(p, sentence.Folded)))
+            {
+                continue; // a sentence that does not name the claim's product is not about it, however well its figure fits
+            }
+
+            var plain = SentenceShare(reading, sentence);
+            var ofPeriod = period == reading ? plain : SentenceShare(period, sentence);
             foreach (var clause in sentence.Clauses)
             {
                 foreach (var figure in clause.Figures)
                 {
-                    if (!Compatible(point.Mention, figure.Mention))
+                    if (!Compatible(point.Mention, figure.Mention) || RoleFit(point, figure) is not { } samePeriodEnd)
                     {
                         continue;
                     }
 
-                    var clauseShare = Share(reading, clause.Folded).Share;
+                    // The same end of a period as the claim's date (始於 and the start of 1912年至1949年) says what the
+                    // claim's role words say: they are compared through the roles, not searched for. A role says when,
+                    // never what: the sentence must still say one of the claim's own words.
+                    if (samePeriodEnd && ofPeriod.Strong == 0)
+                    {
+                        continue;
+                    }
+
+                    var weighed = samePeriodEnd ? period : reading;
+                    var sentenceShare = samePeriodEnd ? ofPeriod.Share : plain.Share;
+                    var clauseShare = Share(weighed, clause.Folded).Share;
                     if (clauseShare <= 0 && sentenceShare < AboutShare)
                     {
                         continue; // a figure in a clause that shares nothing with the claim measures something else
@@ -190,15 +210,18 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
                     var agentShare = named.Count == 0 ? 0 : named.Count(a => Names(a, sentence.Folded) || sentence.Agents.Contains(a) || OwnsNamed(a, sentence.Folded)) / (double)named.Count;
 
-                    // Of sentences equally about the claim, the one whose figure bears it out (the claim is read charitably).
+                    // Of sentences equally about the claim, the one whose figure bears it out (the claim is read charitably);
+                    // of clauses equally about it, the one that gives the claim's attribute, what a figure measures
+                    // (其中教師40人 for the teachers, not 全校共計300人).
                     var score = (0.5 * clauseShare) + (0.35 * sentenceShare) + (0.6 * agentShare) + (Restates(point, figure) ? 0.6 : Compare(point, figure) == true ? 0.1 : 0)
                         + (string.Equals(figure.Mention.Unit, point.Mention.Unit, StringComparison.Ordinal) && point.Mention.Unit.Length > 0 ? 0.05 : 0)
+                        + (reading.Attributes.Any(clause.Attributes.Contains) ? 0.05 : 0)
                         + (dates.Any(d => clause.Figures.Any(f => SameDate(f.Mention, d)) || sentence.Clauses.Any(c => c.Figures.Any(f => SameDate(f.Mention, d)))) ? 0.2 : 0)
                         + ((figure.Comparator == Comparator.Max) == (point.Comparator == Comparator.Max) ? 0.05 : 0);
 
                     if (best is null || score > best.Value.Score)
                     {
-                        best = (sentence, clause, figure, score, sentenceShare);
+                        best = new Candidate(sentence, clause, figure, score, sentenceShare, weighed);
                     }
                 }
             }
@@ -209,16 +232,16 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return ClaimCheck.NotCovered;
         }
 
-        // Contradicting needs the fact placed: the claim's products named in the sentence, and for another subject or
-        // another date (a year alone is often another event's), most of the claim's other words there too, or half of
-        // them and the claim's own figure (1月15日 restated places the release).
+        // Contradicting needs the fact placed: the claim's products named in the sentence (no other sentence was
+        // weighed), and for another subject or another date (a year alone is often another event's), most of the
+        // claim's other words there too, or half of them and the claim's own figure (1月15日 restated places the
+        // release) or the same end of a period (自2015年初 for "since 2020": the sentence gives a period's start, as
+        // the claim does).
+        reading = found.Reading;
         var relation = Compare(point, found.Figure);
         var (subjectOk, other) = Subject(reading, found.Sentence, found.Clause);
-        var placed = found.SentenceShare >= SupportShare || (Restates(point, found.Figure) && found.SentenceShare >= AboutShare);
-        if (reading.Products.Any(p => !Names(p, found.Sentence.Folded)))
-        {
-            return ClaimCheck.NotCovered;
-        }
+        var placed = found.SentenceShare >= SupportShare
+            || ((Restates(point, found.Figure) || (point.Role != DateRole.None && point.Role == found.Figure.Role)) && found.SentenceShare >= AboutShare);
 
         var cited = new ClaimCheck(Verdict.Supported, found.Sentence.Passage, found.Sentence.Text, found.Figure.Mention, point.Mention) { ArticleComparator = found.Figure.Comparator };
         if (relation == true && subjectOk && OtherFigureFails(reading, point, found) is { } failed)
@@ -251,16 +274,33 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         {
             true when subjectOk => cited,
             true when other is not null && placed => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, ArticleSubject = other, ClaimSubject = reading.Agents[0] },
-            false when subjectOk && found.Score >= 0.35 && SameUnit(point.Mention, found.Figure.Mention) && (point.Mention.Kind == FigureKind.Date ? placed : found.SentenceShare >= AboutShare) => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Figure },
+            false when subjectOk && found.Score >= 0.35 && SameUnit(point.Mention, found.Figure.Mention)
+                && (point.Mention.Kind == FigureKind.Date ? placed && !WritesYear(found.Sentence, point.Mention) : found.SentenceShare >= AboutShare) => cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Figure },
             _ => ClaimCheck.NotCovered,
         };
     }
 
     /// <summary>
+    /// Whether an article's date can decide a claim's date, by the ends of a period they are: null when it is the other
+    /// end (a claim of a start is never compared with an end); true when it is the same end; false when either is a
+    /// date on its own (then the claim's role words, if any, must be said like any word).
+    /// </summary>
+    private static bool? RoleFit(BoundedFigure claim, BoundedFigure article) =>
+        claim.Role == DateRole.None || article.Role == DateRole.None ? false
+        : claim.Role == article.Role ? true
+        : null;
+
+    /// <summary>
+    /// How much of the claim a sentence says: its own words, and the claim's first word (its subject, mostly) in the
+    /// sentence before when the sentence names no subject of its own (他於1931年…; 面積…，下轄9個村).
+    /// </summary>
+    private (double Share, int Strong, double Matched, double Denied) SentenceShare(ClaimReading reading, FactSentence sentence) => Share(reading, sentence.Folded, sentence.Before);
+
+    /// <summary>
     /// A figure of the claim besides its point that the deciding sentence gives otherwise: the sentence holds figures
     /// of its kind and unit, and none of them bears it out.
     /// </summary>
-    private static (BoundedFigure Claim, BoundedFigure Article)? OtherFigureFails(ClaimReading reading, BoundedFigure point, (FactSentence Sentence, FactClause Clause, BoundedFigure Figure, double Score, double SentenceShare) found)
+    private static (BoundedFigure Claim, BoundedFigure Article)? OtherFigureFails(ClaimReading reading, BoundedFigure point, Candidate found)
     {
         foreach (var other in reading.Figures.Where(f => f != point && f.Mention.Kind != FigureKind.Date))
         {
@@ -479,7 +519,9 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     private Func<ClaimCheck, ClaimCheck>? StrangerReplaced(ClaimReading reading, FactSentence sentence)
     {
         static bool PartOf(QueryGroup group, string name) => ClaimLexicon.IndexOfWord(name, group.Label.ToLowerInvariant(), 0) >= 0;
-        var missing = reading.Strangers.Where(n => !reading.Content.Any(g => PartOf(g, n) && CoverageMeter.GroupMatch(g, sentence.Folded) > 0)).ToList();
+        bool Said(QueryGroup group) => CoverageMeter.GroupMatch(group, sentence.Folded) > 0
+            || (group == reading.Content[0] && sentence.Before is { } before && CoverageMeter.GroupMatch(group, before) > 0); // the subject a pronoun stands for
+        var missing = reading.Strangers.Where(n => !reading.Content.Any(g => PartOf(g, n) && Said(g))).ToList();
         if (missing.Count != 1)
         {
             return null;
@@ -590,7 +632,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     }
 
     /// <summary>How much of the claim a folded text says (by weight, attributes and values counted as words), and how much of that it denies.</summary>
-    private (double Share, int Strong, double Matched, double Denied) Share(ClaimReading reading, string folded)
+    private (double Share, int Strong, double Matched, double Denied) Share(ClaimReading reading, string folded, string? before = null)
     {
         double total = 0, matched = 0, denied = 0;
         var strong = 0;
@@ -611,10 +653,18 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             var weight = CoverageMeter.CoverageWeight(group);
             total += weight;
             var match = CoverageMeter.GroupMatch(group, folded);
-            if (match > 0)
+            if (reading.SaidByRole.Contains(group))
+            {
+                Count(weight, -1);
+            }
+            else if (match > 0)
             {
                 strong += group.Strength == GroupStrength.Strong && match >= 1 ? 1 : 0;
                 Count(weight * match, FirstAlternativeAt(group, folded));
+            }
+            else if (g == 0 && before is not null && CoverageMeter.GroupMatch(group, before) is > 0 and var carried)
+            {
+                Count(weight * carried, -1); // the subject, named in the sentence before (a negation here does not deny it)
             }
         }
 
@@ -755,8 +805,24 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         return claim.Unit.Length == 0 || article.Unit.Length == 0 || NormalUnit(claim.Unit) == NormalUnit(article.Unit);
     }
 
-    /// <summary>The same currency or unit, or neither gives one: only then does another value contradict (an area is not an amount of money).</summary>
-    private static bool SameUnit(FigureMention claim, FigureMention article) => NormalUnit(claim.Unit) == NormalUnit(article.Unit);
+    /// <summary>
+    /// The same currency or unit, or neither gives one: only then does another value contradict (an area is not an amount
+    /// of money). A date's unit is the part of its year (末, 初): another year contradicts whether or not one of them
+    /// gives a part (2020 and 2015年末), other parts of one year only when both give one.
+    /// </summary>
+    private static bool SameUnit(FigureMention claim, FigureMention article) =>
+        NormalUnit(claim.Unit) == NormalUnit(article.Unit)
+        || (claim.Kind == FigureKind.Date && (claim.Unit.Length == 0 || article.Unit.Length == 0) && Year(claim) != Year(article));
+
+    /// <summary>The year of a date figure (its value is year × 10,000 + month × 100 + day).</summary>
+    private static int Year(FigureMention date) => (int)(date.Value / 10000);
+
+    /// <summary>
+    /// True when a sentence writes the claim's year in any of its dates: then another date of it does not contradict the
+    /// claim (an event of the same sentence may well be the claim's, in another part of that year or on a day of it).
+    /// </summary>
+    private static bool WritesYear(FactSentence sentence, FigureMention date) =>
+        Year(date) > 0 && sentence.Clauses.Any(c => c.Figures.Any(f => f.Mention.Kind == FigureKind.Date && Year(f.Mention) == Year(date)));
 
     /// <summary>
     /// The claim restates the article's figure (900 million is 9億; more than 900 million is 已超9億): the strongest sign
@@ -769,14 +835,21 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     private static bool SameValue(FigureMention claim, FigureMention article) =>
         claim.Kind == FigureKind.Date ? SameDate(claim, article) && claim.Value % 100 != 0 : Math.Abs(claim.Value - article.Value) <= Math.Max(claim.Value, article.Value) * 0.005;
 
-    private static string NormalUnit(string unit) => unit.Replace("美金", "美元", StringComparison.Ordinal).Replace("名", "人", StringComparison.Ordinal).Replace("岁", "歲", StringComparison.Ordinal);
+    /// <summary>
+    /// A unit as compared: folded to one script (個 and 个 are one classifier, whichever script the claim and the article
+    /// are written in), with synonyms made one (美金 is 美元, 名 counts people as 人 does, 年底 is 年末).
+    /// </summary>
+    private static string NormalUnit(string unit) =>
+        ScriptFolding.Default.Fold(unit).Replace("美金", "美元", StringComparison.Ordinal).Replace("名", "人", StringComparison.Ordinal).Replace("底", "末", StringComparison.Ordinal);
 
     /// <summary>True when the article's figure makes the claim's hold, false when it makes it fail, null when it cannot tell.</summary>
     internal static bool? Compare(BoundedFigure claim, BoundedFigure article)
     {
         if (claim.Mention.Kind == FigureKind.Date)
         {
-            return SameDate(claim.Mention, article.Mention);
+            // A date inside the article's period (1920 of 1912年至1949年), where the claim says neither end, may well be
+            // right: the period does not tell.
+            return SameDate(claim.Mention, article.Mention) ? true : claim.Role == DateRole.None && WithinPeriod(claim.Mention, article) ? null : false;
         }
 
         var c = claim.Mention.Value;
@@ -811,6 +884,18 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             default:
                 return null;
         }
+    }
+
+    /// <summary>True when the article's date is an end of a period (<see cref="BoundedFigure.OtherEnd"/>) whose years hold the claim's year.</summary>
+    private static bool WithinPeriod(FigureMention claim, BoundedFigure article)
+    {
+        if (article.OtherEnd is not { } other)
+        {
+            return false;
+        }
+
+        var (from, to) = (Math.Min(Year(article.Mention), Year(other)), Math.Max(Year(article.Mention), Year(other)));
+        return Year(claim) >= from && Year(claim) <= to;
     }
 
     /// <summary>Same date, a missing year, month or day matching any.</summary>

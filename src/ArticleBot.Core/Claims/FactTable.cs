@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Corpus;
+using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
@@ -37,8 +38,31 @@ public enum Comparator
     About,
 }
 
+/// <summary>Which end of a period a date is (the claims lexicon's <c>date-role</c>).</summary>
+public enum DateRole
+{
+    /// <summary>A date on its own, or not a date.</summary>
+    None,
+
+    /// <summary>The period's start: 始於1912年, since 2020, the 1912年 of 1912年至1949年.</summary>
+    Start,
+
+    /// <summary>The period's end: 止於1949年, until 1949, the 1949年 of 1912年至1949年.</summary>
+    End,
+}
+
 /// <summary>A figure with its comparator: 已超9億 is (9億, More).</summary>
-public sealed record BoundedFigure(FigureMention Mention, Comparator Comparator);
+public sealed record BoundedFigure(FigureMention Mention, Comparator Comparator)
+{
+    /// <summary>For a date, which end of a period it is.</summary>
+    public DateRole Role { get; init; }
+
+    /// <summary>For a date written as a range (1912年至1949年), the range's other end.</summary>
+    public FigureMention? OtherEnd { get; init; }
+
+    /// <summary>For a claim's figure, where the word that gave its comparator is in the claim (約 of 約有8萬人), when known.</summary>
+    public (int At, int Length)? ComparatorWord { get; init; }
+}
 
 /// <summary>One clause of a sentence (between commas, semicolons or the sentence's ends), as the facts are read in it.</summary>
 /// <param name="Start">First character in the sentence.</param>
@@ -61,7 +85,14 @@ public sealed record FactClause(int Start, string Folded, IReadOnlyList<ArticleE
 /// <param name="End">One past the last character in the seed file.</param>
 /// <param name="Agents">The organisations and people it names; when it names none, those of the sentence before in its passage (它, 他們).</param>
 /// <param name="Clauses">Its clauses, in order.</param>
-public sealed record FactSentence(Passage Passage, string Text, string Folded, int Start, int End, IReadOnlyList<ArticleEntity> Agents, IReadOnlyList<FactClause> Clauses);
+public sealed record FactSentence(Passage Passage, string Text, string Folded, int Start, int End, IReadOnlyList<ArticleEntity> Agents, IReadOnlyList<FactClause> Clauses)
+{
+    /// <summary>
+    /// The sentence before it in its passage, folded, when this one names no organisation or person of its own: its
+    /// subject is a pronoun or left out (他於1931年回到…; 面積…，下轄9個村), and the sentence before names it. Else null.
+    /// </summary>
+    public string? Before { get; init; }
+}
 
 /// <summary>A product and the organisation the article gives it to (任天堂旗下的寶可夢, 索尼推出PlayStation).</summary>
 public sealed record OwnerFact(ArticleEntity Product, ArticleEntity Owner, FactSentence Sentence);
@@ -141,8 +172,106 @@ public sealed partial class FactTable
         }
 
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return [.. mentions.Where(f => f.Kind != FigureKind.Count || f.Unit.Length > 0).Select(f => new BoundedFigure(f, claim ? ClaimComparator(text, f) : ArticleComparator(text, f)))];
+        var figures = mentions.Where(f => f.Kind != FigureKind.Count || f.Unit.Length > 0).Select(f => WithYearPart(text, f))
+            .Select(f => claim ? ClaimBounded(text, f) : new BoundedFigure(f, ArticleComparator(text, f))).ToList();
+        return WithDateRoles(text, figures);
     }
+
+    /// <summary>
+    /// A year with the part of it an English text writes before it (late 2020): the part joins the date, as the figure
+    /// reader's 2020年末 holds 末, so that it is compared, not searched for.
+    /// </summary>
+    private FigureMention WithYearPart(string text, FigureMention figure)
+    {
+        if (figure.Kind != FigureKind.Date || figure.Unit.Length > 0 || figure.Value < 10000)
+        {
+            return figure;
+        }
+
+        var before = text[..figure.Start].TrimEnd();
+        var part = _lexicon.Section("date-part").SelectMany(e => e.Words.Select(w => (e.Key, Word: w)))
+            .Where(p => EndsWithWord(before.ToLowerInvariant(), p.Word)).OrderByDescending(p => p.Word.Length).FirstOrDefault();
+        if (part.Key is null)
+        {
+            return figure;
+        }
+
+        var start = before.Length - part.Word.Length;
+        return figure with { Start = start, Text = text[start..figure.End], Unit = part.Key };
+    }
+
+    /// <summary>
+    /// Marks the dates that are a period's start or end (the lexicon's <c>date-role</c>): two dates joined by a range
+    /// word (1912年至1949年) are the start and the end; a date right after a start or end word (自2015年初, until 1949) is
+    /// that end; a date after a range word, following a start, is the end (從1861年的…到1865年).
+    /// </summary>
+    private List<BoundedFigure> WithDateRoles(string text, List<BoundedFigure> figures)
+    {
+        var dates = figures.Select((f, i) => (Figure: f, Index: i)).Where(x => x.Figure.Mention.Kind == FigureKind.Date).ToList();
+        for (var d = 0; d < dates.Count; d++)
+        {
+            var (figure, index) = dates[d];
+            var before = _folder.Fold(text[(d > 0 ? dates[d - 1].Figure.Mention.End : 0)..figure.Mention.Start]);
+            var previous = d > 0 ? figures[dates[d - 1].Index] : null;
+            if (previous is not null && RoleWord(before.Trim(), "range", whole: true))
+            {
+                figures[dates[d - 1].Index] = previous with { Role = DateRole.Start, OtherEnd = figure.Mention };
+                figures[index] = figure with { Role = DateRole.End, OtherEnd = previous.Mention };
+            }
+            else if (RoleWord(before, "start", whole: false))
+            {
+                figures[index] = figure with { Role = DateRole.Start };
+            }
+            else if (RoleWord(before, "end", whole: false) || (previous is { Role: DateRole.Start } && RoleWord(before, "range", whole: false)))
+            {
+                figures[index] = figure with { Role = DateRole.End };
+            }
+        }
+
+        return figures;
+    }
+
+    /// <summary>
+    /// True when the folded text is one of the section's words (<paramref name="whole"/>), or ends with one, past any
+    /// link words ("began in", 始於公元).
+    /// </summary>
+    private bool RoleWord(string folded, string key, bool whole)
+    {
+        var words = _lexicon.Section("date-role").Where(e => e.Key == key).SelectMany(e => e.Words).ToList();
+        if (whole)
+        {
+            return words.Contains(folded, StringComparer.Ordinal);
+        }
+
+        var links = _lexicon.Section("date-role").Where(e => e.Key == "link").SelectMany(e => e.Words).ToList();
+        var rest = folded.TrimEnd();
+        while (!words.Any(w => EndsWithWord(rest, w)))
+        {
+            // The role word first: 於 of 始於 is a link word too.
+            var link = links.FirstOrDefault(l => EndsWithWord(rest, l));
+            if (link is null)
+            {
+                return false;
+            }
+
+            rest = rest[..^link.Length].TrimEnd();
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when a folded sentence names a person, organisation, place or thing of its own (鹿兒島, a 《title》): a sentence
+    /// without a subject of its own that names one is about it (同年底，某島已有一百五十人…), not about the sentence before's.
+    /// </summary>
+    private static bool NamesAnything(string folded) =>
+        folded.Contains('《', StringComparison.Ordinal)
+        || NameRecognizer.Find(folded).Any(m => m.Length >= 2 && m.Kind is AnswerKind.Person or AnswerKind.Organisation or AnswerKind.Place or AnswerKind.NamedThing);
+
+    /// <summary>True when the text ends with the word (an English word only as a whole word).</summary>
+    private static bool EndsWithWord(string text, string word) =>
+        text.EndsWith(word, StringComparison.Ordinal)
+        && (word.Length == 0 || !char.IsAsciiLetter(word[0]) || text.Length == word.Length || !char.IsAsciiLetter(text[^(word.Length + 1)]));
 
     /// <summary>The organisations and people a folded text names, in order.</summary>
     public IReadOnlyList<ArticleEntity> AgentsIn(string text) => AgentsIn(text, _search.Corpus);
@@ -176,6 +305,7 @@ public sealed partial class FactTable
         foreach (var passage in corpus.Passages)
         {
             IReadOnlyList<ArticleEntity> carried = [];
+            string? previous = null;
             var from = 0;
             foreach (var (raw, _) in _search.Sentences(passage))
             {
@@ -198,7 +328,12 @@ public sealed partial class FactTable
 
                 var named = AgentsIn(text, corpus);
                 carried = named.Count > 0 ? named : carried;
-                var sentence = new FactSentence(passage, text, _folder.Fold(text), passage.Start + at, passage.Start + at + text.Length, carried, clauses);
+                var foldedText = _folder.Fold(text);
+                var sentence = new FactSentence(passage, text, foldedText, passage.Start + at, passage.Start + at + text.Length, carried, clauses)
+                {
+                    Before = named.Count == 0 && (SentenceContext.RefersToSomeoneBefore(foldedText) || !NamesAnything(foldedText)) ? previous : null,
+                };
+                previous = sentence.Folded;
                 sentences.Add(sentence);
                 foreach (var clause in clauses)
                 {
@@ -285,32 +420,38 @@ public sealed partial class FactTable
         return found.Key is null ? Comparator.Equal : Parse(found.Key);
     }
 
-    /// <summary>A claim's comparator: the nearest comparator word in the few words before the figure, or 以上/以下/左右 right after it.</summary>
-    private Comparator ClaimComparator(string text, FigureMention figure)
+    /// <summary>
+    /// A claim's figure with its comparator: the nearest comparator word in the few words before the figure, or
+    /// 以上/以下/左右 right after it; with where that word is (in the claim, where folding kept its length).
+    /// </summary>
+    private BoundedFigure ClaimBounded(string text, FigureMention figure)
     {
-        var before = _folder.Fold(text[Math.Max(0, figure.Start - 14)..figure.Start]);
+        var from = Math.Max(0, figure.Start - 14);
+        var before = _folder.Fold(text[from..figure.Start]);
         var after = _folder.Fold(text[figure.End..Math.Min(text.Length, figure.End + 3)]);
-        var best = (Key: (string?)null, End: -1);
+        var best = (Key: (string?)null, At: -1, Length: 0);
         foreach (var (key, words) in _lexicon.Section("comparator"))
         {
             foreach (var word in words)
             {
                 if (after.StartsWith(word, StringComparison.Ordinal) && word.Length >= 2 && !char.IsAsciiLetter(word[0]))
                 {
-                    return Parse(key);
+                    return new BoundedFigure(figure, Parse(key)) { ComparatorWord = (figure.End, word.Length) };
                 }
 
                 for (var at = ClaimLexicon.IndexOfWord(before, word, 0); at >= 0; at = ClaimLexicon.IndexOfWord(before, word, at + 1))
                 {
-                    if (at + word.Length > best.End)
+                    if (at + word.Length > best.At + best.Length)
                     {
-                        best = (key, at + word.Length);
+                        best = (key, at, word.Length);
                     }
                 }
             }
         }
 
-        return best.Key is { } found ? Parse(found) : Comparator.Equal;
+        return best.Key is { } found
+            ? new BoundedFigure(figure, Parse(found)) { ComparatorWord = before.Length == figure.Start - from ? (from + best.At, best.Length) : null }
+            : new BoundedFigure(figure, Comparator.Equal);
     }
 
     private static Comparator Parse(string key) => key switch

@@ -22,6 +22,8 @@ public sealed class QuestionClassifierTests
     [InlineData("千问是2月1日发布的吗？", QuestionKind.Verify)]
     [InlineData("Is it true that ChatGPT has more than 900 million weekly users?", QuestionKind.Verify)]
     [InlineData("Does Anthropic get 85% of its revenue from B2B and API?", QuestionKind.Verify)]
+    [InlineData("According to the article, did the mill open a second plant in 2019?", QuestionKind.Verify)] // a lead-in naming the article frames it
+    [InlineData("According to the article, what did the mill open in 2019?", QuestionKind.Fact)]
     [InlineData("作者的結論是什麼？", QuestionKind.Opinion)]
     [InlineData("What is the author's conclusion?", QuestionKind.Opinion)]
     [InlineData("作者认为AI竞争的维度变成了什么？", QuestionKind.Opinion)]

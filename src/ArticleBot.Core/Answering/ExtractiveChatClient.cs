@@ -4,6 +4,7 @@ using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Claims;
 using ArticleBot.Core.Diagnostics;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Text;
 using Microsoft.Extensions.AI;
@@ -147,7 +148,7 @@ public sealed class ExtractiveChatClient(ExtractiveComposer composer, IArticleSe
     {
         var plan = search is Search.ArticleSearch articleSearch ? articleSearch.Analyze(question) : null;
         string[] generic = ["作者", "结论", "文章", "author", "conclusion", "article", "conclude", "what", "is"];
-        return plan is not null && plan.Groups.Any(g => g.Strength == Search.GroupStrength.Strong && g.InCorpus && !generic.Any(w => g.Label.Contains(w, StringComparison.Ordinal)));
+        return plan is not null && plan.Groups.Any(g => g.Strength == GroupStrength.Strong && g.InCorpus && !generic.Any(w => g.Label.Contains(w, StringComparison.Ordinal)));
     }
 
     /// <summary>The two named things of a comparison, each with its own query (the question without the other).</summary>

@@ -4,6 +4,7 @@ using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Claims;
 using ArticleBot.Core.Language.Mentions;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 

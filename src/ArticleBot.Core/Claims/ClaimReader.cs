@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Claims;

@@ -1,5 +1,5 @@
 using ArticleBot.Abstractions;
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.Questions;
 
 namespace ArticleBot.Core.Reading;
 

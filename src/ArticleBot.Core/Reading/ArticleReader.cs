@@ -1,6 +1,7 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Language.Mentions;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Reading.Models;
 using ArticleBot.Core.Search;
 

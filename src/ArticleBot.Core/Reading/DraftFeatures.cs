@@ -1,6 +1,6 @@
 using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Language.Mentions;
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.Questions;
 
 namespace ArticleBot.Core.Reading;
 

@@ -1,5 +1,5 @@
 using ArticleBot.Core.Language.Mentions;
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Reading;

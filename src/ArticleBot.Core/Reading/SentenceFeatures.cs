@@ -1,6 +1,6 @@
 using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Corpus;
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Reading;

@@ -3,6 +3,7 @@ using ArticleBot.Abstractions;
 using ArticleBot.Core.Corpus;
 using ArticleBot.Core.Diagnostics;
 using ArticleBot.Core.Language.English;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,5 @@
+using ArticleBot.Core.Language.Questions;
+
 namespace ArticleBot.Core.Search;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using ArticleBot.Abstractions;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Language.Segmentation;
 using ArticleBot.Core.Text;
 using Lucene.Net.Documents;

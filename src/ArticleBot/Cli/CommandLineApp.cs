@@ -4,6 +4,7 @@ using ArticleBot.Core.Answering;
 using ArticleBot.Core.Answering.Gate;
 using ArticleBot.Core.Evaluation;
 using ArticleBot.Core.Hosting;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Plugins;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;

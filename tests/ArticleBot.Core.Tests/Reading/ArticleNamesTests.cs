@@ -1,6 +1,6 @@
 using ArticleBot.Abstractions;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Reading;
-using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Tests.Reading;

@@ -1,7 +1,7 @@
 using ArticleBot.Abstractions;
 using ArticleBot.Core.Language.Mentions;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Reading;
-using ArticleBot.Core.Search;
 using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Tests.Reading;

@@ -1,3 +1,4 @@
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Tests.Fakes;
 

@@ -1,4 +1,5 @@
 using ArticleBot.Core.Language.English;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Tests.Fakes;
 using ArticleBot.Core.Text;

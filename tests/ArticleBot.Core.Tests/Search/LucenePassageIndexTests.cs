@@ -1,4 +1,5 @@
 using ArticleBot.Abstractions;
+using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Language.Segmentation;
 using ArticleBot.Core.Search;
 using ArticleBot.Core.Tests.Fakes;

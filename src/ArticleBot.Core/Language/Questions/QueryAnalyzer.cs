@@ -3,7 +3,7 @@ using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Language.Segmentation;
 using ArticleBot.Core.Text;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.Questions;
 
 /// <summary>
 /// Turns a question in Traditional or Simplified Chinese or English into a <see cref="QueryPlan"/>:

@@ -1,6 +1,6 @@
 using ArticleBot.Core.Language.Segmentation;
 
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.Questions;
 
 /// <summary>How much a part of the question says about what it asks.</summary>
 public enum GroupStrength
@@ -49,7 +49,7 @@ public sealed record QueryGroup(string Label, IReadOnlyList<string> Alternatives
     /// For each alternative of three or more Chinese characters, its bigrams (partial matches count by their share);
     /// null for the others. Computed once per question, not per passage.
     /// </summary>
-    public IReadOnlyList<string[]?> Bigrams { get; } = Alternatives.Select(Search.QueryGroupBigrams.Of).ToArray();
+    public IReadOnlyList<string[]?> Bigrams { get; } = Alternatives.Select(QueryGroupBigrams.Of).ToArray();
 
     /// <summary>True when the group has both a one-character alternative and a longer one (an English word's glosses).</summary>
     public bool HasWordBesideCharacter { get; } = Alternatives.Any(a => a.Length == 1) && Alternatives.Any(a => a.Length > 1);

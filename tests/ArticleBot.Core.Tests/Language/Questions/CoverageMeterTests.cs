@@ -1,6 +1,6 @@
-using ArticleBot.Core.Search;
+using ArticleBot.Core.Language.Questions;
 
-namespace ArticleBot.Core.Tests.Search;
+namespace ArticleBot.Core.Tests.Language.Questions;
 
 /// <summary>Coverage is plain string work on a plan: no index, no Lucene.</summary>
 public sealed class CoverageMeterTests

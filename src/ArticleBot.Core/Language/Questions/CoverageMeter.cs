@@ -1,4 +1,4 @@
-namespace ArticleBot.Core.Search;
+namespace ArticleBot.Core.Language.Questions;
 
 /// <summary>
 /// How much of a question (its <see cref="QueryPlan"/>) a folded text covers: plain string work on the plan's groups,

@@ -254,7 +254,7 @@ public sealed class TrainingRun(TrainingRunOptions options)
         "Fitted by src/ArticleBot.Training (ML.NET FastTree: LambdaMART ranking for the ranker, Platt-scaled; binary for the gate; one thread, fixed seed)",
         "  on eval/train, with the bot's own retrieval and reader:",
         "  DRCD test (Delta Research Center; CC BY-SA 3.0), CMRC 2018 dev and trial (Cui et al.; CC BY-SA 4.0),",
-        "  XQuAD articles 12-41 in Chinese and English (DeepMind, from SQuAD v1.1; CC BY-SA 4.0). Article texts from Wikipedia.",
+        "  XQuAD articles 12-47 in Chinese and English (DeepMind, from SQuAD v1.1; CC BY-SA 4.0). Article texts from Wikipedia.",
         "  The articles of eval/ext are left out. See eval/train/README.md for sources and licences; this model is a work of the project.",
         string.Create(CultureInfo.InvariantCulture, $"  {sources.Sum(s => s.Articles.Count)} articles, {slices.Count} slices, {rows.Count} questions ({rows.Count(r => !r.Question.Answerable)} unanswerable, made), {rows.Sum(r => r.Candidates.Count)} candidate sentences; {options.Folds} folds by article."),
         "  Out-of-fold figures: eval/train/REPORT.md.",

@@ -8,7 +8,14 @@ namespace ArticleBot.Core.Claims;
 /// <param name="Claimed">The claim's words (folded).</param>
 /// <param name="Said">What the sentence writes where the claim has them (folded), or null when the slot cannot be found.</param>
 /// <param name="Focus">True for the focus of a cleft claim (…的是X): the one who or which the claim is about.</param>
-public sealed record ClaimGap(string Claimed, string? Said, bool Focus);
+public sealed record ClaimGap(string Claimed, string? Said, bool Focus)
+{
+    /// <summary>
+    /// True when the gap is one character of the claim against one of the sentence, each shown with the character of
+    /// the word both write after it (同性 / 異性 for 同 / 異 before 性).
+    /// </summary>
+    public bool Joined { get; init; }
+}
 
 /// <summary>
 /// Aligns a Chinese claim with a sentence of the article, word by word, to find what the claim says that the sentence
@@ -90,7 +97,18 @@ public static class ClaimAlignment
 
             claimed = unsaid.Count == last - first + 1 ? claimed : string.Concat(unsaid.Select(t => t.Text));
 
-            gaps.Add(new ClaimGap(claimed, Slot(sentence, Neighbour(tokens, first, -1), Neighbour(tokens, last, +1)), Focus: false));
+            var (left, right) = (Neighbour(tokens, first, -1), Neighbour(tokens, last, +1));
+            var said = Slot(sentence, left, right);
+            if (claimed.Length == 1 && said is { Length: 1 } && right is not null && last + 1 < tokens.Count && tokens[last + 1] == right && !right.Break
+                && right.At > 0 && sentence[right.At - 1] == said[0])
+            {
+                // One character against one, right before a word both write (同 / 異 before 株): read as the words they
+                // make with it (同性 / 異性), so that the judge can tell opposite characters from a slight difference.
+                gaps.Add(new ClaimGap(claimed + right.Text[0], said + right.Text[0], Focus: false) { Joined = true });
+                continue;
+            }
+
+            gaps.Add(new ClaimGap(claimed, said, Focus: false));
         }
 
         return gaps;

@@ -49,6 +49,12 @@ public sealed class ClaimGapJudge(WordGlosses glosses, ClaimLexicon lexicon)
             return GapMeaning.Slight; // the slot runs over a figure the claim gives too: compared as figures, not as words
         }
 
+        if (gap.Joined)
+        {
+            // One character apart (同性 / 異性): opposites, or too small to matter as before.
+            return OppositeCharacter(claimed, said) ? GapMeaning.Opposite : GapMeaning.Slight;
+        }
+
         if (Negated(said) != Negated(claimed) && SharesHead(claimed, said))
         {
             return GapMeaning.Opposite;
@@ -68,12 +74,206 @@ public sealed class ClaimGapJudge(WordGlosses glosses, ClaimLexicon lexicon)
                 ? GapMeaning.OtherName : GapMeaning.Unsaid;
         }
 
-        if (Antonyms(claimed, said))
+        if (Antonyms(claimed, said) || Contrary(claimed, said) || ContraryLead(claimed, said))
         {
             return GapMeaning.Opposite;
         }
 
-        return SameDomain(claimed, said) ? GapMeaning.OtherValue : GapMeaning.Unsaid;
+        return SameDomain(claimed, said) || SameKind(claimed, said) ? GapMeaning.OtherValue : GapMeaning.Unsaid;
+    }
+
+    /// <summary>
+    /// Two words of opposite meaning by the words alone: alike but for one character, the two characters a pair of
+    /// opposites (同性 / 异性, 上游 / 下游: <c>claims.opposite-characters</c>), or verbs of opposite stances by their
+    /// glosses ("to esteem" / "to reject": <c>claims.stance-glosses</c>).
+    /// </summary>
+    private bool Contrary(string a, string b) => OppositeCharacter(a, b) || OppositeStance(a, b);
+
+    /// <summary>
+    /// A slot of several words whose first word says the opposite of the claim's first word (支持新税 against
+    /// 反对这项税: 支持 / 反对; 同性的朋友 against 异性: 同性 / 异性), when the rest of the slot adds nothing of its own:
+    /// nothing, or a word pointing back at what the claim names (这项税 for 新税). A gap runs over every word of the
+    /// claim its sentence does not write, so the word that decides may stand beside one the sentence writes otherwise.
+    /// </summary>
+    private bool ContraryLead(string claimed, string said)
+    {
+        // The first dictionary word of each (two characters or more), and the openings of the shorter's length.
+        var pairs = new List<(string Claimed, string Said)>();
+        if (LeadingWord(claimed) is { } claimedWord && LeadingWord(said) is { } saidWord)
+        {
+            pairs.Add((claimedWord, saidWord));
+        }
+
+        var shorter = Math.Min(claimed.Length, said.Length);
+        if (shorter >= 2 && claimed.Length != said.Length)
+        {
+            pairs.Add((claimed[..shorter], said[..shorter]));
+        }
+
+        return pairs.Any(p => (p.Claimed.Length < claimed.Length || p.Said.Length < said.Length)
+            && (Contrary(p.Claimed, p.Said) || (Negated(p.Said) != Negated(p.Claimed) && SharesHead(p.Claimed, p.Said)) || Antonyms(p.Claimed, p.Said))
+            && AddsNothing(said[p.Said.Length..]));
+    }
+
+    /// <summary>The longest dictionary word (two to four characters) a folded text opens with, or null.</summary>
+    private string? LeadingWord(string text)
+    {
+        for (var n = Math.Min(WordGlosses.MaxWordLength, text.Length); n >= 2; n--)
+        {
+            if (text[..n].All(CharClass.IsHan) && glosses.IsWord(text[..n]))
+            {
+                return text[..n];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The rest of a slot says nothing of its own: it is empty, or points back (这项, 其), and not at others
+    /// (其他, 其余: "other", "the rest").
+    /// </summary>
+    private bool AddsNothing(string rest)
+    {
+        var trimmed = rest.TrimStart('的', '之', '地', ' ');
+        return trimmed.Length == 0 || (s_anaphors.Any(a => trimmed.StartsWith(a, StringComparison.Ordinal))
+            && !(LeadingWord(trimmed) is { } word && GlossPhrases(word).Any(g => g.StartsWith("other", StringComparison.Ordinal) || g.StartsWith("the rest", StringComparison.Ordinal))));
+    }
+
+    private static readonly string[] s_anaphors = WordLists.Load("claims.anaphors");
+
+    /// <summary>Alike but for one character, the two characters opposites (同性 / 异性, 正数 / 负数).</summary>
+    private static bool OppositeCharacter(string a, string b)
+    {
+        if (a.Length != b.Length || a.Length < 2 || !a.All(CharClass.IsHan) || !b.All(CharClass.IsHan))
+        {
+            return false;
+        }
+
+        var differ = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
+        return differ.Count == 1 && s_oppositeCharacters.Contains((a[differ[0]], b[differ[0]]));
+    }
+
+    // Both orders of each pair of opposite characters.
+    private static readonly HashSet<(char, char)> s_oppositeCharacters =
+        [.. WordLists.Load("claims.opposite-characters").Where(p => p.Length == 2).SelectMany(p => new[] { (p[0], p[1]), (p[1], p[0]) })];
+
+    /// <summary>
+    /// Verbs of opposite stances: the glosses of one give only stances for ("to esteem", "to revere"), the other's
+    /// only stances against ("to reject", "to repel").
+    /// </summary>
+    private bool OppositeStance(string a, string b)
+    {
+        var first = Stances(a);
+        var second = Stances(b);
+        return first.Count == 1 && second.Count == 1 && first.Single() != second.Single();
+    }
+
+    /// <summary>The signs ('+', '-') of the stance verbs among a word's glosses.</summary>
+    private HashSet<char> Stances(string word)
+    {
+        var signs = new HashSet<char>();
+        foreach (var phrase in GlossPhrases(word))
+        {
+            var verb = phrase.StartsWith("to ", StringComparison.Ordinal) ? phrase[3..] : phrase;
+            foreach (var (sign, stance) in s_stances)
+            {
+                if (verb == stance || verb.StartsWith(stance + " ", StringComparison.Ordinal))
+                {
+                    signs.Add(sign);
+                }
+            }
+        }
+
+        return signs;
+    }
+
+    private static readonly (char Sign, string Verb)[] s_stances =
+        [.. WordLists.Load("claims.stance-glosses").Where(l => l.Length > 2 && l[0] is '+' or '-' && l[1] == ' ').Select(l => (l[0], l[2..].Trim()))];
+
+    /// <summary>
+    /// Two values of one kind of thing (<c>claims.kinds</c>): the head nouns of their glosses are of one kind
+    /// ("rifle", "cannon": weapons) and none is the other's (步枪 / 来复枪 are both "rifle": the same thing
+    /// said two ways); neither is glossed with the kind itself (武器, "weapon", names no value of it).
+    /// </summary>
+    private bool SameKind(string a, string b)
+    {
+        var first = Heads(a);
+        var second = Heads(b);
+        if (first.Count == 0 || second.Count == 0 || first.Overlaps(second))
+        {
+            return false;
+        }
+
+        var kinds = first.SelectMany(h => s_kindOf[h]).Intersect(second.SelectMany(h => s_kindOf[h])).ToList();
+        return kinds.Count > 0 && !kinds.Any(k => GlossPhrases(a).Contains(k) || GlossPhrases(b).Contains(k));
+    }
+
+    /// <summary>The nouns of <c>claims.kinds</c> that head the word's glosses ("(hunting) rifle", "assault rifle": rifle).</summary>
+    private HashSet<string> Heads(string word)
+    {
+        var heads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var gloss in GlossPhrases(word))
+        {
+            var phrase = gloss;
+            // A one-word note after the head says its field ("iron (metal)"); a longer one another sense of the
+            // word ("iron (for pressing clothes)"), which is no value of the kind.
+            var note = phrase.IndexOf('(', StringComparison.Ordinal);
+            if (note >= 0)
+            {
+                var inside = phrase[(note + 1)..].TrimEnd(')');
+                if (inside.Contains(' ', StringComparison.Ordinal) || inside.Contains('(', StringComparison.Ordinal) || !phrase.EndsWith(')'))
+                {
+                    continue;
+                }
+
+                phrase = phrase[..note].Trim();
+            }
+
+            foreach (var noun in s_kindOf.Keys)
+            {
+                if (phrase == noun || phrase.EndsWith(" " + noun, StringComparison.Ordinal))
+                {
+                    heads.Add(noun);
+                }
+            }
+        }
+
+        return heads;
+    }
+
+    // Each noun of claims.kinds ("kind: noun, noun"), with its kinds.
+    private static readonly Dictionary<string, string[]> s_kindOf = WordLists.Load("claims.kinds")
+        .Select(l => l.Split(':', 2))
+        .Where(p => p.Length == 2)
+        .SelectMany(p => p[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => (Noun: n.ToLowerInvariant(), Kind: p[0].Trim().ToLowerInvariant())))
+        .GroupBy(x => x.Noun, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Kind).Distinct().ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Every gloss of a word, lower case, a leading bracketed note dropped ("(guided) missile": "missile").</summary>
+    private List<string> GlossPhrases(string word)
+    {
+        if (glosses.GlossesOf(word) is not { } all)
+        {
+            return [];
+        }
+
+        var phrases = new List<string>();
+        foreach (var raw in all.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var phrase = raw.ToLowerInvariant();
+            while (phrase.StartsWith('(') && phrase.IndexOf(')', StringComparison.Ordinal) is var close and > 0)
+            {
+                phrase = phrase[(close + 1)..].Trim();
+            }
+
+            foreach (var part in phrase.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                phrases.Add(part);
+            }
+        }
+
+        return phrases;
     }
 
     /// <summary>The name a slot of the sentence holds (米勒 in 乔治·米勒), or null.</summary>

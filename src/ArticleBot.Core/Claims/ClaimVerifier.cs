@@ -262,6 +262,13 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return Slotted(cited with { ArticleFigure = null, ClaimFigure = null }, reading, found.Sentence, otherName, ContradictionReason.Subject);
         }
 
+        if (gap is { Meaning: GapMeaning.Opposite or GapMeaning.OtherValue } slot)
+        {
+            // The figure holds, but the sentence says the opposite, or another value of one kind, in the claim's slot
+            // (擊沉 by one weapon, where the claim names another): read as a statement's slot is.
+            return Slotted(cited with { ArticleFigure = null, ClaimFigure = null }, reading, found.Sentence, slot, slot.Meaning == GapMeaning.Opposite ? ContradictionReason.Stance : ContradictionReason.Value);
+        }
+
         if (point.Mention.Kind == FigureKind.Date && gap is { Meaning: not GapMeaning.Slight, Gap.Said: not null })
         {
             // A date is the claim's setting: where the sentence writes something else in the claim's slot, it says
@@ -582,6 +589,14 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         if (said is not null && slot.Meaning == GapMeaning.OtherName)
         {
             said = judge.NameIn(said) ?? said; // the name in the slot (甲公司 of 例如甲公司, 米勒 of 喬治·米勒)
+        }
+
+        // A slot cut down to one character by its function characters (反 of 反對: 對 is a light preposition too) is
+        // shown as the dictionary word the sentence writes there.
+        if (said is { Length: 1 } && sentence.Folded.IndexOf(said, StringComparison.Ordinal) is var at and >= 0 && at + 2 <= sentence.Folded.Length
+            && glosses.IsWord(sentence.Folded.Substring(at, 2)))
+        {
+            said = sentence.Folded.Substring(at, 2);
         }
 
         return cited with

@@ -102,7 +102,7 @@ public static class ClaimAlignment
             if (claimed.Length == 1 && said is { Length: 1 } && right is not null && last + 1 < tokens.Count && tokens[last + 1] == right && !right.Break
                 && right.At > 0 && sentence[right.At - 1] == said[0])
             {
-                // One character against one, right before a word both write (同 / 異 before 株): read as the words they
+                // One character against one, right before a word both write (同 / 異 before 性): read as the words they
                 // make with it (同性 / 異性), so that the judge can tell opposite characters from a slight difference.
                 gaps.Add(new ClaimGap(claimed + right.Text[0], said + right.Text[0], Focus: false) { Joined = true });
                 continue;

@@ -270,8 +270,7 @@ public sealed partial class FactTable
 
     /// <summary>True when the text ends with the word (an English word only as a whole word).</summary>
     private static bool EndsWithWord(string text, string word) =>
-        text.EndsWith(word, StringComparison.Ordinal)
-        && (word.Length == 0 || !char.IsAsciiLetter(word[0]) || text.Length == word.Length || !char.IsAsciiLetter(text[^(word.Length + 1)]));
+        word.Length <= text.Length && ClaimLexicon.IndexOfWord(text, word, text.Length - word.Length) == text.Length - word.Length;
 
     /// <summary>The organisations and people a folded text names, in order.</summary>
     public IReadOnlyList<ArticleEntity> AgentsIn(string text) => AgentsIn(text, _search.Corpus);

@@ -139,7 +139,7 @@ public sealed class TrainingRun(TrainingRunOptions options)
         }
 
         Render(report);
-        Console.Out.Write(ClaimReport.ToMarkdown(claims.Outcomes, claims.AtTarget));
+        Console.Out.Write(ClaimReport.ToMarkdown(claims));
         var elapsed = clock.Elapsed;
         AnsiConsole.MarkupLineInterpolated($"[grey]{all.Count:N0} questions in {used.Count} slices, {options.Folds} folds; {elapsed.TotalSeconds:0} s[/]");
 
@@ -172,7 +172,8 @@ public sealed class TrainingRun(TrainingRunOptions options)
         await File.WriteAllTextAsync(Path.Combine(outputFolder, ReadingModels.RankerFile), result.Ranker.Write(), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputFolder, ReadingModels.GateFile), result.Gate.Write(), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputFolder, Core.Claims.ClaimSupport.File), claims.Model.Write(), cancellationToken);
-        await File.WriteAllTextAsync(reportPath, ReportText(report, all.Count, used.Count) + ClaimReport.ToMarkdown(claims.Outcomes, claims.AtTarget), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(outputFolder, Core.Claims.SlotRefutation.File), claims.Refutation.Write(), cancellationToken);
+        await File.WriteAllTextAsync(reportPath, ReportText(report, all.Count, used.Count) + ClaimReport.ToMarkdown(claims), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Models written to {outputFolder}; report to {reportPath}.");
         return 0;
     }
@@ -197,7 +198,7 @@ public sealed class TrainingRun(TrainingRunOptions options)
                 });
                 var all = rows.SelectMany(r => r).ToList();
                 checking.Description = $"claims: {all.Count:N0} checked";
-                result = ClaimTraining.Run(all, options.Folds, ClaimComments(all), step =>
+                result = ClaimTraining.Run(all, options.Folds, ClaimComments(all), RefutationComments(all), step =>
                 {
                     checking.Description = "claims: " + step;
                     checking.Increment(1);
@@ -214,6 +215,16 @@ public sealed class TrainingRun(TrainingRunOptions options)
         "  Sources and licences as the reader's models: eval/train/README.md. This model is a work of the project.",
         string.Create(CultureInfo.InvariantCulture, $"  {rows.Count} claims, {rows.Count(r => r.Decides)} reached the support decision; {options.Folds} folds by article."),
         "  The curve: out-of-fold precision of \"supported\" at thresholds 1/40 ... 39/40. Figures: eval/train/REPORT.md.",
+    ];
+
+    private IReadOnlyList<string> RefutationComments(IReadOnlyList<ClaimRow> rows) =>
+    [
+        "Fitted by src/ArticleBot.Training (ML.NET FastTree binary, Platt-scaled; one thread, fixed seed) on the same made claims",
+        "  as claim-support.trees, each whose best sentence leaves one slot of it filled with other words: a claim made false",
+        "  (another figure, person or thing in its answer's place) against a true one (the answer, or its words said another way).",
+        "  Sources and licences as the reader's models: eval/train/README.md. This model is a work of the project.",
+        string.Create(CultureInfo.InvariantCulture, $"  {rows.Count} claims, {rows.Count(r => r.Check.SlotFeatures is not null)} with one slot filled otherwise; {options.Folds} folds by article."),
+        "  The curve: out-of-fold precision of \"refuted\" at thresholds 1/40 ... 39/40, on the claims the rule does not contradict. Figures: eval/train/REPORT.md.",
     ];
 
     private string ReportText(OutOfFoldReport report, int questions, int slices)

@@ -31,7 +31,7 @@ public sealed class ShippedModelsTests
 
             Assert.Equal(0, exit);
             var shipped = Path.Combine(TrainingData.Repository, "src", "ArticleBot.Core", "Resources", "models");
-            foreach (var file in new[] { ReadingModels.RankerFile, ReadingModels.GateFile, Core.Claims.ClaimSupport.File })
+            foreach (var file in new[] { ReadingModels.RankerFile, ReadingModels.GateFile, Core.Claims.ClaimSupport.File, Core.Claims.SlotRefutation.File })
             {
                 Assert.True(File.ReadAllText(Path.Combine(shipped, file)) == File.ReadAllText(Path.Combine(output, file)), $"{file} differs from what the training produces: retrain and commit");
             }

@@ -77,6 +77,15 @@ public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sente
     /// <summary>The support model's probability that the sentence supports the claim (null under the rule, or not asked).</summary>
     public double? Support { get; init; }
 
+    /// <summary>
+    /// For a Chinese claim with one unsaid slot that its best sentence fills with other words: what the refutation model
+    /// read (<see cref="SlotRefutationFeatures"/>), else null. Training reads it to learn from.
+    /// </summary>
+    public float[]? SlotFeatures { get; init; }
+
+    /// <summary>The refutation model's probability that the slot refutes the claim (null without a model, or not asked).</summary>
+    public double? Refutation { get; init; }
+
     /// <summary>The sentence the support decision read, also when it did not support the claim (nothing is cited then).</summary>
     public string? ReadSentence { get; init; }
 
@@ -102,7 +111,7 @@ public sealed record ClaimCheck(Verdict Verdict, Passage? Passage, string? Sente
 /// </list>
 /// When unsure, the claim is not covered: the verifier contradicts only what it has placed.
 /// </summary>
-public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFinder entities, WordGlosses glosses, ClaimGapJudge judge, ClaimSupport support)
+public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFinder entities, WordGlosses glosses, ClaimGapJudge judge, ClaimSupport support, SlotRefutation refutation)
 {
     // Shares of a claim's words (by weight) a sentence must hold: to be about the claim, to support it without a
     // figure (for a Chinese claim, checked by the learned model: ClaimSupport), to pin a subject contradiction.
@@ -255,7 +264,8 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return replaced(cited with { ArticleFigure = null, ClaimFigure = null });
         }
 
-        var gap = relation == true && subjectOk ? GapOf(reading, found.Sentence) : null;
+        var judged = relation == true && subjectOk ? JudgedGaps(reading, found.Sentence) : [];
+        var gap = OneGap(judged);
         if (gap is { Meaning: GapMeaning.OtherName } otherName)
         {
             // The figure holds, but for someone else: the sentence names another where the claim names its subject.
@@ -275,6 +285,15 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             // something else happened then (毀於火災, not 洪水). A gap with no slot is a paraphrase as often as not: on
             // the claims made from the public questions, blocking those too cost 196 true claims for 25 false ones.
             return ClaimCheck.NotCovered;
+        }
+
+        if (relation == true && subjectOk && SlotFeaturesOf(reading, found.Sentence, judged, SentenceShare(reading, found.Sentence), figure: true) is { } slotFeatures)
+        {
+            // The figure holds, and a slot of the claim is filled otherwise: another value, or the claim's words said
+            // another way, as the learned model reads it.
+            var refuted = refutation.Probability(slotFeatures);
+            var read = cited with { ArticleFigure = null, ClaimFigure = null, SlotFeatures = slotFeatures, Refutation = refuted };
+            return refutation.Refutes(slotFeatures) ? Slotted(read, reading, found.Sentence, RefutableSlot(judged)!.Value, ContradictionReason.Value) : cited with { SlotFeatures = slotFeatures, Refutation = refuted };
         }
 
         return relation switch
@@ -336,9 +355,17 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             .ToList();
         var scored = ranked.FirstOrDefault();
 
-        if (scored.Sentence is null || scored.Match.Share < AboutShare)
+        if (scored.Sentence is null)
         {
             return ClaimCheck.NotCovered;
+        }
+
+        if (scored.Match.Share < AboutShare)
+        {
+            // A claim's wrong word is often its rarest: a value the article never writes weighs most, and leaves the
+            // sentence that says all the rest below the share. Read as a slot, when it is one.
+            return scored.Match.Share > 0 && scored.Agents == reading.Agents.Count && scored.Products == reading.Products.Count
+                ? SlotAlone(reading, scored.Sentence, scored.Match) : ClaimCheck.NotCovered;
         }
 
         var sentence = scored.Sentence;
@@ -416,21 +443,114 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Stance };
         }
 
-        // An unsaid gap of words the share already weighed (方法 for 手段) is the share's to judge; one of words the
-        // search dropped (後衛, not in the article, read as two weak characters) would otherwise pass unseen. A cleft's
-        // focus is the claim's point: unsaid, it is never supported.
-        var hidden = gap is { Meaning: GapMeaning.Unsaid, Gap: var unsaid } && (unsaid.Focus || !reading.Content.Any(g => g.Label.Contains(unsaid.Claimed, StringComparison.Ordinal)));
+        var hidden = gap is { Meaning: GapMeaning.Unsaid, Gap: var unsaid } && Hidden(reading, unsaid);
         if (reading.Language == QuestionLanguage.English || reading.Aligned.Length == 0)
         {
             return scored.Match.Share >= SupportShare && !hidden ? cited : ClaimCheck.NotCovered;
         }
 
+        // A slot of the claim that the sentence fills with other words: another value, or the claim's words said
+        // another way, as the learned refutation model reads it.
+        var slotFeatures = SlotFeaturesOf(reading, sentence, judged, scored.Match, figure: false);
+        var refuted = slotFeatures is null ? null : refutation.Probability(slotFeatures);
+        if (slotFeatures is not null && refutation.Refutes(slotFeatures))
+        {
+            return Slotted(cited with { SlotFeatures = slotFeatures, Refutation = refuted }, reading, sentence, RefutableSlot(judged)!.Value, ContradictionReason.Value);
+        }
+
         // A Chinese claim: the rule, and the learned support model's reading of what the sentence says and leaves unsaid.
         var features = SupportFeatures(reading, sentence, judged, scored.Match, ranked.Count > 1 ? ranked[1].Match.Share : 0, hidden);
         var probability = support.Probability(features);
-        return support.Supports(features, scored.Match.Share, hidden)
-            ? cited with { SupportFeatures = features, Support = probability, ReadSentence = sentence.Text }
-            : ClaimCheck.NotCovered with { SupportFeatures = features, Support = probability, ReadSentence = sentence.Text };
+        return (support.Supports(features, scored.Match.Share, hidden) ? cited : ClaimCheck.NotCovered)
+            with { SupportFeatures = features, Support = probability, ReadSentence = sentence.Text, SlotFeatures = slotFeatures, Refutation = refuted };
+    }
+
+    /// <summary>
+    /// A Chinese claim whose best sentence says too little of it to be about it, unless what it leaves out is one slot
+    /// the sentence fills with other words, and the rest of the claim is said: then the refutation model reads the slot.
+    /// </summary>
+    private ClaimCheck SlotAlone(ClaimReading reading, FactSentence sentence, (double Share, int Strong, double Matched, double Denied) match)
+    {
+        if (reading.Language == QuestionLanguage.English || reading.Aligned.Length == 0)
+        {
+            return ClaimCheck.NotCovered;
+        }
+
+        var judged = JudgedGaps(reading, sentence);
+        if (RefutableSlot(judged) is not { Gap: var slot } || RestShare(reading, sentence, slot) < SupportShare
+            || SlotFeaturesOf(reading, sentence, judged, match, figure: false) is not { } features)
+        {
+            return ClaimCheck.NotCovered;
+        }
+
+        var refuted = refutation.Probability(features);
+        var read = new ClaimCheck(Verdict.Supported, sentence.Passage, sentence.Text, null, null) { SlotFeatures = features, Refutation = refuted };
+        return refutation.Refutes(features)
+            ? Slotted(read, reading, sentence, RefutableSlot(judged)!.Value, ContradictionReason.Value)
+            : ClaimCheck.NotCovered with { SlotFeatures = features, Refutation = refuted, ReadSentence = sentence.Text };
+    }
+
+    /// <summary>The share of the claim's words outside a slot that the sentence says (0 when fewer than two are left).</summary>
+    private double RestShare(ClaimReading reading, FactSentence sentence, ClaimGap slot)
+    {
+        var rest = reading with { Content = [.. reading.Content.Where(g => !g.Label.Contains(slot.Claimed, StringComparison.Ordinal) && !slot.Claimed.Contains(g.Label, StringComparison.Ordinal))] };
+        return rest.Content.Count < 2 ? 0 : SentenceShare(rest, sentence).Share;
+    }
+
+    /// <summary>
+    /// An unsaid gap of words the share already weighed (方法 for 手段) is the share's to judge; one of words the search
+    /// dropped (後衛, not in the article, read as two weak characters) would otherwise pass unseen. A cleft's focus is
+    /// the claim's point: unsaid, it is never supported.
+    /// </summary>
+    private static bool Hidden(ClaimReading reading, ClaimGap gap) =>
+        gap.Focus || !reading.Content.Any(g => g.Label.Contains(gap.Claimed, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The claim's one unsaid gap, when the sentence fills its slot with other words, for the refutation model; null
+    /// when the claim leaves none, several (tried: out of fold, the model then told false claims from true ones less
+    /// well, and answered more true ones No), or a gap the words alone decided.
+    /// </summary>
+    private static (GapMeaning Meaning, ClaimGap Gap)? RefutableSlot(List<(GapMeaning Meaning, ClaimGap Gap)> gaps) =>
+        gaps is [{ Meaning: GapMeaning.Unsaid, Gap.Said.Length: > 0 } one] ? one : null;
+
+    /// <summary>
+    /// The refutation model's features (<see cref="SlotRefutationFeatures.Names"/>) of the claim's refutable slot
+    /// (<see cref="RefutableSlot"/>); null when it has none.
+    /// </summary>
+    private float[]? SlotFeaturesOf(ClaimReading reading, FactSentence sentence, List<(GapMeaning Meaning, ClaimGap Gap)> gaps, (double Share, int Strong, double Matched, double Denied) match, bool figure)
+    {
+        if (RefutableSlot(gaps) is not { Gap: { Said: { } said } slot })
+        {
+            return null;
+        }
+
+        var claimed = slot.Claimed;
+        var others = facts.Sentences.Where(o => o != sentence && o.Folded.Contains(claimed, StringComparison.Ordinal)).Take(5).ToList();
+        var at = reading.Aligned.IndexOf(claimed, StringComparison.Ordinal);
+        var room = Math.Max(1, reading.Aligned.Length - claimed.Length);
+        return
+        [
+            (float)match.Share,
+            match.Strong,
+            figure ? 1 : 0,
+            claimed.Length,
+            said.Length,
+            (float)SlotRefutationFeatures.CharacterShare(claimed, said),
+            (float)SlotRefutationFeatures.CharacterShare(said, reading.Folded),
+            others.Count,
+            others.Any(o => o.Passage == sentence.Passage) ? 1 : 0,
+            glosses.IsWord(claimed) ? 1 : 0,
+            glosses.IsWord(said) ? 1 : 0,
+            SlotRefutationFeatures.GlossesShare(glosses, claimed, said) ? 1 : 0,
+            judge.IsName(claimed) || entities.NamedIn(claimed).Any(e => entities.NamesOf(e).Contains(claimed)) ? 1 : 0,
+            judge.NameIn(said) is not null ? 1 : 0,
+            slot.Focus ? 1 : 0,
+            at < 0 ? -1 : Math.Min(1, at / (float)room),
+            reading.Aligned.Length,
+            (float)ClaimSupportFeatures.BigramShare(reading.Aligned, sentence.Folded),
+            Hidden(reading, slot) ? 1 : 0,
+            (float)RestShare(reading, sentence, slot),
+        ];
     }
 
     /// <summary>The support model's features (<see cref="ClaimSupportFeatures.Names"/>) of a Chinese claim and its best sentence.</summary>
@@ -585,7 +705,8 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     /// <summary>The verdict a slot decided, with the article's words verbatim and the claim's.</summary>
     private ClaimCheck Slotted(ClaimCheck cited, ClaimReading reading, FactSentence sentence, (GapMeaning Meaning, ClaimGap Gap) slot, ContradictionReason reason)
     {
-        var said = slot.Gap.Said;
+        // A slot runs between the words both write, so it may take the sentence's punctuation with it (、乙 in 甲、乙).
+        var said = slot.Gap.Said is { } slotWords && slotWords.Trim().Trim(s_slotPunctuation) is { Length: > 0 } trimmed ? trimmed : slot.Gap.Said;
         if (said is not null && slot.Meaning == GapMeaning.OtherName)
         {
             said = judge.NameIn(said) ?? said; // the name in the slot (甲公司 of 例如甲公司, 米勒 of 喬治·米勒)
@@ -607,6 +728,8 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             Claimed = AsWritten(reading, slot.Gap.Claimed),
         };
     }
+
+    private static readonly char[] s_slotPunctuation = ['、', '，', ',', '；', ';', '：', ':', '。', '“', '”', '「', '」', '"', '（', '）', '(', ')'];
 
     /// <summary>The claim's own characters for a folded piece of it (its script kept: 後衛, not 后卫).</summary>
     private static string AsWritten(ClaimReading reading, string foldedPiece)

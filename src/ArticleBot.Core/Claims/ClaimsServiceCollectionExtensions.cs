@@ -12,8 +12,8 @@ public static partial class ClaimsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the claim lexicon, the fact table (read once per corpus, on first use), the claim reader, the learned support
-    /// model (built in, or a retrained one from <c>Retrieval:ModelsPath</c>; a damaged file falls back to the hand-set
-    /// rule, with a warning) and the verifier.
+    /// and slot refutation models (built in, or retrained ones from <c>Retrieval:ModelsPath</c>; a damaged file falls
+    /// back to the hand-set rule, or to no refutation by slot, with a warning) and the verifier.
     /// </summary>
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
@@ -23,20 +23,24 @@ public static partial class ClaimsServiceCollectionExtensions
         services.TryAddSingleton(_ => new WordGlosses());
         services.TryAddSingleton<ClaimGapJudge>();
         services.TryAddSingleton<ClaimReader>();
-        services.TryAddSingleton(sp =>
-        {
-            var folder = sp.GetService<IOptions<RetrievalOptions>>()?.Value.ModelsPath;
-            var support = string.IsNullOrWhiteSpace(folder) ? ClaimSupport.Shipped
-                : ClaimSupport.Load(Path.IsPathRooted(folder) || sp.GetService<IHostEnvironment>() is not { } host ? folder : Path.Combine(host.ContentRootPath, folder));
-            if (support.Problem is { } problem && sp.GetService<ILoggerFactory>() is { } loggers)
-            {
-                Log.ModelProblem(loggers.CreateLogger("ArticleBot.Claims"), problem);
-            }
-
-            return support;
-        });
+        services.TryAddSingleton(sp => Loaded(sp, ClaimSupport.Shipped, ClaimSupport.Load, s => s.Problem));
+        services.TryAddSingleton(sp => Loaded(sp, SlotRefutation.Shipped, SlotRefutation.Load, s => s.Problem));
         services.TryAddSingleton<ClaimVerifier>();
         return services;
+    }
+
+    /// <summary>A claim model: the built-in one, or a retrained one from <c>Retrieval:ModelsPath</c>; its problem, if any, logged.</summary>
+    private static T Loaded<T>(IServiceProvider sp, T shipped, Func<string, T> load, Func<T, string?> problemOf)
+    {
+        var folder = sp.GetService<IOptions<RetrievalOptions>>()?.Value.ModelsPath;
+        var model = string.IsNullOrWhiteSpace(folder) ? shipped
+            : load(Path.IsPathRooted(folder) || sp.GetService<IHostEnvironment>() is not { } host ? folder : Path.Combine(host.ContentRootPath, folder));
+        if (problemOf(model) is { } problem && sp.GetService<ILoggerFactory>() is { } loggers)
+        {
+            Log.ModelProblem(loggers.CreateLogger("ArticleBot.Claims"), problem);
+        }
+
+        return model;
     }
 
     private static partial class Log

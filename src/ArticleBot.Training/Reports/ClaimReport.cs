@@ -6,24 +6,35 @@ using ArticleBot.Training.Learning;
 namespace ArticleBot.Training.Reports;
 
 /// <summary>
-/// The claim verifier's out-of-fold figures on the made claims, under the hand-set rule and with the support model, by
-/// kind and by language. Right: a true claim answered Yes citing a sentence that holds its answer; a false one answered No.
+/// The claim verifier's out-of-fold figures on the made claims, under the hand-set rule and with the support and
+/// refutation models, by kind and by language. Right: a true claim answered Yes citing a sentence that holds its answer; a false one answered No.
 /// </summary>
 public static class ClaimReport
 {
     /// <summary>The report as Markdown.</summary>
-    public static string ToMarkdown(IReadOnlyList<ClaimOutcome> outcomes, Func<double, IReadOnlyList<ClaimOutcome>> atTarget)
+    public static string ToMarkdown(ClaimTrainingResult result)
     {
-        ArgumentNullException.ThrowIfNull(outcomes);
-        ArgumentNullException.ThrowIfNull(atTarget);
+        ArgumentNullException.ThrowIfNull(result);
+        var outcomes = result.Outcomes;
+        var atTarget = result.AtTarget;
         var builder = new StringBuilder();
-        builder.Append("\n## Claims: the support model, out of fold\n\n");
-        builder.Append(CultureInfo.InvariantCulture, $"{outcomes.Count:N0} claims made from the questions ({outcomes.Count(o => o.Row.Decides):N0} reached the support decision). ");
-        builder.Append(CultureInfo.InvariantCulture, $"Right: a true claim answered Yes citing a sentence that holds its answer, a false one answered No. Threshold: the other folds' out-of-fold \"Yes\" right {ClaimSupport.TargetPrecision:0.###} of the time. The model only withholds the rule's \"Yes\" (left to decide alone, it confirmed hand-written false claims the rule did not); a \"No\" is the rule's, the same in both.\n\n");
-        builder.Append("| group | claims | No (both) | rule: right | rule: Yes | rule: Yes right | model: right | model: Yes | model: Yes right |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        builder.Append("\n## Claims: the support and refutation models, out of fold\n\n");
+        builder.Append(CultureInfo.InvariantCulture, $"{outcomes.Count:N0} claims made from the questions ({outcomes.Count(o => o.Row.Decides):N0} reached the support decision; {outcomes.Count(o => o.Row.Refutable):N0} left one slot filled otherwise that the rule does not contradict). ");
+        builder.Append(CultureInfo.InvariantCulture, $"Right: a true claim answered Yes citing a sentence that holds its answer, a false one answered No. Thresholds: the other folds' out-of-fold \"Yes\" right {ClaimSupport.TargetPrecision:0.###} of the time (support), their \"No\" by slot right {SlotRefutation.TargetPrecision:0.###} of the time (refutation). The support model only withholds the rule's \"Yes\" (left to decide alone, it confirmed hand-written false claims the rule did not); the refutation model adds a \"No\" where the rule has none.\n\n");
+        builder.Append("| group | claims | rule: No | rule: right | rule: Yes | rule: Yes right | models: No | models: right | models: Yes | models: Yes right |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var (name, group) in Groups(outcomes))
         {
-            builder.Append(CultureInfo.InvariantCulture, $"| {name} | {group.Count} | {Share(group, o => o.Rule == Verdict.Contradicted)} | {Share(group, o => Right(o, o.Rule))} | {Share(group, o => o.Rule == Verdict.Supported)} | {YesRight(group, o => o.Rule)} | {Share(group, o => Right(o, o.Model))} | {Share(group, o => o.Model == Verdict.Supported)} | {YesRight(group, o => o.Model)} |\n");
+            builder.Append(CultureInfo.InvariantCulture, $"| {name} | {group.Count} | {Share(group, o => o.Rule == Verdict.Contradicted)} | {Share(group, o => Right(o, o.Rule))} | {Share(group, o => o.Rule == Verdict.Supported)} | {YesRight(group, o => o.Rule)} | {Share(group, o => o.Model == Verdict.Contradicted)} | {Share(group, o => Right(o, o.Model))} | {Share(group, o => o.Model == Verdict.Supported)} | {YesRight(group, o => o.Model)} |\n");
+        }
+
+        var refutable = outcomes.Where(o => o.Row.Refutable).ToList();
+        builder.Append(CultureInfo.InvariantCulture, $"\nOut-of-fold AUC of the refutation model on the {refutable.Count:N0} claims it decides (the chance a false claim outscores a true one): {Auc(refutable, o => o.Refutation, o => o.Row.False):0.000}. At other target precisions of its \"No\":\n\n");
+        builder.Append("| target | true claims: No | false claims: No | its No right |\n| --- | --- | --- | --- |\n");
+        foreach (var target in new[] { 0.85, 0.9, 0.95, 0.975 })
+        {
+            var at = result.AtRefutationTarget(target);
+            var no = at.Where(o => o.Row.Refutable && o.Model == Verdict.Contradicted).ToList();
+            builder.Append(CultureInfo.InvariantCulture, $"| {target:0.###} | {Share(at, o => !o.Row.False, o => o.Model == Verdict.Contradicted)} | {Share(at, o => o.Row.False, o => o.Model == Verdict.Contradicted)} | {(no.Count == 0 ? "–" : (no.Count(o => o.Row.False) / (double)no.Count).ToString("0.000", CultureInfo.InvariantCulture))} |\n");
         }
 
         var decided = outcomes.Where(o => o.Row.Decides).ToList();
@@ -60,12 +71,13 @@ public static class ClaimReport
     }
 
     /// <summary>The area under the ROC curve of <paramref name="score"/> for the claims' labels (ties count half).</summary>
-    public static double Auc(IReadOnlyList<ClaimOutcome> outcomes, Func<ClaimOutcome, double> score)
+    public static double Auc(IReadOnlyList<ClaimOutcome> outcomes, Func<ClaimOutcome, double> score, Func<ClaimOutcome, bool>? label = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(score);
-        var right = outcomes.Where(o => o.Row.Label).Select(score).ToList();
-        var wrong = outcomes.Where(o => !o.Row.Label).Select(score).Order().ToList();
+        label ??= o => o.Row.Label;
+        var right = outcomes.Where(label).Select(score).ToList();
+        var wrong = outcomes.Where(o => !label(o)).Select(score).Order().ToList();
         if (right.Count == 0 || wrong.Count == 0)
         {
             return 0.5;

@@ -20,6 +20,12 @@ public sealed record ClaimRow(Slice Slice, MadeClaim Claim, ClaimCheck Check, bo
 
     /// <summary>True when the verifier reached the support decision (a Chinese claim whose best sentence contradicts none of it).</summary>
     public bool Decides => Check.SupportFeatures is not null;
+
+    /// <summary>True for a claim made false (another figure, person or thing in its answer's place).</summary>
+    public bool False => Claim.Kind != "claim-true";
+
+    /// <summary>True when the refutation model decides the claim: one slot filled otherwise, and the rule does not contradict it.</summary>
+    public bool Refutable => Check.SlotFeatures is not null && Check.Verdict != Verdict.Contradicted;
 }
 
 /// <summary>
@@ -48,7 +54,7 @@ public sealed class ClaimRowBuilder(ScriptFolding folder, int perArticle, int pa
         var entities = new EntityFinder(search, folder);
         var lexicon = ClaimLexicon.Shipped;
         var facts = new FactTable(search, entities, folder, lexicon);
-        var verifier = new ClaimVerifier(new ClaimReader(search, entities, folder, facts), facts, entities, _glosses, new ClaimGapJudge(_glosses, lexicon), ClaimSupport.Rule);
+        var verifier = new ClaimVerifier(new ClaimReader(search, entities, folder, facts), facts, entities, _glosses, new ClaimGapJudge(_glosses, lexicon), ClaimSupport.Rule, SlotRefutation.None);
         return [.. claims.Select(claim =>
         {
             var check = verifier.Verify(claim.Text);

@@ -159,28 +159,41 @@ public sealed class ClaimGapJudge(WordGlosses glosses, ClaimLexicon lexicon)
         [.. WordLists.Load("claims.opposite-characters").Where(p => p.Length == 2).SelectMany(p => new[] { (p[0], p[1]), (p[1], p[0]) })];
 
     /// <summary>
-    /// Verbs of opposite stances: the glosses of one give only stances for ("to esteem", "to revere"), the other's
-    /// only stances against ("to reject", "to repel").
+    /// Verbs of opposite stances, or of opposite outcomes: on one axis, the glosses of one give only a stance for ("to
+    /// esteem", "to revere") or a success ("to succeed"), the other's only a stance against ("to reject") or a failure
+    /// ("to fail").
     /// </summary>
     private bool OppositeStance(string a, string b)
     {
-        var first = Stances(a);
-        var second = Stances(b);
-        return first.Count == 1 && second.Count == 1 && first.Single() != second.Single();
+        var first = Polarities(a);
+        var second = Polarities(b);
+        return s_axes.Any(axis => Sign(first, axis) is { } one && Sign(second, axis) is { } other && one != other);
     }
 
-    /// <summary>The signs ('+', '-') of the stance verbs among a word's glosses.</summary>
-    private HashSet<char> Stances(string word)
+    /// <summary>The one sign a set of polarities gives on an axis, or null when it gives none or both.</summary>
+    public static char? Sign(IReadOnlySet<(string Axis, char Sign)> polarities, string axis)
     {
-        var signs = new HashSet<char>();
+        ArgumentNullException.ThrowIfNull(polarities);
+        var signs = polarities.Where(p => p.Axis == axis).Select(p => p.Sign).Distinct().ToList();
+        return signs.Count == 1 ? signs[0] : null;
+    }
+
+    /// <summary>The axes of polarity: stance (for or against) and outcome (success or failure).</summary>
+    public static IReadOnlyList<string> Axes => s_axes;
+
+    /// <summary>The polarities ('+' or '-' on an axis) of the verbs among a Chinese word's glosses (支持: "to support", stance +).</summary>
+    public IReadOnlySet<(string Axis, char Sign)> Polarities(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var signs = new HashSet<(string Axis, char Sign)>();
         foreach (var phrase in GlossPhrases(word))
         {
             var verb = phrase.StartsWith("to ", StringComparison.Ordinal) ? phrase[3..] : phrase;
-            foreach (var (sign, stance) in s_stances)
+            foreach (var (axis, sign, polar) in s_polarities)
             {
-                if (verb == stance || verb.StartsWith(stance + " ", StringComparison.Ordinal))
+                if (verb == polar || verb.StartsWith(polar + " ", StringComparison.Ordinal))
                 {
-                    signs.Add(sign);
+                    signs.Add((axis, sign));
                 }
             }
         }
@@ -188,8 +201,76 @@ public sealed class ClaimGapJudge(WordGlosses glosses, ClaimLexicon lexicon)
         return signs;
     }
 
-    private static readonly (char Sign, string Verb)[] s_stances =
-        [.. WordLists.Load("claims.stance-glosses").Where(l => l.Length > 2 && l[0] is '+' or '-' && l[1] == ' ').Select(l => (l[0], l[2..].Trim()))];
+    /// <summary>
+    /// The polarities of an English text's words (<paramref name="stems"/>, as <see cref="EnglishLexicon.Stem"/> gives
+    /// them): "supports" is a stance for, "failed" a failure. Verbs of several words are matched word for word.
+    /// </summary>
+    public static IReadOnlySet<(string Axis, char Sign)> EnglishPolarities(IReadOnlyList<string> stems)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        var signs = new HashSet<(string Axis, char Sign)>();
+        foreach (var (axis, sign, verb) in s_stemmedPolarities)
+        {
+            for (var i = 0; i + verb.Length <= stems.Count; i++)
+            {
+                if (verb.Select((w, k) => stems[i + k] == w).All(same => same))
+                {
+                    signs.Add((axis, sign));
+                }
+            }
+        }
+
+        return signs;
+    }
+
+    /// <summary>
+    /// The words of a folded Chinese sentence that carry a sign on <paramref name="axis"/> (反对, 失败), each with its
+    /// sign read through a negation written right before it (没有做到: a success denied, so a failure), the words as
+    /// written there (negation included) and the gloss that gave the sign ("to accomplish", "not" before it when denied).
+    /// </summary>
+    public IEnumerable<(string Words, char Sign, string Gloss)> PolaritiesIn(string folded, string axis)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        ArgumentNullException.ThrowIfNull(axis);
+        for (var i = 0; i < folded.Length; i++)
+        {
+            for (var n = Math.Min(WordGlosses.MaxWordLength, folded.Length - i); n >= 2; n--)
+            {
+                var word = folded.Substring(i, n);
+                if (!word.All(CharClass.IsHan) || !glosses.IsWord(word))
+                {
+                    continue;
+                }
+
+                if (Sign(Polarities(word), axis) is { } sign)
+                {
+                    // The shortest gloss that gave the sign ("failure" of 失败, rather than "fail (e.g. experiments)").
+                    var gloss = GlossPhrases(word).Select(g => g.StartsWith("to ", StringComparison.Ordinal) ? g[3..] : g)
+                        .Where(g => s_polarities.Any(p => p.Axis == axis && p.Sign == sign && (g == p.Verb || g.StartsWith(p.Verb + " ", StringComparison.Ordinal))))
+                        .MinBy(g => g.Length)!;
+                    var negation = _negations.Where(neg => folded.AsSpan(0, i).EndsWith(neg, StringComparison.Ordinal)).OrderByDescending(neg => neg.Length).FirstOrDefault();
+                    yield return negation is null ? (word, sign, gloss) : (negation + word, sign == '+' ? '-' : '+', "not " + gloss);
+                }
+
+                i += n - 1;
+                break;
+            }
+        }
+    }
+
+    private static readonly string[] s_axes = ["stance", "outcome"];
+
+    private static readonly (string Axis, char Sign, string Verb)[] s_polarities =
+    [
+        .. Signed("stance", WordLists.Load("claims.stance-glosses")),
+        .. Signed("outcome", WordLists.Load("claims.outcome-glosses")),
+    ];
+
+    private static readonly (string Axis, char Sign, string[] Verb)[] s_stemmedPolarities =
+        [.. s_polarities.Select(p => (p.Axis, p.Sign, p.Verb.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(EnglishLexicon.Stem).ToArray()))];
+
+    private static IEnumerable<(string Axis, char Sign, string Verb)> Signed(string axis, IEnumerable<string> lines) =>
+        lines.Where(l => l.Length > 2 && l[0] is '+' or '-' && l[1] == ' ').Select(l => (axis, l[0], l[2..].Trim()));
 
     /// <summary>
     /// Two values of one kind of thing (<c>claims.kinds</c>): the head nouns of their glosses are of one kind

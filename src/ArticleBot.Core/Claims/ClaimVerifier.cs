@@ -1,6 +1,7 @@
 using System.Buffers;
 using ArticleBot.Abstractions;
 using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Language.Questions;
 using ArticleBot.Core.Text;
 
@@ -264,6 +265,11 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return replaced(cited with { ArticleFigure = null, ClaimFigure = null });
         }
 
+        if (relation == true && subjectOk && reading.Language == QuestionLanguage.English && OppositePolarity(reading, found.Sentence, figureHolds: true) is { } opposite)
+        {
+            return opposite(cited with { ArticleFigure = null, ClaimFigure = null });
+        }
+
         var judged = relation == true && subjectOk ? JudgedGaps(reading, found.Sentence) : [];
         var gap = OneGap(judged);
         if (gap is { Meaning: GapMeaning.OtherName } otherName)
@@ -362,6 +368,11 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
         if (scored.Match.Share < AboutShare)
         {
+            if (reading.Language == QuestionLanguage.English && OppositePolarity(reading, scored.Sentence) is { } flipped)
+            {
+                return flipped(new ClaimCheck(Verdict.Supported, scored.Sentence.Passage, scored.Sentence.Text, null, null)); // its word weighed most
+            }
+
             // A claim's wrong word is often its rarest: a value the article never writes weighs most, and leaves the
             // sentence that says all the rest below the share. Read as a slot, when it is one.
             return scored.Match.Share > 0 && scored.Agents == reading.Agents.Count && scored.Products == reading.Products.Count
@@ -444,6 +455,11 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         }
 
         var hidden = gap is { Meaning: GapMeaning.Unsaid, Gap: var unsaid } && Hidden(reading, unsaid);
+        if (reading.Language == QuestionLanguage.English && OppositePolarity(reading, sentence) is { } opposite)
+        {
+            return opposite(cited);
+        }
+
         if (reading.Language == QuestionLanguage.English || reading.Aligned.Length == 0)
         {
             return scored.Match.Share >= SupportShare && !hidden ? cited : ClaimCheck.NotCovered;
@@ -671,6 +687,39 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         var at = reading.Text.IndexOf(missing[0], StringComparison.OrdinalIgnoreCase);
         var claimed = at >= 0 ? reading.Text.Substring(at, missing[0].Length) : missing[0];
         return check => check with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, Said = said, Claimed = claimed };
+    }
+
+    /// <summary>
+    /// For an English claim: a word of stance or outcome ("support", "succeed"; <c>claims.stance-glosses</c>,
+    /// <c>claims.outcome-glosses</c>) where the sentence, which says the rest of the claim (three quarters of two words
+    /// or more, or of one and a figure that holds), writes only words of the
+    /// opposite sign on that axis (反对, 失败; 没有做到, a success denied). An English claim has no slots to compare, but
+    /// such a word decides it whatever it is said of. Returns how to turn the verdict into that contradiction, or null.
+    /// </summary>
+    private Func<ClaimCheck, ClaimCheck>? OppositePolarity(ClaimReading reading, FactSentence sentence, bool figureHolds = false)
+    {
+        var words = EnglishLexicon.Words(reading.Text).ToList();
+        var stems = words.Select(EnglishLexicon.Stem).ToList();
+        foreach (var axis in ClaimGapJudge.Axes)
+        {
+            if (ClaimGapJudge.Sign(ClaimGapJudge.EnglishPolarities(stems), axis) is not { } sign)
+            {
+                continue;
+            }
+
+            // The rest of the claim must be said: the word itself (a noun, "a failure", is searched for) is not.
+            var rest = reading with { Content = [.. reading.Content.Where(g => ClaimGapJudge.Sign(ClaimGapJudge.EnglishPolarities([.. EnglishLexicon.Words(g.Label).Select(EnglishLexicon.Stem)]), axis) is null)] };
+            var claimedSign = reading.Negated ? (sign == '+' ? '-' : '+') : sign;
+            var said = judge.PolaritiesIn(sentence.Folded, axis).ToList();
+            if (said.Count > 0 && said.All(p => p.Sign != claimedSign) && rest.Content.Count + (figureHolds ? 1 : 0) >= 2 && SentenceShare(rest, sentence).Share >= SupportShare)
+            {
+                var claimed = words.Where((_, i) => ClaimGapJudge.Sign(ClaimGapJudge.EnglishPolarities([stems[i]]), axis) is not null).FirstOrDefault() ?? axis;
+                var first = said[0];
+                return check => check with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Stance, Said = $"{Verbatim(sentence, first.Words)} (\"{first.Gloss}\")", Claimed = $"\"{claimed}\"" };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -331,6 +331,44 @@ public sealed class ClaimGapJudge(WordGlosses glosses, ClaimLexicon lexicon)
         .GroupBy(x => x.Noun, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(x => x.Kind).Distinct().ToArray(), StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when a noun names who does what a verb says, by their glosses: one of the noun's is the doer of one of the
+    /// verb's ("writer" of "to write": 作者 for 寫; "inventor" of "to invent"; "director (film etc)" of "to direct (a
+    /// film, play etc)": 導演 for 執導). A noun of another doer (譯者, "translator") is not the writer.
+    /// </summary>
+    public bool IsAgentNoun(string noun, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(noun);
+        ArgumentNullException.ThrowIfNull(verb);
+        if (noun.Length == 0 || verb.Length == 0 || !noun.All(CharClass.IsHan) || !verb.All(CharClass.IsHan))
+        {
+            return false;
+        }
+
+        var doers = GlossPhrases(verb).Where(g => g.StartsWith("to ", StringComparison.Ordinal)).Select(g => WithoutNote(g[3..]))
+            .Where(v => v.Length >= 3 && v.All(char.IsAsciiLetterLower)).SelectMany(Doers).ToHashSet(StringComparer.Ordinal);
+        return doers.Count > 0 && GlossPhrases(noun).Any(g => doers.Contains(WithoutNote(g)));
+    }
+
+    /// <summary>A gloss without the note that follows its head ("founder (of an institution etc)": "founder").</summary>
+    private static string WithoutNote(string gloss)
+    {
+        var note = gloss.IndexOf(" (", StringComparison.Ordinal);
+        return (note > 0 ? gloss[..note] : gloss).Trim();
+    }
+
+    /// <summary>The English nouns of one who does what a verb says: write, writer; invent, inventor; create, creator.</summary>
+    private static IEnumerable<string> Doers(string verb)
+    {
+        yield return verb + "er";
+        yield return verb + "or";
+        if (verb.EndsWith('e'))
+        {
+            yield return verb + "r";
+            yield return verb[..^1] + "or";
+        }
+    }
+
     /// <summary>Every gloss of a word, lower case, a leading bracketed note dropped ("(guided) missile": "missile").</summary>
     private List<string> GlossPhrases(string word)
     {

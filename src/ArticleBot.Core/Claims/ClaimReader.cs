@@ -168,7 +168,7 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
         var content = plan.Groups.Where(g => g.Strength != GroupStrength.Weak && !IsNumber(g.Label)
             && !g.Alternatives.Any(names.Contains) && !names.Contains(folder.Fold(g.Label))
             && !lexiconWords.Contains(g.Label.ToLowerInvariant()) && !lexiconWords.Contains(folder.Fold(g.Label))
-            && !cueWords.Contains(folder.Fold(g.Label)) && !InFigure(claim, g.Label, figures)).ToList();
+            && !cueWords.Contains(folder.Fold(g.Label)) && !InFigure(claim, g.Label, figures)).Select(g => WithWritingVerb(g, folded)).ToList();
         var strongCount = plan.Groups.Count(g => g.Strength == GroupStrength.Strong && !IsNumber(g.Label));
         var thin = strongCount < 2 && plan.Groups.Any(g => g.Strength == GroupStrength.Weak && !IsNumber(g.Label));
         var direction = Lexicon.Find("direction", framed).Select(d => d.Key == "more" ? 1 : -1).Distinct().ToList();
@@ -215,6 +215,21 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
             AlignedWithoutRoleWords = new string(alignedWithoutRoles),
         };
     }
+
+    /// <summary>
+    /// The search reads a claim of writing ("是乙寫的", "written by") as a question for the byline: its writing verb
+    /// becomes a group of the byline's words (作者, 記者). A claim names who wrote, so the sentence that says so with
+    /// its verb (乙寫的《甲》, 乙著有《甲》: <c>claims.writing-words</c>) says that group too, unless the claim itself
+    /// writes the group's word.
+    /// </summary>
+    private static QueryGroup WithWritingVerb(QueryGroup group, string folded) =>
+        group.Label == AuthorGroup && !folded.Contains(AuthorGroup, StringComparison.Ordinal) && !s_writingWords.All(group.Alternatives.Contains)
+            ? new QueryGroup(group.Label, [.. group.Alternatives.Union(s_writingWords, StringComparer.Ordinal)], group.Weight, group.Strength, group.InCorpus)
+            : group;
+
+    // The search's byline group, and the words a sentence says who wrote with.
+    private const string AuthorGroup = "作者";
+    private static readonly string[] s_writingWords = WordLists.Load("claims.writing-words");
 
     /// <summary>The content groups that are start or end words of the lexicon's <c>date-role</c>, when one of the claim's dates has a role.</summary>
     private List<QueryGroup> RoleWords(List<QueryGroup> content, IReadOnlyList<BoundedFigure> figures)

@@ -176,6 +176,25 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     {
         var point = reading.Figures.FirstOrDefault(f => f.Mention.Kind != FigureKind.Date) ?? reading.Figures[0];
         var dates = reading.Figures.Where(f => f.Mention.Kind == FigureKind.Date && f != point).Select(f => f.Mention).ToList();
+        var best = BestCandidate(reading, point, dates);
+
+        // Who a cleft or passive claim names (2005年接任院長的是乙) is what it asks, not the event its figure sets: a
+        // sentence of the event that names another weighs too little of the claim with the name counted. Placed
+        // without it, the name is then read in its slot.
+        if ((best is not { } first || first.Score < 0.3) && WithoutFocus(reading) is { } unfocused)
+        {
+            best = BestCandidate(unfocused, point, dates);
+        }
+
+        return Decide(reading, point, best);
+    }
+
+    /// <summary>
+    /// The sentence's figure that best bears on the claim's point: of sentences equally about the claim, the one whose
+    /// figure bears it out; null when none is about it.
+    /// </summary>
+    private Candidate? BestCandidate(ClaimReading reading, BoundedFigure point, List<FigureMention> dates)
+    {
         var named = reading.Agents.Concat(reading.Products).ToList();
         var period = reading.RoleWords.Count > 0 ? reading.WithRoleWordsSaid() : reading;
         Candidate? best = null;
@@ -237,6 +256,12 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             }
         }
 
+        return best;
+    }
+
+    /// <summary>The verdict on a figure claim, from the candidate that best bears on its point.</summary>
+    private ClaimCheck Decide(ClaimReading reading, BoundedFigure point, Candidate? best)
+    {
         if (best is not { } found || found.Score < 0.3)
         {
             return ClaimCheck.NotCovered;
@@ -373,6 +398,12 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
                 return flipped(new ClaimCheck(Verdict.Supported, scored.Sentence.Passage, scored.Sentence.Text, null, null)); // its word weighed most
             }
 
+            if (reading.Language == QuestionLanguage.English && scored.Agents == reading.Agents.Count && StrangerReplaced(reading, scored.Sentence) is { } renamed)
+            {
+                // A name the article never writes weighs most ("written by Lin Dahai"): the sentence says all the rest.
+                return renamed(new ClaimCheck(Verdict.Supported, scored.Sentence.Passage, scored.Sentence.Text, null, null));
+            }
+
             // A claim's wrong word is often its rarest: a value the article never writes weighs most, and leaves the
             // sentence that says all the rest below the share. Read as a slot, when it is one.
             return scored.Match.Share > 0 && scored.Agents == reading.Agents.Count && scored.Products == reading.Products.Count
@@ -493,6 +524,13 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         }
 
         var judged = JudgedGaps(reading, sentence);
+        if (OneGap(judged) is { Meaning: GapMeaning.OtherName, Gap.Focus: true } named && FocusRestShare(reading, sentence, named.Gap) >= SupportShare)
+        {
+            // A cleft's or passive's focus weighs most when the article never writes it (最早提出此說的是乙, where the
+            // article names 甲): the sentence says all the rest, and names another in the focus's slot.
+            return Slotted(new ClaimCheck(Verdict.Supported, sentence.Passage, sentence.Text, null, null), reading, sentence, named, ContradictionReason.Subject);
+        }
+
         if (RefutableSlot(judged) is not { Gap: var slot } || RestShare(reading, sentence, slot) < SupportShare
             || SlotFeaturesOf(reading, sentence, judged, match, figure: false) is not { } features)
         {
@@ -504,6 +542,16 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         return refutation.Refutes(features)
             ? Slotted(read, reading, sentence, RefutableSlot(judged)!.Value, ContradictionReason.Value)
             : ClaimCheck.NotCovered with { SlotFeatures = features, Refutation = refuted, ReadSentence = sentence.Text };
+    }
+
+    /// <summary>
+    /// The share of the claim's words besides its focus that the sentence says (0 when none is left): the body of a
+    /// cleft may be one word (最早提出此說).
+    /// </summary>
+    private double FocusRestShare(ClaimReading reading, FactSentence sentence, ClaimGap focus)
+    {
+        var rest = reading with { Content = [.. reading.Content.Where(g => !g.Label.Contains(focus.Claimed, StringComparison.Ordinal) && !focus.Claimed.Contains(g.Label, StringComparison.Ordinal))] };
+        return rest.Content.Count == 0 ? 0 : SentenceShare(rest, sentence).Share;
     }
 
     /// <summary>The share of the claim's words outside a slot that the sentence says (0 when fewer than two are left).</summary>
@@ -642,17 +690,41 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
         // First without the dictionary (a claim in the article's own words leaves no gap and never loads it), then with it.
         bool Said(string words) => SaidOtherwise(reading, words, sentence.Folded);
-        bool ArticleName(string words) => entities.NamedIn(words).Any(e => e.Kind != EntityKind.Place && entities.NamesOf(e).Contains(words));
         if (ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, static _ => false, Said, ArticleName).Count == 0)
         {
             return [];
         }
 
-        return ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, glosses.IsWord, Said, words => ArticleName(words) || judge.IsName(words))
+        return ClaimAlignment.Gaps(reading.Aligned, sentence.Folded, glosses.IsWord, Said, AnyName, judge.IsAgentNoun)
             .Select(g => (Meaning: Anaphoric(g, sentence) ? GapMeaning.Slight : OtherEntity(reading, g) ? GapMeaning.OtherName : judge.Judge(g), Gap: g))
             .Where(g => g.Meaning != GapMeaning.Slight)
             .ToList();
     }
+
+    /// <summary>True when the folded words are exactly a name of one of the article's people, organisations or products.</summary>
+    private bool ArticleName(string words) => entities.NamedIn(words).Any(e => e.Kind != EntityKind.Place && entities.NamesOf(e).Contains(words));
+
+    /// <summary>True when the folded words are a name: the article's, or one by the dictionary or a surname (<see cref="ClaimGapJudge.IsName"/>).</summary>
+    private bool AnyName(string words) => ArticleName(words) || judge.IsName(words);
+
+    /// <summary>
+    /// A Chinese cleft or passive claim (發明甲的是乙, 甲是乙寫的) read without the words of its focus, the one it names as
+    /// who did it; null for any other claim. Only a claim with a copula or a passive's marker is read with the dictionary.
+    /// </summary>
+    private ClaimReading? WithoutFocus(ClaimReading reading)
+    {
+        if (reading.Language == QuestionLanguage.English || reading.Aligned.Length == 0 || reading.Aligned.AsSpan().IndexOfAny(s_focusMarkers) < 0
+            || ClaimAlignment.FocusOf(reading.Aligned, glosses.IsWord, AnyName) is not { } focus)
+        {
+            return null;
+        }
+
+        var rest = reading.Content.Where(g => !g.Label.Contains(focus, StringComparison.Ordinal) && !focus.Contains(g.Label, StringComparison.Ordinal)).ToList();
+        return rest.Count == 0 || rest.Count == reading.Content.Count ? null : reading with { Content = rest };
+    }
+
+    // The characters of a copula or a passive's marker, without which a Chinese claim names no focus (是, 為, 由, 被).
+    private static readonly SearchValues<char> s_focusMarkers = SearchValues.Create("是为由被");
 
     /// <summary>
     /// For an English claim: its one capitalised name that the sentence does not write ("Did Xiaomi launch …"), when all
@@ -676,17 +748,70 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return null;
         }
 
+        // Who the sentence names: one of the article's people or organisations, a name the dictionary knows, or the
+        // name standing where the sentence says who did what the rest of the claim says.
         var agent = sentence.Agents.FirstOrDefault(a => a.Kind is EntityKind.Organization or EntityKind.Person && !reading.Agents.Contains(a) && Names(a, sentence.Folded));
-        var said = agent is not null ? (agent.English == agent.Name ? agent.Name : $"{agent.English} ({agent.Name})")
-            : judge.PeopleAndBodiesIn(sentence.Folded).FirstOrDefault() is { } name ? Verbatim(sentence, name) : null;
-        if (said is null)
+        var name = agent is null ? judge.PeopleAndBodiesIn(sentence.Folded).FirstOrDefault() ?? Doer(rest, sentence) : null;
+        if (agent is null && name is null)
         {
             return null;
         }
 
+        // The claim's name may be that one, spelled in pinyin (Li Hua for 李華): then it is no other.
+        var spelled = agent is not null
+            ? Spells(missing[0], agent.English.ToLowerInvariant()) || entities.NamesOf(agent).Any(n => Spells(missing[0], facts.Pinyin(n)))
+            : Spells(missing[0], facts.Pinyin(name!));
+        if (spelled)
+        {
+            return null;
+        }
+
+        var said = agent is not null ? (agent.English == agent.Name ? agent.Name : $"{agent.English} ({agent.Name})") : Verbatim(sentence, name!);
+
         var at = reading.Text.IndexOf(missing[0], StringComparison.OrdinalIgnoreCase);
         var claimed = at >= 0 ? reading.Text.Substring(at, missing[0].Length) : missing[0];
         return check => check with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Subject, Said = said, Claimed = claimed };
+    }
+
+    /// <summary>
+    /// Who the sentence says did what the rest of an English claim says, read in its Chinese words (<see
+    /// cref="ClaimAlignment.DoerOf"/>): the claim's words as the sentence writes them, in the sentence's order, make the
+    /// body ("the Green Hill", "written": 寫 青山, of 陳一舟寫的《青山記》: 陳一舟). Null when no name stands there.
+    /// </summary>
+    private string? Doer(ClaimReading rest, FactSentence sentence)
+    {
+        var words = rest.Content.Select(g => g.Alternatives.FirstOrDefault(a => a.Length > 1 && a.All(CharClass.IsHan) && sentence.Folded.Contains(a, StringComparison.Ordinal)))
+            .OfType<string>().OrderBy(w => sentence.Folded.IndexOf(w, StringComparison.Ordinal)).ToList();
+        if (words.Count == 0 || ClaimAlignment.DoerOf(string.Join(' ', words), sentence.Folded, glosses.IsWord, judge.IsName, judge.IsAgentNoun) is not { } slot)
+        {
+            return null;
+        }
+
+        return judge.NameIn(slot) ?? (judge.IsName(slot) ? slot : null);
+    }
+
+    /// <summary>
+    /// True when an English name (lower case, words apart) may be a Chinese one whose pinyin is given: its pinyin, in
+    /// either order of its words ("li hua" and "hua li" for lihua), or a spelling of it, the whole name or one of its
+    /// words sounding alike (<see cref="SoundSkeleton"/>: "lee hua" and lihua; a transliterated name, "kessler" and
+    /// kaisile). Only a name that can be neither is another person.
+    /// </summary>
+    private static bool Spells(string name, string? pinyin)
+    {
+        if (string.IsNullOrEmpty(pinyin))
+        {
+            return false;
+        }
+
+        var words = name.Split((char[])[' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries);
+        var spelled = new string([.. pinyin.Where(char.IsAsciiLetter).Select(char.ToLowerInvariant)]);
+        if (string.Concat(words) == spelled || string.Concat(words.Reverse()) == spelled)
+        {
+            return true;
+        }
+
+        var sounds = SoundSkeleton.OfPinyin(spelled);
+        return words.Prepend(string.Concat(words)).Any(w => SoundSkeleton.Matches(SoundSkeleton.OfEnglish(w), sounds));
     }
 
     /// <summary>

@@ -275,6 +275,13 @@ public sealed partial class FactTable
     /// <summary>The organisations and people a folded text names, in order.</summary>
     public IReadOnlyList<ArticleEntity> AgentsIn(string text) => AgentsIn(text, _search.Corpus);
 
+    /// <summary>The toneless pinyin of a folded word of the article (2 to 5 characters: 李華 → "lihua"), or null.</summary>
+    public string? Pinyin(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        return _search.Lexicon.Value.Pinyin(foldedWord);
+    }
+
     private IReadOnlyList<ArticleEntity> AgentsIn(string text, ArticleCorpus corpus) =>
         [.. _entities.NamedIn(text, corpus).Where(e => e.Kind is EntityKind.Organization or EntityKind.Person)];
 

@@ -183,6 +183,13 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
             Array.Fill(aligned, ' ', comparator.At, comparator.Length);
         }
 
+        // A comparator's denial (不能超过) belongs to the bound it makes, not to the claim.
+        var denials = figures.Select(f => f.ComparatorWord).OfType<(int At, int Length)>().ToList();
+        foreach (var (at, length) in denials.Where(_ => aligned.Length > 0))
+        {
+            Array.Fill(aligned, ' ', at, Math.Min(length, aligned.Length - at));
+        }
+
         var roleWords = RoleWords(content, figures);
         var alignedWithoutRoles = (char[])aligned.Clone();
         foreach (var word in roleWords.Select(g => folder.Fold(g.Label)))
@@ -203,7 +210,7 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
             [.. Lexicon.Find("attribute", framed).Select(a => a.Key)],
             [.. Lexicon.Find("value", framed).Select(v => (v.Key.Split(':')[0], v.Key))],
             figures,
-            facts.NegationsIn(framed).Count > 0,
+            facts.NegationsIn(framed).Any(n => !denials.Any(d => n.At >= d.At && n.At < d.At + d.Length)),
             Lexicon.Find("owner", framed).Any(),
             Lexicon.Find("quantity", framed).Any(),
             direction.Count == 1 ? direction[0] : 0,

@@ -834,7 +834,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
             // The rest of the claim must be said: the word itself (a noun, "a failure", is searched for) is not.
             var rest = reading with { Content = [.. reading.Content.Where(g => ClaimGapJudge.Sign(ClaimGapJudge.EnglishPolarities([.. EnglishLexicon.Words(g.Label).Select(EnglishLexicon.Stem)]), axis) is null)] };
-            var claimedSign = reading.Negated ? (sign == '+' ? '-' : '+') : sign;
+            var claimedSign = DeniedInEnglish(words, stems) ? (sign == '+' ? '-' : '+') : sign;
             var said = judge.PolaritiesIn(sentence.Folded, axis).ToList();
             if (said.Count > 0 && said.All(p => p.Sign != claimedSign) && rest.Content.Count + (figureHolds ? 1 : 0) >= 2 && SentenceShare(rest, sentence).Share >= SupportShare)
             {
@@ -845,6 +845,17 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether an English claim denies what it says ("did not succeed", "didn't support"): a negation word of the claim
+    /// lexicon that is not itself a word of stance or outcome ("failed" is a failure, not a denial).
+    /// </summary>
+    private bool DeniedInEnglish(IReadOnlyList<string> words, IReadOnlyList<string> stems)
+    {
+        var negations = facts.Lexicon.Section("negation").Where(e => e.Key == "en").SelectMany(e => e.Words).ToHashSet(StringComparer.Ordinal);
+        return words.Where((w, i) => (negations.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal))
+            && ClaimGapJudge.EnglishPolarities([stems[i]]).Count == 0).Any();
     }
 
     /// <summary>

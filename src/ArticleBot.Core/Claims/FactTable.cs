@@ -455,9 +455,38 @@ public sealed partial class FactTable
             }
         }
 
-        return best.Key is { } found
-            ? new BoundedFigure(figure, Parse(found)) { ComparatorWord = before.Length == figure.Start - from ? (from + best.At, best.Length) : null }
-            : new BoundedFigure(figure, Comparator.Equal);
+        if (best.Key is not { } found)
+        {
+            return new BoundedFigure(figure, Comparator.Equal);
+        }
+
+        // A denied comparator is the converse bound: 不能超过15岁, "does not exceed 15" is at most 15.
+        var denial = DenialBefore(before[..best.At]);
+        if (denial > 0)
+        {
+            found = found switch { "gt" => "le", "ge" => "lt", "lt" => "ge", "le" => "gt", _ => found };
+        }
+
+        return new BoundedFigure(figure, Parse(found)) { ComparatorWord = before.Length == figure.Start - from ? (from + best.At - denial, best.Length + denial) : null };
+    }
+
+    /// <summary>
+    /// The length of the denial (<c>comparator-negation</c>: 不, 不能, "does not") that ends a claim's text right before its
+    /// comparator word, spaces included; 0 when there is none.
+    /// </summary>
+    private int DenialBefore(string lead)
+    {
+        var trimmed = lead.TrimEnd();
+        foreach (var word in _lexicon.Words("comparator-negation"))
+        {
+            var at = trimmed.Length - word.Length;
+            if (at >= 0 && trimmed.EndsWith(word, StringComparison.Ordinal) && (!char.IsAsciiLetter(word[0]) || at == 0 || !char.IsAsciiLetter(trimmed[at - 1])))
+            {
+                return lead.Length - at;
+            }
+        }
+
+        return 0;
     }
 
     private static Comparator Parse(string key) => key switch

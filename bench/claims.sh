@@ -7,7 +7,8 @@
 #
 # The held-out files were written by people who had not seen the verifier: claims-heldout* before it was first tuned;
 # claims-heldout2* before this round's changes (then used to develop them, so no longer held out); claims-heldout3*
-# at the same time, and not looked at until the round's last measure.
+# at the same time, and not looked at until the round's last measure; claims-heldout4* by a helper that had not seen the
+# verifier's code, in the session of 2026-12-07 (eval/claims-heldout4.README.md), to be reported by its totals only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -33,3 +34,7 @@ run held-out3-seed eval/claims-heldout3.jsonl
 run held-out3-drcd eval/claims-heldout3-drcd.jsonl eval/ext/seeds-drcd-test
 run held-out3-cmrc eval/claims-heldout3-cmrc.jsonl eval/ext/seeds-cmrc-train
 run held-out3-xquad eval/claims-heldout3-xquad.jsonl eval/ext/seeds-xquad-dev-en
+run held-out4-seed eval/claims-heldout4.jsonl
+run held-out4-drcd eval/claims-heldout4-drcd.jsonl eval/ext/seeds-drcd-test
+run held-out4-cmrc eval/claims-heldout4-cmrc.jsonl eval/ext/seeds-cmrc-train
+run held-out4-xquad eval/claims-heldout4-xquad.jsonl eval/ext/seeds-xquad-dev-en

@@ -393,7 +393,8 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
         if (scored.Match.Share < AboutShare)
         {
-            if (reading.Language == QuestionLanguage.English && OppositePolarity(reading, scored.Sentence) is { } flipped)
+            if (reading.Language == QuestionLanguage.English && scored.Agents == reading.Agents.Count && scored.Products == reading.Products.Count
+                && OppositePolarity(reading, scored.Sentence) is { } flipped)
             {
                 return flipped(new ClaimCheck(Verdict.Supported, scored.Sentence.Passage, scored.Sentence.Text, null, null)); // its word weighed most
             }
@@ -823,6 +824,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     /// </summary>
     private Func<ClaimCheck, ClaimCheck>? OppositePolarity(ClaimReading reading, FactSentence sentence, bool figureHolds = false)
     {
+
         var words = EnglishLexicon.Words(reading.Text).ToList();
         var stems = words.Select(EnglishLexicon.Stem).ToList();
         foreach (var axis in ClaimGapJudge.Axes)

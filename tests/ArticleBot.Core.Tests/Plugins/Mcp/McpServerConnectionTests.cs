@@ -1,4 +1,5 @@
 using ArticleBot.Core.Plugins.Mcp;
+using ArticleBot.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -83,27 +84,5 @@ public sealed class McpServerConnectionTests
         // Assert
         Assert.Equal(McpServerState.Failed, connection.State);
         Assert.Contains("over 65536 bytes to stdout without completing the handshake", connection.Reason, StringComparison.Ordinal);
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturingLoggerProvider provider) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                provider.Entries.Enqueue((logLevel, formatter(state, exception)));
-        }
     }
 }

@@ -8,6 +8,7 @@
 // Usage (from the repository root): dotnet run -c Release --project src/ArticleBot.Training
 using System.CommandLine;
 using ArticleBot.Training;
+using ArticleBot.Training.Data;
 
 var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation (grouped by article).", DefaultValueFactory = _ => 5 };
 var target = new Option<double>("--target") { Description = "The target precision the figures are reported at (Retrieval:TargetPrecision).", DefaultValueFactory = _ => TrainingRun.DefaultTargetPrecision };
@@ -17,10 +18,11 @@ var slices = new Option<int>("--slices") { Description = "Use only the first N s
 var holdOut = new Option<int?>("--hold-out") { Description = "Leave this fold out of the final models too, and write its slices as eval sets (with --export) to check the figures with `ArticleBot eval`." };
 var export = new Option<string?>("--export") { Description = "With --hold-out: the folder to write the held-out slices to (seeds folders and .jsonl question sets)." };
 var claims = new Option<string?>("--claims") { Description = "Write every slice with claims made from its questions to this folder (for bench/claims-generated.sh), and stop: nothing is trained." };
+var classifiers = new Option<string?>("--classifiers") { Description = "Write the classifiers CC-CEDICT names (src/ArticleBot.Core/Resources/words/figures.classifiers.txt) to this file, and stop: nothing is trained." };
 var dump = new Option<string?>("--dump") { Description = "Write every out-of-fold mistake (question, chosen and right sentences, probabilities) to this file, to study." };
 var root = new RootCommand("Rebuilds the sentence ranker and the answer gate from eval/train, and reports their out-of-fold figures.")
 {
-    folds, target, output, report, slices, holdOut, export, dump, claims,
+    folds, target, output, report, slices, holdOut, export, dump, claims, classifiers,
 };
 folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 20) { r.AddError("--folds must be 2 to 20."); } });
 target.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and < 1)) { r.AddError("--target must be a precision above 0 and below 1, e.g. 0.8."); } });
@@ -43,6 +45,13 @@ root.SetAction(async (parse, cancellationToken) =>
 
     try
     {
+        if (parse.GetValue(classifiers) is { } classifierFile)
+        {
+            var written = ClassifierList.Write(ClassifierList.ShippedDictionary(TrainingRun.RepositoryRoot()), classifierFile);
+            Console.WriteLine($"{written} classifiers written to {classifierFile}.");
+            return 0;
+        }
+
         if (parse.GetValue(claims) is { } claimsFolder)
         {
             return TrainingRun.WriteClaims(claimsFolder, parse.GetValue(folds));

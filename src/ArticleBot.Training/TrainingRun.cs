@@ -297,7 +297,7 @@ public sealed class TrainingRun(TrainingRunOptions options)
         return keys;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ArticleBot.Core.Language.Numbers;
 
 namespace ArticleBot.Core.ArticleTools;
 
@@ -109,7 +110,7 @@ public static partial class FigureReader
             var multiplier = unit.Length > 0 ? s_chineseUnits[unit] : 1;
             var currency = m.Groups["c"].Value;
             var percent = m.Groups["pct"].Success;
-            var measure = m.Groups["w"].Value;
+            var measure = percent ? string.Empty : MeasureWords.At(text, m.Index + m.Length);
             if (m.Groups["range"].Success && !percent && unit.Length == 0 && currency.Length == 0 && measure.Length == 0)
             {
                 continue; // a bare range without a unit says nothing on its own
@@ -118,12 +119,19 @@ public static partial class FigureReader
             var kind = percent ? FigureKind.Percent
                 : currency.Length > 0 || multiplier >= 1e4 ? FigureKind.Amount
                 : FigureKind.Count;
-            if (kind == FigureKind.Count && measure.Length == 0)
+            if (kind == FigureKind.Count && measure.Length == 0 && OrdinalAt(text, m.Index) is { } ordinal)
             {
-                continue; // a lone digit (a model name, a list number) is not a figure
+                // A rank (排名第51): compared with the article's rank as a count of places, its text with its 第.
+                Add(found, taken, text, ordinal, m.Index + m.Length - ordinal, kind, value, Ordinal);
+                continue;
             }
 
-            var length = m.Length;
+            if (kind == FigureKind.Count && (measure.Length == 0 || AfterLatinLetters(text, m.Index)))
+            {
+                continue; // a lone digit (a list number), or one of a name (NGC 6231记录, Qwen3个版本), is not a count
+            }
+
+            var length = m.Length + (measure.Length == 0 ? 0 : text.IndexOf(measure, m.Index + m.Length, StringComparison.Ordinal) - (m.Index + m.Length) + measure.Length);
             Add(found, taken, text, m.Index, length, kind, value * multiplier, percent ? "%" : currency.Length > 0 ? currency : measure);
         }
 
@@ -270,6 +278,23 @@ public static partial class FigureReader
         return found;
     }
 
+    /// <summary>The unit of a rank (第51, 第 139): the ordinal prefix stands for its measure.</summary>
+    public const string Ordinal = "第";
+
+    /// <summary>Where the 第 of an ordinal number at <paramref name="at"/> is (right before it or one space before), or null.</summary>
+    private static int? OrdinalAt(string text, int at)
+    {
+        var before = at > 1 && text[at - 1] == ' ' ? at - 2 : at - 1;
+        return before >= 0 && text[before] == '第' ? before : null;
+    }
+
+    /// <summary>Whether the number at <paramref name="at"/> follows Latin letters, right after them or after one space.</summary>
+    private static bool AfterLatinLetters(string text, int at)
+    {
+        var before = at > 0 && text[at - 1] == ' ' ? at - 2 : at - 1;
+        return before >= 0 && char.IsAsciiLetter(text[before]);
+    }
+
     private static bool WordFollows(string text, int at)
     {
         while (at < text.Length && text[at] == ' ')
@@ -308,7 +333,7 @@ public static partial class FigureReader
     [GeneratedRegex(@"(?:(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})[日號号])?)?(?<p>末|初|底|上半年|下半年)?|(?<m>\d{1,2})月(?<d>\d{1,2})[日號号])")]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"(?<n>\d[\d,]*(?:\.\d+)?)(?<range>\s*[-~～至到]\s*\d+(?:\.\d+)?)?\s?(?:(?<pct>[%％])|(?<u>萬億|万亿|億|亿|萬|万|千|百)?\s?(?<c>美元|美金|人民幣|人民币|港元|港幣|欧元|歐元|日元|元)?(?<w>倍|公里|千米|光年|米|家|個|个|人|名|款|張|张|卡|天|小時|小时|年|月|周|次|位|歲|岁|條|条|項|项|部|台|輛|辆)?)")]
+    [GeneratedRegex(@"(?<n>\d[\d,]*(?:\.\d+)?)(?<range>\s*[-~～至到]\s*\d+(?:\.\d+)?)?\s?(?:(?<pct>[%％])|(?<u>萬億|万亿|億|亿|萬|万|千|百)?\s?(?<c>美元|美金|人民幣|人民币|港元|港幣|欧元|歐元|日元|元)?)")]
     private static partial Regex NumberRegex();
 
     // Chinese numerals with what they count: 三千米, 七成, 兩萬人, 三百億元 (a unit or measure must follow: 一種, 一樣 are no amounts).

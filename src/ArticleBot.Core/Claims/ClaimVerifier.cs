@@ -279,7 +279,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             || ((Restates(point, found.Figure) || (point.Role != DateRole.None && point.Role == found.Figure.Role)) && found.SentenceShare >= AboutShare);
 
         var cited = new ClaimCheck(Verdict.Supported, found.Sentence.Passage, found.Sentence.Text, found.Figure.Mention, point.Mention) { ArticleComparator = found.Figure.Comparator };
-        if (relation == true && subjectOk && OtherFigureFails(reading, point, found) is { } failed)
+        if (relation == true && subjectOk && (OtherFigureFails(reading, point, found) ?? (placed ? OtherDateFails(reading, point, found) : null)) is { } failed)
         {
             // The claim's first figure holds, another it gives does not (10倍 holds, 10% is 1%).
             return cited with { Verdict = Verdict.Contradicted, Reason = ContradictionReason.Figure, ArticleFigure = failed.Article.Mention, ClaimFigure = failed.Claim.Mention, ArticleComparator = failed.Article.Comparator };
@@ -366,6 +366,26 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             if (candidates.Count > 0 && candidates.All(c => Compare(other, c) == false))
             {
                 return (other, candidates[0]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A date of the claim besides its point that the deciding sentence, when it is about the claim, dates otherwise
+    /// (于2012年 where the sentence that gives the claim's count says 1999年): the sentence gives dates of the same
+    /// parts, and none of them is the claim's, nor a period that holds it.
+    /// </summary>
+    private static (BoundedFigure Claim, BoundedFigure Article)? OtherDateFails(ClaimReading reading, BoundedFigure point, Candidate found)
+    {
+        foreach (var date in reading.Figures.Where(f => f != point && f.Mention.Kind == FigureKind.Date))
+        {
+            var candidates = found.Sentence.Clauses.SelectMany(c => c.Figures)
+                .Where(f => f.Mention.Kind == FigureKind.Date && ShareADatePart(date.Mention, f.Mention)).ToList();
+            if (candidates.Count > 0 && candidates.All(c => Compare(date, c) == false))
+            {
+                return (date, candidates[0]);
             }
         }
 
@@ -1127,6 +1147,11 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             return false;
         }
 
+        if (claim.Kind == FigureKind.Date && !ShareADatePart(claim, article))
+        {
+            return false; // a year, and a day of a month whose year the sentence leaves to another: neither bears on the other
+        }
+
         return claim.Unit.Length == 0 || article.Unit.Length == 0 || NormalUnit(claim.Unit) == NormalUnit(article.Unit);
     }
 
@@ -1224,6 +1249,15 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     }
 
     /// <summary>Same date, a missing year, month or day matching any.</summary>
+    /// <summary>Whether two dates both give a year, or both a month: only then can one bear out or refute the other.</summary>
+    private static bool ShareADatePart(FigureMention a, FigureMention b)
+    {
+        static (int Y, int M) Parts(double v) => ((int)(v / 10000), (int)(v % 10000) / 100);
+        var (y1, m1) = Parts(a.Value);
+        var (y2, m2) = Parts(b.Value);
+        return (y1 > 0 && y2 > 0) || (m1 > 0 && m2 > 0);
+    }
+
     private static bool SameDate(FigureMention a, FigureMention b)
     {
         if (a.Kind != FigureKind.Date || b.Kind != FigureKind.Date)
@@ -1234,6 +1268,6 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         static (int Y, int M, int D) Parts(double v) => ((int)(v / 10000), (int)(v % 10000) / 100, (int)(v % 100));
         var (y1, m1, d1) = Parts(a.Value);
         var (y2, m2, d2) = Parts(b.Value);
-        return (y1 == y2 || y1 == 0 || y2 == 0) && (m1 == m2 || m1 == 0 || m2 == 0) && (d1 == d2 || d1 == 0 || d2 == 0);
+        return ShareADatePart(a, b) && (y1 == y2 || y1 == 0 || y2 == 0) && (m1 == m2 || m1 == 0 || m2 == 0) && (d1 == d2 || d1 == 0 || d2 == 0);
     }
 }

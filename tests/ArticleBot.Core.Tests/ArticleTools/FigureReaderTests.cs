@@ -18,6 +18,15 @@ public sealed class FigureReaderTests
     [InlineData("全隊共三十五人", "三十五人", FigureKind.Count, 35, "人")]
     [InlineData("獎金兩萬元", "兩萬元", FigureKind.Amount, 20000, "元")]
     [InlineData("距地球5900光年", "5900光年", FigureKind.Count, 5900, "光年")]
+    [InlineData("舊城保存了4座石橋", "4座", FigureKind.Count, 4, "座")] // a classifier CC-CEDICT names (figures.classifiers)
+    [InlineData("鎮上有分校17間", "17間", FigureKind.Count, 17, "間")]
+    [InlineData("每天有9趟渡輪往返", "9趟", FigureKind.Count, 9, "趟")]
+    [InlineData("積雪厚度約3厘米", "3厘米", FigureKind.Count, 3, "厘米")] // a unit of measurement (figures.units)
+    [InlineData("湖面面積12平方公里", "12平方公里", FigureKind.Count, 12, "平方公里")] // the longest unit, not 平方 or 公里 alone
+    [InlineData("全村共有 40 家商店", "40 家", FigureKind.Count, 40, "家")] // one space before the classifier
+    [InlineData("雷達的有效距離30km", "30km", FigureKind.Count, 30, "km")]
+    [InlineData("他在富豪榜上排名第51", "第51", FigureKind.Count, 51, "第")] // a rank, with its 第
+    [InlineData("該國排名 第 139 ，", "第 139", FigureKind.Count, 139, "第")]
     public void Read_ChineseText_FindsTheFigureWithItsKindValueAndUnit(string text, string figure, FigureKind kind, double value, string unit)
     {
         var found = FigureReader.Read(text);
@@ -41,6 +50,16 @@ public sealed class FigureReaderTests
 
         Assert.Equal(kind, mention.Kind);
         Assert.Equal(value, mention.Value, 6);
+    }
+
+    [Theory]
+    [InlineData("新版Qwen3模型今天上線")] // 模 is no classifier: a digit of a name
+    [InlineData("見附錄2的說明")]
+    [InlineData("最早把NGC 6231记录在星表中")] // 记 is a classifier, but the number is a catalogue name's
+    [InlineData("Qwen3个版本")]
+    public void Read_ADigitWithoutAMeasureWord_IsNoFigure(string text)
+    {
+        Assert.Empty(FigureReader.Read(text));
     }
 
     [Fact]

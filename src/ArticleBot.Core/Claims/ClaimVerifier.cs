@@ -529,7 +529,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         // A Chinese claim: the rule, and the learned support model's reading of what the sentence says and leaves unsaid.
         var features = SupportFeatures(reading, sentence, judged, scored.Match, ranked.Count > 1 ? ranked[1].Match.Share : 0, hidden);
         var probability = support.Probability(features);
-        return (support.Supports(features, scored.Match.Share, hidden) ? cited : ClaimCheck.NotCovered)
+        return (support.Supports(features, scored.Match.Share, hidden) && UnwrittenName(judged, sentence) is null ? cited : ClaimCheck.NotCovered)
             with { SupportFeatures = features, Support = probability, ReadSentence = sentence.Text, SlotFeatures = slotFeatures, Refutation = refuted };
     }
 
@@ -564,6 +564,15 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
             ? Slotted(read, reading, sentence, RefutableSlot(judged)!.Value, ContradictionReason.Value)
             : ClaimCheck.NotCovered with { SlotFeatures = features, Refutation = refuted, ReadSentence = sentence.Text };
     }
+
+    /// <summary>
+    /// A name in a slot of the claim that neither the sentence nor, for a subject it leaves to the sentence before, that
+    /// one writes, or null: a sentence cannot confirm what someone it never names did (《甲》是乙寫的, where the
+    /// sentence says 丙 wrote it), however much of the rest it says.
+    /// </summary>
+    private string? UnwrittenName(List<(GapMeaning Meaning, ClaimGap Gap)> gaps, FactSentence sentence) =>
+        gaps.Select(g => judge.NameIn(g.Gap.Claimed))
+            .FirstOrDefault(name => name is not null && !sentence.Folded.Contains(name, StringComparison.Ordinal) && sentence.Before?.Contains(name, StringComparison.Ordinal) != true);
 
     /// <summary>
     /// The share of the claim's words besides its focus that the sentence says (0 when none is left): the body of a
@@ -1100,23 +1109,26 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
     }
 
     /// <summary>
-    /// False when one of the two places is inside brackets the other is outside of: a negation in an aside (生年不詳)
-    /// denies nothing of the sentence around it, and one outside does not reach into an aside.
+    /// False when one of the two places is inside brackets the other is outside of, or the negation is inside a title or
+    /// a quotation the word is outside of: a negation in an aside (生年不詳), a title (《長眠不醒》) or quoted words
+    /// (以「生活習慣不一樣」為由) denies nothing of the sentence around it. One outside does not reach into an aside, but
+    /// it does reach into quoted words and titles (不贊成“破窗而入”的做法).
     /// </summary>
     private static bool SameAside(string folded, int negation, int at)
     {
-        // Depth of brackets from the negation on: back at the start's depth at the word, never below it on the way.
-        var depth = 0;
+        // Depth from the negation on: brackets back at the start's depth at the word, and neither ever below it on the way.
+        int brackets = 0, quotes = 0;
         for (var i = negation; i < at; i++)
         {
-            depth += folded[i] is '（' or '(' ? 1 : folded[i] is '）' or ')' ? -1 : 0;
-            if (depth < 0)
+            brackets += folded[i] is '（' or '(' ? 1 : folded[i] is '）' or ')' ? -1 : 0;
+            quotes += folded[i] is '《' or '「' or '『' or '“' ? 1 : folded[i] is '》' or '」' or '』' or '”' ? -1 : 0;
+            if (brackets < 0 || quotes < 0)
             {
                 return false;
             }
         }
 
-        return depth == 0;
+        return brackets == 0;
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class ClaimStanceAndSupportTests : IDisposable
         西山縣誌
 
         據縣誌記載，西山縣至少有三座古寺未列入文物名錄。旅遊業沒有受到山洪的影響，是西山縣發展最快的行業。
+        縣劇團在2016年以「場地條件不理想」為由宣布解散。
+        這是首部以守林人老周為主角的小說《山火不熄》，出版後廣受好評。
+        縣長不贊成“一刀切”的拆遷做法。
         """;
 
     private readonly WrittenArticle _article = new("stance", Article);
@@ -26,6 +29,8 @@ public sealed class ClaimStanceAndSupportTests : IDisposable
     [Theory]
     [InlineData("西山縣至少有三座古寺未列入文物名錄嗎？")] // the same negation in both: agreement
     [InlineData("旅遊業是西山縣發展最快的行業嗎？")] // the negation of the clause follows the subject and leaves this clause alone
+    [InlineData("縣劇團宣布解散的理由是「場地條件不理想」嗎？")] // a negation inside quoted words denies nothing after them
+    [InlineData("《山火不熄》這部小說的主角是守林人老周嗎？")] // nor one inside a title
     public void AClaimThatSaysWhatTheSentenceSays_IsNeverDenied(string claim)
     {
         var check = Verifier.Verify(claim);
@@ -33,10 +38,12 @@ public sealed class ClaimStanceAndSupportTests : IDisposable
         Assert.NotEqual(Verdict.Contradicted, check.Verdict);
     }
 
-    [Fact]
-    public void AClaimOfWhatTheSentenceDenies_IsContradicted()
+    [Theory]
+    [InlineData("旅遊業受到了山洪的影響嗎？")]
+    [InlineData("縣長贊成一刀切的拆遷做法嗎？")] // a negation before quoted words reaches into them
+    public void AClaimOfWhatTheSentenceDenies_IsContradicted(string claim)
     {
-        var check = Verifier.Verify("旅遊業受到了山洪的影響嗎？");
+        var check = Verifier.Verify(claim);
 
         Assert.Equal(Verdict.Contradicted, check.Verdict);
         Assert.Equal(ContradictionReason.Stance, check.Reason);

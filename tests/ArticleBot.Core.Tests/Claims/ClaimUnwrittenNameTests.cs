@@ -1,0 +1,48 @@
+using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Claims;
+using ArticleBot.Core.Reading.Models;
+using ArticleBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleBot.Core.Tests.Claims;
+
+/// <summary>
+/// A sentence cannot confirm what someone it never names did: a Chinese claim whose slot holds a name the sentence does
+/// not write is never "Yes", however sure the support model is of the rest, even when the article writes that name in
+/// another sentence (an article written for this test).
+/// </summary>
+public sealed class ClaimUnwrittenNameTests : IDisposable
+{
+    private const string Article = """
+        港城文藝
+
+        此間最著名的文學作品莫過於闞雲19世紀寫成的《紅樓夢》。
+        他在碼頭邊住了三十年，年輕時讀過李白的詩。
+        """;
+
+    private readonly WrittenArticle _article = new("unwritten-name", Article);
+
+    public void Dispose() => _article.Dispose();
+
+    /// <summary>A verifier whose support model says yes to every claim the rule lets through.</summary>
+    private ClaimVerifier SureVerifier()
+    {
+        var services = _article.Services;
+        var sure = ClaimSupport.FromTrees(new TreeEnsemble("claim-support", ClaimSupportFeatures.Names, [], 1, -10, Enumerable.Repeat(0.99, 39).ToList()));
+        return new ClaimVerifier(services.GetRequiredService<ClaimReader>(), services.GetRequiredService<FactTable>(), services.GetRequiredService<EntityFinder>(),
+            services.GetRequiredService<WordGlosses>(), services.GetRequiredService<ClaimGapJudge>(), sure, SlotRefutation.None);
+    }
+
+    [Theory]
+    [InlineData("《紅樓夢》是李白寫的嗎？")]
+    public void AClaimNamingSomeoneTheSentenceDoesNot_IsNeverSupported(string claim)
+    {
+        Assert.NotEqual(Verdict.Supported, SureVerifier().Verify(claim).Verdict);
+    }
+
+    [Fact]
+    public void TheSameClaimNamingTheWriter_IsSupported()
+    {
+        Assert.Equal(Verdict.Supported, SureVerifier().Verify("《紅樓夢》是闞雲寫的嗎？").Verdict);
+    }
+}

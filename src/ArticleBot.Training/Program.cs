@@ -19,10 +19,11 @@ var holdOut = new Option<int?>("--hold-out") { Description = "Leave this fold ou
 var export = new Option<string?>("--export") { Description = "With --hold-out: the folder to write the held-out slices to (seeds folders and .jsonl question sets)." };
 var claims = new Option<string?>("--claims") { Description = "Write every slice with claims made from its questions to this folder (for bench/claims-generated.sh), and stop: nothing is trained." };
 var classifiers = new Option<string?>("--classifiers") { Description = "Write the classifiers CC-CEDICT names (src/ArticleBot.Core/Resources/words/figures.classifiers.txt) to this file, and stop: nothing is trained." };
+var negationFree = new Option<string?>("--negation-free") { Description = "Write the words that hold a negation character and deny nothing (src/ArticleBot.Core/Resources/words/claims.words-of-no-denial.txt), as CC-CEDICT glosses them, to this file, and stop." };
 var dump = new Option<string?>("--dump") { Description = "Write every out-of-fold mistake (question, chosen and right sentences, probabilities) to this file, to study." };
 var root = new RootCommand("Rebuilds the sentence ranker and the answer gate from eval/train, and reports their out-of-fold figures.")
 {
-    folds, target, output, report, slices, holdOut, export, dump, claims, classifiers,
+    folds, target, output, report, slices, holdOut, export, dump, claims, classifiers, negationFree,
 };
 folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 20) { r.AddError("--folds must be 2 to 20."); } });
 target.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and < 1)) { r.AddError("--target must be a precision above 0 and below 1, e.g. 0.8."); } });
@@ -49,6 +50,13 @@ root.SetAction(async (parse, cancellationToken) =>
         {
             var written = ClassifierList.Write(ClassifierList.ShippedDictionary(TrainingRun.RepositoryRoot()), classifierFile);
             Console.WriteLine($"{written} classifiers written to {classifierFile}.");
+            return 0;
+        }
+
+        if (parse.GetValue(negationFree) is { } negationFreeFile)
+        {
+            var written = NegationFreeWords.Write(ClassifierList.ShippedDictionary(TrainingRun.RepositoryRoot()), negationFreeFile);
+            Console.WriteLine($"{written} words written to {negationFreeFile}.");
             return 0;
         }
 

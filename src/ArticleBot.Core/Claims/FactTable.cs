@@ -285,14 +285,36 @@ public sealed partial class FactTable
     private IReadOnlyList<ArticleEntity> AgentsIn(string text, ArticleCorpus corpus) =>
         [.. _entities.NamedIn(text, corpus).Where(e => e.Kind is EntityKind.Organization or EntityKind.Person)];
 
-    /// <summary>Where negations start in a folded text, and whether each is a contrast.</summary>
+    /// <summary>
+    /// Where negations start in a folded text, and whether each is a contrast. A negation character inside a word that
+    /// denies nothing (出没, 淹没, 南非: <c>claims.words-of-no-denial</c>, derived from CC-CEDICT) is none.
+    /// </summary>
     public IReadOnlyList<(int At, bool Contrast)> NegationsIn(string folded)
     {
         ArgumentNullException.ThrowIfNull(folded);
         var not = _lexicon.FindAll("not-negation", folded);
         return [.. _lexicon.FindAll("negation", folded)
-            .Where(n => !not.Any(x => n.At >= x.At && n.At < x.At + x.Length))
+            .Where(n => !not.Any(x => n.At >= x.At && n.At < x.At + x.Length) && !(n.Length == 1 && InWordOfNoDenial(folded, n.At)))
             .Select(n => (n.At, n.Key == "contrast"))];
+    }
+
+    private static readonly Lazy<HashSet<string>> s_wordsOfNoDenial = new(() => [.. WordLists.Load("claims.words-of-no-denial")]);
+
+    /// <summary>Whether the character at <paramref name="at"/> is inside (not the start of) a word that denies nothing.</summary>
+    private static bool InWordOfNoDenial(string folded, int at)
+    {
+        for (var length = 2; length <= 4; length++)
+        {
+            for (var start = Math.Max(0, at - length + 1); start < at && start + length <= folded.Length; start++)
+            {
+                if (s_wordsOfNoDenial.Value.Contains(folded.Substring(start, length)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What the table reads from one corpus.</summary>

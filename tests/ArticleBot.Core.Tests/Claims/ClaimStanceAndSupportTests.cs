@@ -18,6 +18,8 @@ public sealed class ClaimStanceAndSupportTests : IDisposable
         縣劇團在2016年以「場地條件不理想」為由宣布解散。
         這是首部以守林人老周為主角的小說《山火不熄》，出版後廣受好評。
         縣長不贊成“一刀切”的拆遷做法。
+        水獺常出沒於東溪的淺灘捕食魚蝦。
+        礦工們從南非運來了新的抽水機。
         """;
 
     private readonly WrittenArticle _article = new("stance", Article);
@@ -31,6 +33,8 @@ public sealed class ClaimStanceAndSupportTests : IDisposable
     [InlineData("旅遊業是西山縣發展最快的行業嗎？")] // the negation of the clause follows the subject and leaves this clause alone
     [InlineData("縣劇團宣布解散的理由是「場地條件不理想」嗎？")] // a negation inside quoted words denies nothing after them
     [InlineData("《山火不熄》這部小說的主角是守林人老周嗎？")] // nor one inside a title
+    [InlineData("水獺常在東溪的淺灘捕食魚蝦嗎？")] // 沒 of 出沒 ("to haunt") denies nothing after it
+    [InlineData("礦工們運來了新的抽水機嗎？")] // nor 非 of 南非
     public void AClaimThatSaysWhatTheSentenceSays_IsNeverDenied(string claim)
     {
         var check = Verifier.Verify(claim);

@@ -279,7 +279,7 @@ public static partial class FigureReader
     }
 
     /// <summary>The unit of a rank (第51, 第 139): the ordinal prefix stands for its measure.</summary>
-    public const string Ordinal = "第";
+    private const string Ordinal = "第";
 
     /// <summary>Where the 第 of an ordinal number at <paramref name="at"/> is (right before it or one space before), or null.</summary>
     private static int? OrdinalAt(string text, int at)
@@ -330,7 +330,8 @@ public static partial class FigureReader
         return string.Empty;
     }
 
-    [GeneratedRegex(@"(?:(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})[日號号])?)?(?<p>末|初|底|上半年|下半年)?|(?<m>\d{1,2})月(?<d>\d{1,2})[日號号])")]
+    // A space may stand between the parts (2015 年 2 月, as some sources write numbers apart from words).
+    [GeneratedRegex(@"(?:(?<y>\d{4}) ?年(?: ?(?<m>\d{1,2}) ?月(?: ?(?<d>\d{1,2}) ?[日號号])?)?(?<p>末|初|底|上半年|下半年)?|(?<m>\d{1,2}) ?月 ?(?<d>\d{1,2}) ?[日號号])")]
     private static partial Regex DateRegex();
 
     [GeneratedRegex(@"(?<n>\d[\d,]*(?:\.\d+)?)(?<range>\s*[-~～至到]\s*\d+(?:\.\d+)?)?\s?(?:(?<pct>[%％])|(?<u>萬億|万亿|億|亿|萬|万|千|百)?\s?(?<c>美元|美金|人民幣|人民币|港元|港幣|欧元|歐元|日元|元)?)")]

@@ -1260,7 +1260,6 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         return Year(claim) >= from && Year(claim) <= to;
     }
 
-    /// <summary>Same date, a missing year, month or day matching any.</summary>
     /// <summary>Whether two dates both give a year, or both a month: only then can one bear out or refute the other.</summary>
     private static bool ShareADatePart(FigureMention a, FigureMention b)
     {
@@ -1270,6 +1269,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
         return (y1 > 0 && y2 > 0) || (m1 > 0 && m2 > 0);
     }
 
+    /// <summary>Same date: they share a part (<see cref="ShareADatePart"/>), and a missing year, month or day matches any.</summary>
     private static bool SameDate(FigureMention a, FigureMention b)
     {
         if (a.Kind != FigureKind.Date || b.Kind != FigureKind.Date)

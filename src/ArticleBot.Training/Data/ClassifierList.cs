@@ -7,7 +7,7 @@ namespace ArticleBot.Training.Data;
 /// <summary>
 /// Derives the classifiers (measure words: 座, 間, 趟) from CC-CEDICT, for <c>Resources/words/figures.classifiers.txt</c>:
 /// every headword of one or two characters, traditional and simplified, that the dictionary glosses as a classifier
-/// ("classifier for …", "classifier of …", "classifier indicating …", "classifier used …", "measure word …"), and every
+/// ("classifier for …", "classifier of …", "classifier indicating …", "classifier used …", "classifier: pair", "measure word …"), and every
 /// word its entries name as a classifier of another (CL:座[zuo4]). A number followed by one of them is a count.
 /// </summary>
 public static partial class ClassifierList
@@ -86,7 +86,7 @@ public static partial class ClassifierList
     [GeneratedRegex(@"^(?<t>\S+) (?<s>\S+) \[[^\]]*\] /(?<g>.*)/\s*$")]
     private static partial Regex EntryRegex();
 
-    [GeneratedRegex(@"^(?:classifier (?:for|of|indicating|used)|measure word)\b")]
+    [GeneratedRegex(@"^(?:classifier(?: (?:for|of|indicating|used)\b|:)|measure word\b)")]
     private static partial Regex ClassifierGlossRegex();
 
     [GeneratedRegex(@"CL:(?<n>[^/]*)")]

@@ -25,6 +25,9 @@ public sealed class FigureReaderTests
     [InlineData("湖面面積12平方公里", "12平方公里", FigureKind.Count, 12, "平方公里")] // the longest unit, not 平方 or 公里 alone
     [InlineData("全村共有 40 家商店", "40 家", FigureKind.Count, 40, "家")] // one space before the classifier
     [InlineData("雷達的有效距離30km", "30km", FigureKind.Count, 30, "km")]
+    [InlineData("每年約有150對伴侶登記", "150對", FigureKind.Count, 150, "對")] // CC-CEDICT's "classifier: couple; pair"
+    [InlineData("他於2015 年 2 月辭任主席", "2015 年 2 月", FigureKind.Date, 20150200, "")] // a date written with spaces
+    [InlineData("在 3 月 18 日開幕", "3 月 18 日", FigureKind.Date, 318, "")]
     [InlineData("他在富豪榜上排名第51", "第51", FigureKind.Count, 51, "第")] // a rank, with its 第
     [InlineData("該國排名 第 139 ，", "第 139", FigureKind.Count, 139, "第")]
     public void Read_ChineseText_FindsTheFigureWithItsKindValueAndUnit(string text, string figure, FigureKind kind, double value, string unit)

@@ -18,9 +18,6 @@ public static class MeasureWords
         return (words, words.Max(w => w.Length));
     });
 
-    /// <summary>Whether <paramref name="word"/> is a measure word.</summary>
-    public static bool Contains(string word) => s_words.Value.Words.Contains(word);
-
     /// <summary>
     /// The longest measure word that starts at <paramref name="at"/> in <paramref name="text"/>, after at most one
     /// space (5 家), or the empty string.

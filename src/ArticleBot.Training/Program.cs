@@ -48,14 +48,14 @@ root.SetAction(async (parse, cancellationToken) =>
     {
         if (parse.GetValue(classifiers) is { } classifierFile)
         {
-            var written = ClassifierList.Write(ClassifierList.ShippedDictionary(TrainingRun.RepositoryRoot()), classifierFile);
+            var written = ClassifierList.Write(CedictEntries.ShippedDictionary(TrainingRun.RepositoryRoot()), classifierFile);
             Console.WriteLine($"{written} classifiers written to {classifierFile}.");
             return 0;
         }
 
         if (parse.GetValue(negationFree) is { } negationFreeFile)
         {
-            var written = NegationFreeWords.Write(ClassifierList.ShippedDictionary(TrainingRun.RepositoryRoot()), negationFreeFile);
+            var written = NegationFreeWords.Write(CedictEntries.ShippedDictionary(TrainingRun.RepositoryRoot()), negationFreeFile);
             Console.WriteLine($"{written} words written to {negationFreeFile}.");
             return 0;
         }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ArticleBot.Training.Data;
@@ -7,14 +5,12 @@ namespace ArticleBot.Training.Data;
 /// <summary>
 /// Derives the classifiers (measure words: 座, 間, 趟) from CC-CEDICT, for <c>Resources/words/figures.classifiers.txt</c>:
 /// every headword of one or two characters, traditional and simplified, that the dictionary glosses as a classifier
-/// ("classifier for …", "classifier of …", "classifier indicating …", "classifier used …", "classifier: pair", "measure word …"), and every
-/// word its entries name as a classifier of another (CL:座[zuo4]). A number followed by one of them is a count.
+/// ("classifier for …", "classifier of …", "classifier indicating …", "classifier used …", "classifier: pair", "measure
+/// word …"), and every word its entries name as a classifier of another (CL:座[zuo4]). A number followed by one of them
+/// is a count.
 /// </summary>
 public static partial class ClassifierList
 {
-    /// <summary>The dictionary shipped with the bot, from the repository root.</summary>
-    public static string ShippedDictionary(string repository) => Path.Combine(repository, "src", "ArticleBot.Core", "Resources", "cedict", "cedict_ts.u8.gz");
-
     /// <summary>The classifiers of a CC-CEDICT text, sorted by code point.</summary>
     public static IReadOnlyList<string> Derive(TextReader cedict)
     {
@@ -28,18 +24,12 @@ public static partial class ClassifierList
             }
         }
 
-        while (cedict.ReadLine() is { } line)
+        foreach (var (traditional, simplified, glosses) in CedictEntries.Read(cedict))
         {
-            if (line.StartsWith('#') || EntryRegex().Match(line) is not { Success: true } entry)
-            {
-                continue;
-            }
-
-            var glosses = entry.Groups["g"].Value;
             if (glosses.Split('/').Any(g => ClassifierGlossRegex().IsMatch(g)))
             {
-                Add(entry.Groups["t"].Value);
-                Add(entry.Groups["s"].Value);
+                Add(traditional);
+                Add(simplified);
             }
 
             foreach (Match note in ClassifierNoteRegex().Matches(glosses))
@@ -60,31 +50,19 @@ public static partial class ClassifierList
     /// <summary>Writes the list, with where it comes from, to <paramref name="path"/>; returns how many it holds.</summary>
     public static int Write(string dictionary, string path)
     {
-        using var gzip = new GZipStream(File.OpenRead(dictionary), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        using var reader = CedictEntries.Open(dictionary);
         var words = Derive(reader);
-        File.WriteAllText(path, Text(words), new UTF8Encoding(false));
+        CedictEntries.Write(path, Text(words));
         return words.Count;
     }
 
     /// <summary>The file's text: a header naming the source and its licence, then one word a line.</summary>
-    public static string Text(IReadOnlyList<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        var text = new StringBuilder();
-        text.Append("# Chinese classifiers (measure words), derived from CC-CEDICT (CC BY-SA 4.0, see ../cedict/NOTICE.md)\n");
-        text.Append("# by `dotnet run --project src/ArticleBot.Training -- --classifiers <this file>`: headwords glossed as a\n");
-        text.Append("# classifier or measure word, and the words entries name as their classifier (CL:). Do not edit by hand.\n");
-        foreach (var word in words)
-        {
-            text.Append(word).Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    [GeneratedRegex(@"^(?<t>\S+) (?<s>\S+) \[[^\]]*\] /(?<g>.*)/\s*$")]
-    private static partial Regex EntryRegex();
+    public static string Text(IReadOnlyList<string> words) => CedictEntries.ListText(
+    [
+        "Chinese classifiers (measure words), derived from CC-CEDICT (CC BY-SA 4.0, see ../cedict/NOTICE.md)",
+        "by `dotnet run --project src/ArticleBot.Training -- --classifiers <this file>`: headwords glossed as a",
+        "classifier or measure word, and the words entries name as their classifier (CL:). Do not edit by hand.",
+    ], words);
 
     [GeneratedRegex(@"^(?:classifier(?: (?:for|of|indicating|used)\b|:)|measure word\b)")]
     private static partial Regex ClassifierGlossRegex();

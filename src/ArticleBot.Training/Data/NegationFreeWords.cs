@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
 using ArticleBot.Core.Claims;
 
@@ -24,17 +22,11 @@ public static partial class NegationFreeWords
         var english = lexicon.Section("negation").Where(e => e.Key == "en").SelectMany(e => e.Words).ToHashSet(StringComparer.Ordinal);
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var denying = new HashSet<string>(StringComparer.Ordinal);
-        while (cedict.ReadLine() is { } line)
+        foreach (var (_, word, glossText) in CedictEntries.Read(cedict))
         {
-            if (line.StartsWith('#') || EntryRegex().Match(line) is not { Success: true } entry)
-            {
-                continue;
-            }
-
             // Two characters ending in the negation (出没, 南非, 分别), or a proper name (大别山 "Dabie Mountains"): longer
             // words with a negation inside are mostly idioms and verbs of ability that do deny (看不见, 必不可少).
-            var word = entry.Groups["s"].Value;
-            var properName = entry.Groups["g"].Value.Length > 0 && char.IsUpper(entry.Groups["g"].Value[0]);
+            var properName = glossText.Length > 0 && char.IsUpper(glossText[0]);
             if (word.Length is < 2 or > 4 || !word.All(c => c is >= '\u4e00' and <= '\u9fff') || !word.Skip(1).Any(negations.Contains)
                 || !(properName || (word.Length == 2 && negations.Contains(word[1]))))
             {
@@ -42,7 +34,7 @@ public static partial class NegationFreeWords
             }
 
             // A word with several entries denies when any of them does (没 in 没法 "no way", whatever its other senses).
-            var glosses = TokenRegex().Matches(entry.Groups["g"].Value.ToLowerInvariant()).Select(m => m.Value);
+            var glosses = TokenRegex().Matches(glossText.ToLowerInvariant()).Select(m => m.Value);
             if (glosses.Any(t => english.Contains(t) || t.EndsWith("n't", StringComparison.Ordinal) || s_inability.Contains(t)))
             {
                 denying.Add(word);
@@ -60,34 +52,22 @@ public static partial class NegationFreeWords
     /// <summary>Writes the list, with where it comes from, to <paramref name="path"/>; returns how many it holds.</summary>
     public static int Write(string dictionary, string path)
     {
-        using var gzip = new GZipStream(File.OpenRead(dictionary), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        using var reader = CedictEntries.Open(dictionary);
         var words = Derive(reader, ClaimLexicon.Shipped);
-        File.WriteAllText(path, Text(words), new UTF8Encoding(false));
+        CedictEntries.Write(path, Text(words));
         return words.Count;
     }
 
     /// <summary>The file's text: a header naming the source and its licence, then one word a line.</summary>
-    public static string Text(IReadOnlyList<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        var text = new StringBuilder();
-        text.Append("# Words that hold a negation character after their first and deny nothing (出没, 淹没, 南非), derived from\n");
-        text.Append("# CC-CEDICT (CC BY-SA 4.0, see ../cedict/NOTICE.md) by `dotnet run --project src/ArticleBot.Training --\n");
-        text.Append("# --negation-free <this file>`: no English negation in their glosses. Do not edit by hand.\n");
-        foreach (var word in words)
-        {
-            text.Append(word).Append('\n');
-        }
-
-        return text.ToString();
-    }
+    public static string Text(IReadOnlyList<string> words) => CedictEntries.ListText(
+    [
+        "Words that hold a negation character after their first and deny nothing (出没, 淹没, 南非), derived from",
+        "CC-CEDICT (CC BY-SA 4.0, see ../cedict/NOTICE.md) by `dotnet run --project src/ArticleBot.Training --",
+        "--negation-free <this file>`: no English negation in their glosses. Do not edit by hand.",
+    ], words);
 
     // Words of inability, beside the lexicon's negations: a word glossed so denies (没法 "unable", 未必 "not necessarily").
-    private static readonly HashSet<string> s_inability = new(StringComparer.Ordinal) { "cannot", "unable", "impossible", "nothing", "neither" };
-
-    [GeneratedRegex(@"^(?<t>\S+) (?<s>\S+) \[[^\]]*\] /(?<g>.*)/\s*$")]
-    private static partial Regex EntryRegex();
+    private static readonly HashSet<string> s_inability = new(StringComparer.Ordinal) { "cannot", "unable", "impossible", "nothing" };
 
     [GeneratedRegex(@"[a-z']+")]
     private static partial Regex TokenRegex();

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using ArticleBot.Training.Data;
 
 namespace ArticleBot.Training.Tests.Data;
@@ -30,8 +28,7 @@ public sealed class ClassifierListTests
     [Fact]
     public void TheShippedList_IsExactlyWhatTheShippedDictionaryDerives()
     {
-        using var gzip = new GZipStream(File.OpenRead(ClassifierList.ShippedDictionary(TrainingData.Repository)), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        using var reader = CedictEntries.Open(CedictEntries.ShippedDictionary(TrainingData.Repository));
         var expected = ClassifierList.Text(ClassifierList.Derive(reader));
 
         var shipped = File.ReadAllText(Path.Combine(TrainingData.Repository, "src", "ArticleBot.Core", "Resources", "words", "figures.classifiers.txt"));

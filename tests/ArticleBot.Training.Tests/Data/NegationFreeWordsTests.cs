@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using ArticleBot.Core.Claims;
 using ArticleBot.Training.Data;
 
@@ -36,8 +34,7 @@ public sealed class NegationFreeWordsTests
     [Fact]
     public void TheShippedList_IsExactlyWhatTheShippedDictionaryDerives()
     {
-        using var gzip = new GZipStream(File.OpenRead(ClassifierList.ShippedDictionary(TrainingData.Repository)), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        using var reader = CedictEntries.Open(CedictEntries.ShippedDictionary(TrainingData.Repository));
         var expected = NegationFreeWords.Text(NegationFreeWords.Derive(reader, ClaimLexicon.Shipped));
 
         var shipped = File.ReadAllText(Path.Combine(TrainingData.Repository, "src", "ArticleBot.Core", "Resources", "words", "claims.words-of-no-denial.txt"));

@@ -184,8 +184,17 @@ public static partial class QuestionClassifier
         var yesNo = s_chineseYesNo.Any(c => trimmed.EndsWith(c.TrimEnd('？'), StringComparison.Ordinal))
             || trimmed.Contains("对吗", StringComparison.Ordinal) || trimmed.Contains("是否", StringComparison.Ordinal);
         var body = trimmed.Replace("是不是", string.Empty, StringComparison.Ordinal);
-        return yesNo && !s_whWords.Any(w => body.Contains(w, StringComparison.Ordinal));
+        return yesNo && (TaggedClaim(trimmed) || !s_whWords.Any(w => body.Contains(w, StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// A statement with a yes/no tag after a comma (…，對嗎; folded, the comma is ASCII): it asserts what comes before the
+    /// tag, so a question word inside it is part of the claim (AI競爭比的是誰的模型更聰明，對嗎), not a question of its own.
+    /// One that opens with a question word (誰發布了千問，對嗎) still asks it.
+    /// </summary>
+    private static bool TaggedClaim(string trimmed) =>
+        s_chineseYesNo.Select(c => c.TrimEnd('？')).Where(c => c.Length > 1).Any(tag => trimmed.EndsWith("," + tag, StringComparison.Ordinal))
+        && !s_whWords.Any(w => trimmed.StartsWith(w, StringComparison.Ordinal));
 
     /// <summary>
     /// The question after a lead-in that names the article, set off by a comma ("according to the article, has …"):

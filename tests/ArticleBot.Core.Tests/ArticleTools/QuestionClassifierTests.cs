@@ -20,6 +20,9 @@ public sealed class QuestionClassifierTests
     [InlineData("How does Google's position differ from Anthropic's?", QuestionKind.Compare)]
     [InlineData("騰訊春節要發100億紅包，對嗎？", QuestionKind.Verify)]
     [InlineData("千问是2月1日发布的吗？", QuestionKind.Verify)]
+    [InlineData("作者認為比賽拼的是哪支球隊的後勁更足，對嗎？", QuestionKind.Verify)] // a question word inside a claim with a tag
+    [InlineData("誰贏得了比賽，對嗎？", QuestionKind.Fact)] // one that opens with it still asks it
+    [InlineData("你知道誰贏得了比賽嗎？", QuestionKind.Fact)] // no tag after a comma: a question word asks
     [InlineData("Is it true that ChatGPT has more than 900 million weekly users?", QuestionKind.Verify)]
     [InlineData("Does Anthropic get 85% of its revenue from B2B and API?", QuestionKind.Verify)]
     [InlineData("According to the article, did the mill open a second plant in 2019?", QuestionKind.Verify)] // a lead-in naming the article frames it

@@ -121,14 +121,14 @@ public static partial class FigureReader
                 : FigureKind.Count;
             if (kind == FigureKind.Count && measure.Length == 0 && OrdinalAt(text, m.Index) is { } ordinal)
             {
-                // A rank (排名第51): compared with the article's rank as a count of places, its text with its 第.
+                // A rank (排名第12): compared with the article's rank as a count of places, its text with its 第.
                 Add(found, taken, text, ordinal, m.Index + m.Length - ordinal, kind, value, Ordinal);
                 continue;
             }
 
             if (kind == FigureKind.Count && (measure.Length == 0 || AfterLatinLetters(text, m.Index)))
             {
-                continue; // a lone digit (a list number), or one of a name (NGC 6231记录, Qwen3个版本), is not a count
+                continue; // a lone digit (a list number), or one of a name (NGC 1300记载于星表, Qwen3个版本), is not a count
             }
 
             var length = m.Length + (measure.Length == 0 ? 0 : text.IndexOf(measure, m.Index + m.Length, StringComparison.Ordinal) - (m.Index + m.Length) + measure.Length);
@@ -278,7 +278,7 @@ public static partial class FigureReader
         return found;
     }
 
-    /// <summary>The unit of a rank (第51, 第 139): the ordinal prefix stands for its measure.</summary>
+    /// <summary>The unit of a rank (第12, 第 7): the ordinal prefix stands for its measure.</summary>
     private const string Ordinal = "第";
 
     /// <summary>Where the 第 of an ordinal number at <paramref name="at"/> is (right before it or one space before), or null.</summary>

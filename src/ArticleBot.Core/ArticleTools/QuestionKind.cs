@@ -189,8 +189,8 @@ public static partial class QuestionClassifier
 
     /// <summary>
     /// A statement with a yes/no tag after a comma (…，對嗎; folded, the comma is ASCII): it asserts what comes before the
-    /// tag, so a question word inside it is part of the claim (AI競爭比的是誰的模型更聰明，對嗎), not a question of its own.
-    /// One that opens with a question word (誰發布了千問，對嗎) still asks it.
+    /// tag, so a question word inside it is part of the claim (比賽拼的是哪支球隊的後勁更足，對嗎), not a question of its own.
+    /// One that opens with a question word (誰贏得了比賽，對嗎) still asks it.
     /// </summary>
     private static bool TaggedClaim(string trimmed) =>
         s_chineseYesNo.Select(c => c.TrimEnd('？')).Where(c => c.Length > 1).Any(tag => trimmed.EndsWith("," + tag, StringComparison.Ordinal))

@@ -374,7 +374,7 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
     /// <summary>
     /// A date of the claim besides its point that the deciding sentence, when it is about the claim, dates otherwise
-    /// (于2012年 where the sentence that gives the claim's count says 1999年): the sentence gives dates of the same
+    /// (於2010年, where the sentence that gives the claim's count says 1995年): the sentence gives dates of the same
     /// parts, and none of them is the claim's, nor a period that holds it.
     /// </summary>
     private static (BoundedFigure Claim, BoundedFigure Article)? OtherDateFails(ClaimReading reading, BoundedFigure point, Candidate found)
@@ -1110,9 +1110,9 @@ public sealed class ClaimVerifier(ClaimReader reader, FactTable facts, EntityFin
 
     /// <summary>
     /// False when one of the two places is inside brackets the other is outside of, or the negation is inside a title or
-    /// a quotation the word is outside of: a negation in an aside (生年不詳), a title (《長眠不醒》) or quoted words
-    /// (以「生活習慣不一樣」為由) denies nothing of the sentence around it. One outside does not reach into an aside, but
-    /// it does reach into quoted words and titles (不贊成“破窗而入”的做法).
+    /// a quotation the word is outside of: a negation in an aside (生年不詳), a title (《山火不熄》) or quoted words
+    /// (以「場地條件不理想」為由) denies nothing of the sentence around it. One outside does not reach into an aside, but
+    /// it does reach into quoted words and titles (不贊成“一刀切”的做法).
     /// </summary>
     private static bool SameAside(string folded, int negation, int at)
     {

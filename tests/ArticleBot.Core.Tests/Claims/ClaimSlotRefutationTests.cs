@@ -25,12 +25,7 @@ public sealed class ClaimSlotRefutationTests : IDisposable
     public void Dispose() => _article.Dispose();
 
     /// <summary>A verifier that reads slots with <paramref name="refutation"/>.</summary>
-    private ClaimVerifier VerifierWith(SlotRefutation refutation)
-    {
-        var services = _article.Services;
-        return new ClaimVerifier(services.GetRequiredService<ClaimReader>(), services.GetRequiredService<FactTable>(), services.GetRequiredService<EntityFinder>(),
-            services.GetRequiredService<WordGlosses>(), services.GetRequiredService<ClaimGapJudge>(), services.GetRequiredService<ClaimSupport>(), refutation);
-    }
+    private ClaimVerifier VerifierWith(SlotRefutation refutation) => _article.VerifierWith(refutation: refutation);
 
     /// <summary>A model without trees: its probability is the calibration's alone; every threshold reached the target.</summary>
     private static SlotRefutation Sure(bool refutes) =>

@@ -25,13 +25,9 @@ public sealed class ClaimUnwrittenNameTests : IDisposable
     public void Dispose() => _article.Dispose();
 
     /// <summary>A verifier whose support model says yes to every claim the rule lets through.</summary>
-    private ClaimVerifier SureVerifier()
-    {
-        var services = _article.Services;
-        var sure = ClaimSupport.FromTrees(new TreeEnsemble("claim-support", ClaimSupportFeatures.Names, [], 1, -10, Enumerable.Repeat(0.99, 39).ToList()));
-        return new ClaimVerifier(services.GetRequiredService<ClaimReader>(), services.GetRequiredService<FactTable>(), services.GetRequiredService<EntityFinder>(),
-            services.GetRequiredService<WordGlosses>(), services.GetRequiredService<ClaimGapJudge>(), sure, SlotRefutation.None);
-    }
+    private ClaimVerifier SureVerifier() => _article.VerifierWith(
+        ClaimSupport.FromTrees(new TreeEnsemble("claim-support", ClaimSupportFeatures.Names, [], 1, -10, Enumerable.Repeat(0.99, 39).ToList())),
+        SlotRefutation.None);
 
     [Theory]
     [InlineData("《紅樓夢》是李白寫的嗎？")]

@@ -1,3 +1,6 @@
+using ArticleBot.Core.ArticleTools;
+using ArticleBot.Core.Claims;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ArticleBot.Core.Tests.Fakes;
@@ -22,6 +25,12 @@ public sealed class WrittenArticle : IDisposable
 
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>The article's claim verifier with other claim models (the host's own where null).</summary>
+    public ClaimVerifier VerifierWith(ClaimSupport? support = null, SlotRefutation? refutation = null) => new(
+        Services.GetRequiredService<ClaimReader>(), Services.GetRequiredService<FactTable>(), Services.GetRequiredService<EntityFinder>(),
+        Services.GetRequiredService<WordGlosses>(), Services.GetRequiredService<ClaimGapJudge>(),
+        support ?? Services.GetRequiredService<ClaimSupport>(), refutation ?? Services.GetRequiredService<SlotRefutation>());
 
     /// <inheritdoc/>
     public void Dispose()

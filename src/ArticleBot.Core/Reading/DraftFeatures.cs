@@ -1,7 +1,6 @@
 using ArticleBot.Core.Language.English;
 using ArticleBot.Core.Language.Mentions;
 using ArticleBot.Core.Language.Questions;
-using ArticleBot.Core.Text;
 
 namespace ArticleBot.Core.Reading;
 
@@ -24,7 +23,6 @@ public static class DraftFeatures
         "StrongCount", "StrongMissing", "MissingShare", "CorpusWording", "UnseenChain", "LeadUnseenChain",
         "LacksAskedKind", "LacksOneOfTwo", "RestsOnOneWord", "BareKeyword",
         "NameGap", "NameSpread", "NameInLead", "NoNumeral",
-        "AnswerAskedWhole", "AnswerPartial", "AskedElsewhere", "BrokenJoin",
     ];
 
     /// <summary>The number of features.</summary>
@@ -90,10 +88,6 @@ public static class DraftFeatures
         public static readonly int NameSpread = Index(nameof(NameSpread));
         public static readonly int NameInLead = Index(nameof(NameInLead));
         public static readonly int NoNumeral = Index(nameof(NoNumeral));
-        public static readonly int AnswerAskedWhole = Index(nameof(AnswerAskedWhole));
-        public static readonly int AnswerPartial = Index(nameof(AnswerPartial));
-        public static readonly int AskedElsewhere = Index(nameof(AskedElsewhere));
-        public static readonly int BrokenJoin = Index(nameof(BrokenJoin));
     }
 
     private static readonly Dictionary<string, int> s_index = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
@@ -169,64 +163,8 @@ public static class DraftFeatures
         Set(At.RestsOnOneWord, question.English && question.Strong.Count + question.Soft.Count == 1 && weak.Count > 0 && weak.All(g => CoverageMeter.GroupMatch(g, answer) == 0) ? 1 : 0);
         Set(At.BareKeyword, AsksNothing(question) ? 1 : 0);
         Set(At.NoNumeral, question.Kind == AnswerKind.Number && !draft.Picked.Any(c => HoldsNumeral(c.Folded)) ? 1 : 0);
-
-        // Near misses: what is asked of the topic found only in part (日活 for 月活, a lone character of a gloss), or
-        // only in a quoted sentence other than the one that answers (one company's figure beside another's name).
-        Set(At.AnswerAskedWhole, question.AskedAbout.Count == 0 ? 1 : question.AskedAbout.Count(g => CoverageMeter.GroupMatch(g, answer) >= 1) / (double)question.AskedAbout.Count);
-        Set(At.AnswerPartial, PartialShare(question.Plan, answer));
-        Set(At.AskedElsewhere, question.AskedAbout.Any(g => CoverageMeter.GroupMatch(g, best.Folded) == 0 && CoverageMeter.GroupMatch(g, answer) > 0) ? 1 : 0);
-        Set(At.BrokenJoin, BrokenJoins(question.Plan, answer));
         return f;
     }
-
-    /// <summary>The share (by coverage weight) of the plan's groups that the text holds only in part: some bigrams of a long word, or a lone character of a gloss.</summary>
-    internal static double PartialShare(QueryPlan plan, string folded)
-    {
-        double total = 0, partial = 0;
-        foreach (var group in plan.Groups)
-        {
-            var weight = CoverageMeter.CoverageWeight(group);
-            var match = CoverageMeter.GroupMatch(group, folded);
-            total += weight;
-            partial += match is > 0 and < 1 ? weight : 0;
-        }
-
-        return total == 0 ? 0 : partial / total;
-    }
-
-    /// <summary>
-    /// The question's Chinese words that the text holds without the lone character the question writes against them
-    /// (月 of 月均客流, where the text says 日均客流): the segmenter kept the character apart as a weak group, so the
-    /// word matches whole though the text speaks of something else. Up to 3.
-    /// </summary>
-    internal static int BrokenJoins(QueryPlan plan, string folded)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(folded);
-        var question = plan.Folded;
-        var broken = 0;
-        foreach (var group in plan.Groups)
-        {
-            var at = group.Strength == GroupStrength.Strong && group.Label.Length >= 2 ? question.IndexOf(group.Label, StringComparison.Ordinal) : -1;
-            if (at < 0 || !folded.Contains(group.Label, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var before = at > 0 && IsLoneCharacter(plan, question[at - 1]) ? question[at - 1] + group.Label : null;
-            var end = at + group.Label.Length;
-            var after = end < question.Length && IsLoneCharacter(plan, question[end]) ? group.Label + question[end] : null;
-            if ((before is not null && !folded.Contains(before, StringComparison.Ordinal)) || (after is not null && !folded.Contains(after, StringComparison.Ordinal)))
-            {
-                broken++;
-            }
-        }
-
-        return Math.Min(3, broken);
-    }
-
-    private static bool IsLoneCharacter(QueryPlan plan, char c) =>
-        CharClass.IsHan(c) && plan.Groups.Any(g => g.Label.Length == 1 && g.Label[0] == c);
 
     // Chinese numerals and words of quantity (single characters), and English number words: data, not code.
     private static readonly string[] s_numerals = WordLists.Load("reader.numerals");

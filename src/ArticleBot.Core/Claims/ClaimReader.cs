@@ -165,7 +165,9 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
 
         var plan = search.Analyze(new string(analysed));
         var cueWords = CueWords;
-        var content = plan.Groups.Where(g => g.Strength != GroupStrength.Weak && !IsNumber(g.Label)
+        var capitalised = language == QuestionLanguage.English ? CapitalisedRegex().Matches(claim).SelectMany(m => m.Value.ToLowerInvariant().Split(' ')).ToHashSet(StringComparer.Ordinal) : null;
+        var content = plan.Groups.Select(g => capitalised is not null && !capitalised.Contains(g.Label) && WordTheArticleLacks(g) ? Unsaid(g) : g)
+            .Where(g => g.Strength != GroupStrength.Weak && !IsNumber(g.Label)
             && !g.Alternatives.Any(names.Contains) && !names.Contains(folder.Fold(g.Label))
             && !lexiconWords.Contains(g.Label.ToLowerInvariant()) && !lexiconWords.Contains(folder.Fold(g.Label))
             && !cueWords.Contains(folder.Fold(g.Label)) && !InFigure(claim, g.Label, figures)).Select(g => WithWritingVerb(g, folded)).ToList();
@@ -282,6 +284,23 @@ public sealed partial class ClaimReader(ArticleSearch search, EntityFinder entit
         var at = claim.IndexOf(label, StringComparison.OrdinalIgnoreCase);
         return at >= 0 && figures.Any(f => f.Mention.Start <= at && at + label.Length <= f.Mention.End);
     }
+
+    /// <summary>
+    /// An English word of the claim that the dictionary translates, none of whose translations the article writes as a
+    /// word: the search keeps it only as lone characters that some translation shares with the article, a weak group
+    /// that would not count. In a claim it is something the article must say (a name's parts excepted: a capitalised
+    /// word is read as a name). (The reader keeps it weak: a question is searched, a claim is checked.)
+    /// </summary>
+    private bool WordTheArticleLacks(QueryGroup group) =>
+        group.Strength == GroupStrength.Weak && group.Label.Length > 2 && group.Label.All(char.IsAsciiLetterLower)
+        && group.Alternatives.All(a => a.Length == 1) && search.Lexicon.Value.KnowsEnglish(group.Label);
+
+    /// <summary>
+    /// Such a word as the claim's content: strong, and matched by no lone character (a character of one of its
+    /// translations inside another word says nothing of it), so a sentence leaves it unsaid. It keeps the small weight
+    /// of its characters: weighed as a word the article lacks, it cost right verdicts on the development claims.
+    /// </summary>
+    private static QueryGroup Unsaid(QueryGroup group) => new(group.Label, [group.Label], group.Weight, GroupStrength.Strong, InCorpus: false);
 
     private static bool IsNumber(string label) =>
         label.Length > 0 && (char.IsAsciiDigit(label[0]) || label.EndsWith('%') || s_numberWords.Contains(label));

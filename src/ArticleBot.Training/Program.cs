@@ -20,14 +20,17 @@ var export = new Option<string?>("--export") { Description = "With --hold-out: t
 var claims = new Option<string?>("--claims") { Description = "Write every slice with claims made from its questions to this folder (for bench/claims-generated.sh), and stop: nothing is trained." };
 var classifiers = new Option<string?>("--classifiers") { Description = "Write the classifiers CC-CEDICT names (src/ArticleBot.Core/Resources/words/figures.classifiers.txt) to this file, and stop: nothing is trained." };
 var negationFree = new Option<string?>("--negation-free") { Description = "Write the words that hold a negation character and deny nothing (src/ArticleBot.Core/Resources/words/claims.words-of-no-denial.txt), as CC-CEDICT glosses them, to this file, and stop." };
+var topK = new Option<int>("--top-k") { Description = "How many passages each question reads (an experiment; the shipped models read Retrieval:TopK's default).", DefaultValueFactory = _ => TrainingRun.TopK };
+var gateSeed = new Option<int?>("--gate-seed") { Description = "Fit the gate with another random seed, to tell a change from the fitting noise (an experiment)." };
 var dump = new Option<string?>("--dump") { Description = "Write every out-of-fold mistake (question, chosen and right sentences, probabilities) to this file, to study." };
 var root = new RootCommand("Rebuilds the sentence ranker and the answer gate from eval/train, and reports their out-of-fold figures.")
 {
-    folds, target, output, report, slices, holdOut, export, dump, claims, classifiers, negationFree,
+    folds, target, output, report, slices, holdOut, export, dump, claims, classifiers, negationFree, topK, gateSeed,
 };
 folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 20) { r.AddError("--folds must be 2 to 20."); } });
 target.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and < 1)) { r.AddError("--target must be a precision above 0 and below 1, e.g. 0.8."); } });
 slices.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) { r.AddError("--slices must be 0 (all) or more."); } });
+topK.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 20) { r.AddError("--top-k must be 1 to 20."); } });
 root.Validators.Add(r =>
 {
     if (r.GetValue(export) is not null && r.GetValue(holdOut) is null)
@@ -73,7 +76,9 @@ root.SetAction(async (parse, cancellationToken) =>
             parse.GetValue(slices),
             parse.GetValue(holdOut),
             parse.GetValue(export),
-            parse.GetValue(dump))).RunAsync(cancellationToken);
+            parse.GetValue(dump),
+            parse.GetValue(topK),
+            parse.GetValue(gateSeed))).RunAsync(cancellationToken);
     }
     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or TrainingDataException)
     {

@@ -21,7 +21,13 @@ namespace ArticleBot.Training;
 /// <param name="HoldOut">A fold left out of the final models too, to check the figures with <c>ArticleBot eval</c>.</param>
 /// <param name="Export">Where to write the held-out fold's slices as eval sets.</param>
 /// <param name="Dump">Where to write the out-of-fold mistakes.</param>
-public sealed record TrainingRunOptions(int Folds, double TargetPrecision, string? Output, string? Report, int SlicesPerSource, int? HoldOut, string? Export, string? Dump = null);
+/// <param name="TopK">How many passages each question reads (<see cref="TrainingRun.TopK"/> for the shipped models).</param>
+/// <param name="GateSeed">The gate's random seed, to tell a change from the fitting noise (null: the shipped models' seed).</param>
+public sealed record TrainingRunOptions(int Folds, double TargetPrecision, string? Output, string? Report, int SlicesPerSource, int? HoldOut, string? Export, string? Dump = null, int TopK = TrainingRun.TopK, int? GateSeed = null)
+{
+    /// <summary>True when the run reads as the shipped models were made (the search depth and the gate's seed).</summary>
+    public bool Shipped => TopK == TrainingRun.TopK && GateSeed is null;
+}
 
 /// <summary>The training data or the place it is run from is not what training needs; the message says what to do.</summary>
 /// <param name="message">What is wrong.</param>
@@ -44,6 +50,9 @@ public sealed class TrainingRun(TrainingRunOptions options)
     /// fitting each on all of them; the README says why it was kept.
     /// </summary>
     public static TreeSettings GateSettings { get; } = new(Trees: 150, Leaves: 12, MinLeafRows: 40, LearningRate: 0.08, RowFraction: 0.7);
+
+    /// <summary>The gate's trees of this run: the shipped settings, with another seed when one was given.</summary>
+    private TreeSettings Gate => options.GateSeed is { } seed ? GateSettings with { Seed = seed } : GateSettings;
 
     /// <summary>Claims made from each article's questions (<see cref="ClaimMaker"/>): at most this many questions an article.</summary>
     public const int ClaimsPerArticle = 6;
@@ -85,7 +94,7 @@ public sealed class TrainingRun(TrainingRunOptions options)
             ? [.. planned.GroupBy(s => s.Source).SelectMany(g => g.OrderBy(s => s.Id.EndsWith("-s0", StringComparison.Ordinal) ? 0 : 1).ThenBy(s => s.Fold).Take(options.SlicesPerSource))]
             : planned;
         var maker = new UnanswerableMaker(planned, folder);
-        var builder = new RowBuilder(folder, TopK);
+        var builder = new RowBuilder(folder, options.TopK);
         var rows = new List<QuestionRows>[used.Count];
 
         await AnsiConsole.Progress()
@@ -122,7 +131,7 @@ public sealed class TrainingRun(TrainingRunOptions options)
             {
                 var steps = (2 * options.Folds) + 2;
                 var fitting = context.AddTask($"trees: {steps} fits", maxValue: steps);
-                result = ReaderTraining.Run(all, options.Folds, RankerSettings, GateSettings, options.TargetPrecision, Comments(sources, used, all), step =>
+                result = ReaderTraining.Run(all, options.Folds, RankerSettings, Gate, options.TargetPrecision, Comments(sources, used, all), step =>
                 {
                     fitting.Description = "trees: " + step;
                     fitting.Increment(1);
@@ -152,7 +161,7 @@ public sealed class TrainingRun(TrainingRunOptions options)
         if (options.HoldOut is { } fold)
         {
             // Models for the check: fitted without the held-out fold (their figures on it are the out-of-fold ones above).
-            var check = ReaderTraining.Run(training, options.Folds, RankerSettings, GateSettings, options.TargetPrecision, ["held-out check: fold " + fold.ToString(CultureInfo.InvariantCulture) + " left out"]);
+            var check = ReaderTraining.Run(training, options.Folds, RankerSettings, Gate, options.TargetPrecision, ["held-out check: fold " + fold.ToString(CultureInfo.InvariantCulture) + " left out"]);
             Directory.CreateDirectory(outputFolder);
             await File.WriteAllTextAsync(Path.Combine(outputFolder, ReadingModels.RankerFile), check.Ranker.Write(), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(outputFolder, ReadingModels.GateFile), check.Gate.Write(), cancellationToken);
@@ -233,7 +242,13 @@ public sealed class TrainingRun(TrainingRunOptions options)
         builder.Append("# Out-of-fold figures of the reader's models\n\n");
         builder.Append(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project src/ArticleBot.Training` (do not edit by hand). {questions:N0} questions on {slices} slices of eval/train, ");
         builder.Append(CultureInfo.InvariantCulture, $"{options.Folds} folds grouped by article: every figure is of a ranker and a gate that never saw the article, at the target precision {options.TargetPrecision:0.00} ");
-        builder.Append("with the threshold read off the other folds. Unanswerable questions are made as `UnanswerableMaker` describes; the tables by set, language and kind leave out the `cut-answer` ones, which do not set the threshold (their abstention is in the table by how they were made). Accuracy: answered, citing a passage that holds the answer, and holding it.\n");
+        builder.Append("with the threshold read off the other folds. ");
+        if (!options.Shipped)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"**An experiment, not the shipped models' settings:** {options.TopK} passages a question, gate seed {Gate.Seed}. ");
+        }
+
+        builder.Append("Unanswerable questions are made as `UnanswerableMaker` describes; the tables by set, language and kind leave out the `cut-answer` ones, which do not set the threshold (their abstention is in the table by how they were made). Accuracy: answered, citing a passage that holds the answer, and holding it.\n");
         builder.Append(report.ToMarkdown());
         return builder.ToString();
     }

@@ -27,6 +27,8 @@ public sealed class TrainingCommandLineTests
     [InlineData("--slices", "-1", "--slices must be 0 (all) or more.")]
     [InlineData("--hold-out", "7", "--hold-out must be a fold from 0 to 4.")]
     [InlineData("--export", "x", "--export writes the held-out fold's slices: give --hold-out too.")]
+    [InlineData("--top-k", "0", "--top-k must be 1 to 20.")]
+    [InlineData("--gate-seed", "many", "many")]
     public async Task BadOption_IsRefusedWithWhatToGive_BeforeAnyWork(string option, string value, string message)
     {
         var (exit, _, error) = await RunAsync(TrainingData.Repository, option, value);
@@ -111,5 +113,15 @@ public sealed class TrainingCommandLineTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void Options_AnotherSearchDepthOrGateSeed_IsAnExperiment_NotTheShippedSettings()
+    {
+        var shipped = new TrainingRunOptions(5, TrainingRun.DefaultTargetPrecision, null, null, 0, null, null);
+
+        Assert.True(shipped.Shipped);
+        Assert.False((shipped with { TopK = TrainingRun.TopK + 2 }).Shipped);
+        Assert.False((shipped with { GateSeed = 11 }).Shipped);
     }
 }

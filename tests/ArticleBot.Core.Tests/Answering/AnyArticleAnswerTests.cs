@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ArticleBot.Core.Tests.Answering;
 
 /// <summary>Offline answers on an article written for this test: the sentence that answers, by the kind of question.</summary>
-public sealed class AnyArticleAnswerTests : IDisposable
+public sealed class AnyArticleAnswerTests
 {
     private const string Article = """
         球員王棟
@@ -18,7 +18,7 @@ public sealed class AnyArticleAnswerTests : IDisposable
         最簡單的烯酮是乙烯酮，分子中兩個原子都是氫原子。乙烯酮是無色有強烈氣味的氣體，刺激性和毒性很大。
         """;
 
-    private readonly WrittenArticle _article = new("answers", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("answers", Article);
 
     private ArticleAnswerer Answerer => _article.Services.GetRequiredService<ArticleAnswerer>();
 
@@ -39,6 +39,4 @@ public sealed class AnyArticleAnswerTests : IDisposable
         Assert.True(answer.Grounded, answer.Text);
         Assert.Contains("乙烯酮是無色有強烈氣味的氣體", answer.Text, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _article.Dispose();
 }

@@ -9,7 +9,7 @@ namespace ArticleBot.Core.Tests.ArticleTools;
 /// The article tools on an article written for this test (not the seed): headings, names and numbers are found
 /// generically, with nothing specific to the shipped article.
 /// </summary>
-public sealed class AnyArticleToolTests : IDisposable
+public sealed class AnyArticleToolTests
 {
     private const string Article = """
         晨報記者 林小雨
@@ -27,7 +27,7 @@ public sealed class AnyArticleToolTests : IDisposable
         監管部門慷慨地允許對手的小公司退出。
         """;
 
-    private readonly WrittenArticle _article = new("tools", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("tools", Article);
 
     private ArticleToolset Tools => _article.Services.GetRequiredService<ArticleToolset>();
 
@@ -122,6 +122,4 @@ public sealed class AnyArticleToolTests : IDisposable
         Assert.Equal(Verdict.NotCovered, Verifier.Verify("Is there a founder star?").Verdict);
         Assert.Equal(Verdict.Supported, Verifier.Verify("Is there a founder?").Verdict);
     }
-
-    public void Dispose() => _article.Dispose();
 }

@@ -13,7 +13,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// noun of the claim's verb, 《甲》的作者是乙; 乙著有《甲》) and contradicted naming that one. The same claims with the
 /// right person are never answered No.
 /// </summary>
-public sealed class ClaimAgentSlotTests : IDisposable
+public sealed class ClaimAgentSlotTests
 {
     private const string Article = """
         東河日報記者 魏青
@@ -29,7 +29,7 @@ public sealed class ClaimAgentSlotTests : IDisposable
         王府的寶物被盜賊首領錢多多奪走，至今下落不明。
         """;
 
-    private readonly WrittenArticle _article = new("agents", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("agents", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
@@ -151,6 +151,4 @@ public sealed class ClaimAgentSlotTests : IDisposable
     {
         Assert.DoesNotContain(Gaps(claim, sentence), g => g.Focus);
     }
-
-    public void Dispose() => _article.Dispose();
 }

@@ -11,7 +11,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// for an event the sentence dates by its day alone (10月18日): the day neither bears the year out nor refutes it; and a
 /// claim whose count holds, but whose year the sentence gives otherwise.
 /// </summary>
-public sealed class ClaimCountsAndDatesTests : IDisposable
+public sealed class ClaimCountsAndDatesTests
 {
     private const string Article = """
         河谷日報記者 周安
@@ -26,7 +26,7 @@ public sealed class ClaimCountsAndDatesTests : IDisposable
         河谷巴士7號線於1999年引入了40輛空調巴士。
         """;
 
-    private readonly WrittenArticle _article = new("classifier-counts", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("classifier-counts", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
@@ -78,6 +78,4 @@ public sealed class ClaimCountsAndDatesTests : IDisposable
         Assert.Equal("1999年", check.ArticleFigure?.Text);
         Assert.Equal(Verdict.Supported, Verifier.Verify("河谷巴士7號線於1999年引入了40輛空調巴士嗎？").Verdict);
     }
-
-    public void Dispose() => _article.Dispose();
 }

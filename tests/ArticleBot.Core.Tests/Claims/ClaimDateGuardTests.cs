@@ -9,7 +9,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// test: the claim's year written elsewhere in the deciding sentence, a part of a year against a day of it, and a
 /// sentence with a subject of its own after one about the claim's.
 /// </summary>
-public sealed class ClaimDateGuardTests : IDisposable
+public sealed class ClaimDateGuardTests
 {
     private const string Article = """
         河口日報記者 周明
@@ -18,7 +18,7 @@ public sealed class ClaimDateGuardTests : IDisposable
         舊碼頭建於1950年。同年底，南灣鎮已有居民800人。
         """;
 
-    private readonly WrittenArticle _article = new("date-guards", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("date-guards", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
@@ -46,6 +46,4 @@ public sealed class ClaimDateGuardTests : IDisposable
 
         Assert.True(check.Verdict != Verdict.Contradicted, $"{check.Verdict} {check.ArticleFigure?.Text} {check.Sentence}");
     }
-
-    public void Dispose() => _article.Dispose();
 }

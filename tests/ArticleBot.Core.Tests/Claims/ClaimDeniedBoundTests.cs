@@ -8,7 +8,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// A denied comparator is the converse bound (不能超過15歲, "does not exceed 300 yuan": at most), and a denied stance or
 /// outcome the opposite one ("did not succeed"); a word of failure is no denial of the claim ("the plan failed").
 /// </summary>
-public sealed class ClaimDeniedBoundTests : IDisposable
+public sealed class ClaimDeniedBoundTests
 {
     private const string Article = """
         南岸晚報記者 周青
@@ -17,11 +17,9 @@ public sealed class ClaimDeniedBoundTests : IDisposable
         2019年南岸市舉行的公投以失敗告終。
         """;
 
-    private readonly WrittenArticle _article = new("denied", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("denied", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
-
-    public void Dispose() => _article.Dispose();
 
     [Theory]
     [InlineData("青松杯科學競賽的參賽學生年齡不能超過15歲嗎？")]

@@ -11,7 +11,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// with its classifier (12個村, claimed as 20个村), a sentence whose subject is a pronoun or left out, and a comparator
 /// written against a verb (約有).
 /// </summary>
-public sealed class ClaimFigurePlacementTests : IDisposable
+public sealed class ClaimFigurePlacementTests
 {
     private const string Article = """
         港城晚報記者 李文
@@ -24,7 +24,7 @@ public sealed class ClaimFigurePlacementTests : IDisposable
         自2015年末至今，港城的房價一直上漲。
         """;
 
-    private readonly WrittenArticle _article = new("figure-placement", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("figure-placement", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
@@ -137,6 +137,4 @@ public sealed class ClaimFigurePlacementTests : IDisposable
 
         Assert.Equal((Verdict.Contradicted, "2015年末"), (check.Verdict, check.ArticleFigure?.Text));
     }
-
-    public void Dispose() => _article.Dispose();
 }

@@ -12,7 +12,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// 魚雷, both weapons). True claims in the article's words, a paraphrase (導彈 / 飛彈) and a word naming the kind
 /// itself (武器) are never answered No.
 /// </summary>
-public sealed class ClaimOppositeAndKindTests : IDisposable
+public sealed class ClaimOppositeAndKindTests
 {
     private const string Article = """
         山城日報記者 韓松
@@ -24,7 +24,7 @@ public sealed class ClaimOppositeAndKindTests : IDisposable
         河口的水流在上游較急，到了下游變得平緩。
         """;
 
-    private readonly WrittenArticle _article = new("opposites", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("opposites", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
@@ -105,6 +105,4 @@ public sealed class ClaimOppositeAndKindTests : IDisposable
     {
         Assert.Equal(meaning, Judge.Judge(new ClaimGap(claimed, said, Focus: false)));
     }
-
-    public void Dispose() => _article.Dispose();
 }

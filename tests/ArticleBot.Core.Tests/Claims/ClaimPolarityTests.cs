@@ -11,7 +11,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// word against the sentence's Chinese words by their glosses, a negation before either read the other way, and in a
 /// Chinese claim's slot, success against failure. A claim that says what the sentence says is never answered No.
 /// </summary>
-public sealed class ClaimPolarityTests : IDisposable
+public sealed class ClaimPolarityTests
 {
     private const string Article = """
         東灣日報記者 林遠
@@ -22,13 +22,11 @@ public sealed class ClaimPolarityTests : IDisposable
         那位工程師試圖建造永動機，但始終沒有做到。
         """;
 
-    private readonly WrittenArticle _article = new("polarity", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("polarity", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
     private ClaimGapJudge Judge => _article.Services.GetRequiredService<ClaimGapJudge>();
-
-    public void Dispose() => _article.Dispose();
 
     [Theory]
     [InlineData("Did the 2019 referendum succeed?", "失敗", "\"succeed\"")] // a date decides where to look; the outcome decides the claim

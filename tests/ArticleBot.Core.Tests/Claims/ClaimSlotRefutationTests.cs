@@ -12,7 +12,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// learned refutation model's to decide: another value ("No", naming the article's words), or the claim's words said
 /// another way (left to the support decision).
 /// </summary>
-public sealed class ClaimSlotRefutationTests : IDisposable
+public sealed class ClaimSlotRefutationTests
 {
     private const string Article = """
         青石鎮志
@@ -20,9 +20,7 @@ public sealed class ClaimSlotRefutationTests : IDisposable
         青石鎮的老碼頭在清末由商會修建，後來一直用作渡口。鎮上的學堂設有國文和算學兩科。
         """;
 
-    private readonly WrittenArticle _article = new("slot", Article);
-
-    public void Dispose() => _article.Dispose();
+    private readonly WrittenArticle _article = WrittenArticle.Shared("slot", Article);
 
     /// <summary>A verifier that reads slots with <paramref name="refutation"/>.</summary>
     private ClaimVerifier VerifierWith(SlotRefutation refutation) => _article.VerifierWith(refutation: refutation);

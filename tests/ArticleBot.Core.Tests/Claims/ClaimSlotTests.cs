@@ -9,7 +9,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// Claims that name another person, value or quality than the article, on an article written for this test (not the
 /// seed, nor any evaluation set's): the verifier aligns the claim with its sentence and reads the slot where they differ.
 /// </summary>
-public sealed class ClaimSlotTests : IDisposable
+public sealed class ClaimSlotTests
 {
     private const string Article = """
         港城日報記者 周文
@@ -23,7 +23,7 @@ public sealed class ClaimSlotTests : IDisposable
         球隊的主教練為林志明，他曾是國家隊隊長。
         """;
 
-    private readonly WrittenArticle _article = new("slots", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("slots", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
 
@@ -112,6 +112,4 @@ public sealed class ClaimSlotTests : IDisposable
         // 固體 for 金屬: a paraphrase or a wrong value cannot be told apart from the words alone, so not "No".
         Assert.Equal(Verdict.NotCovered, Verifier.Verify("純的銅是紅色的固體嗎？").Verdict);
     }
-
-    public void Dispose() => _article.Dispose();
 }

@@ -9,7 +9,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// A negation denies what follows it in its clause, compared word by word between the claim and the sentence; the
 /// support of a Chinese claim is the learned model's to decide.
 /// </summary>
-public sealed class ClaimStanceAndSupportTests : IDisposable
+public sealed class ClaimStanceAndSupportTests
 {
     private const string Article = """
         西山縣誌
@@ -22,11 +22,9 @@ public sealed class ClaimStanceAndSupportTests : IDisposable
         礦工們從南非運來了新的抽水機。
         """;
 
-    private readonly WrittenArticle _article = new("stance", Article);
+    private readonly WrittenArticle _article = WrittenArticle.Shared("stance", Article);
 
     private ClaimVerifier Verifier => _article.Services.GetRequiredService<ClaimVerifier>();
-
-    public void Dispose() => _article.Dispose();
 
     [Theory]
     [InlineData("西山縣至少有三座古寺未列入文物名錄嗎？")] // the same negation in both: agreement

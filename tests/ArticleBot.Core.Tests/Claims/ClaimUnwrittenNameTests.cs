@@ -11,7 +11,7 @@ namespace ArticleBot.Core.Tests.Claims;
 /// not write is never "Yes", however sure the support model is of the rest, even when the article writes that name in
 /// another sentence (an article written for this test).
 /// </summary>
-public sealed class ClaimUnwrittenNameTests : IDisposable
+public sealed class ClaimUnwrittenNameTests
 {
     private const string Article = """
         港城文藝
@@ -20,9 +20,7 @@ public sealed class ClaimUnwrittenNameTests : IDisposable
         他在碼頭邊住了三十年，年輕時讀過李白的詩。
         """;
 
-    private readonly WrittenArticle _article = new("unwritten-name", Article);
-
-    public void Dispose() => _article.Dispose();
+    private readonly WrittenArticle _article = WrittenArticle.Shared("unwritten-name", Article);
 
     /// <summary>A verifier whose support model says yes to every claim the rule lets through.</summary>
     private ClaimVerifier SureVerifier() => _article.VerifierWith(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ArticleBot.Core.ArticleTools;
 using ArticleBot.Core.Claims;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,17 @@ namespace ArticleBot.Core.Tests.Fakes;
 /// </summary>
 public sealed class WrittenArticle : IDisposable
 {
+    private static readonly ConcurrentDictionary<(string Name, string Article), Lazy<WrittenArticle>> s_shared = new();
     private readonly string _root;
     private readonly IHost _host;
+
+    static WrittenArticle() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var shared in s_shared.Values.Where(l => l.IsValueCreated))
+        {
+            shared.Value.Dispose();
+        }
+    };
 
     /// <summary>Writes <paramref name="article"/> as seeds/news.txt under a new temporary folder named after <paramref name="name"/>, and builds the host.</summary>
     public WrittenArticle(string name, string article)
@@ -22,6 +32,13 @@ public sealed class WrittenArticle : IDisposable
         File.WriteAllText(Path.Combine(_root, "seeds", "news.txt"), article);
         _host = TestCorpus.BuildHost(_root, new Dictionary<string, string?> { ["Corpus:CachePath"] = TestCorpus.SharedCachePath });
     }
+
+    /// <summary>
+    /// One host for the article, shared by every test of the run that only reads it (xunit makes a class instance per
+    /// test, and a host per case cost seconds); removed when the run ends.
+    /// </summary>
+    public static WrittenArticle Shared(string name, string article) =>
+        s_shared.GetOrAdd((name, article), key => new Lazy<WrittenArticle>(() => new WrittenArticle(key.Name, key.Article))).Value;
 
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _host.Services;

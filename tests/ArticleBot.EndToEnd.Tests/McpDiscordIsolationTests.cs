@@ -36,15 +36,15 @@ public sealed class McpDiscordIsolationTests
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
         try
         {
-            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PUT", "/applications/").Any(), "READY and command registration", 120_000);
+            await WhileRunningAsync(process, stderr, FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PUT", "/applications/").Any(), "READY and command registration", 120_000));
 
             // Act: the hostile call, then a question, then /plugins.
             await discord.Current!.DispatchAsync("INTERACTION_CREATE", Interaction("h1", "call", ("function", $"hostile.{behaviour}")));
-            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PATCH", "/webhooks/").Any(c => c.Path.Contains("itokenh1", StringComparison.Ordinal)), "the call's result", 120_000);
+            await WhileRunningAsync(process, stderr, FakeDiscord.WaitUntilAsync(() => discord.CallsTo("PATCH", "/webhooks/").Any(c => c.Path.Contains("itokenh1", StringComparison.Ordinal)), "the call's result", 120_000));
             await discord.Current!.DispatchAsync("MESSAGE_CREATE", FakeDiscord.Message("m1", "c1", $"<@{FakeDiscord.BotUserId}> 英偉達的市值突破了多少？", mentionBot: true));
-            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("POST", "/channels/c1/messages").Any(), "the answer", 120_000);
+            await WhileRunningAsync(process, stderr, FakeDiscord.WaitUntilAsync(() => discord.CallsTo("POST", "/channels/c1/messages").Any(), "the answer", 120_000));
             await discord.Current!.DispatchAsync("INTERACTION_CREATE", Interaction("p1", "plugins"));
-            await FakeDiscord.WaitUntilAsync(() => discord.CallsTo("POST", "/interactions/p1/").Any(), "the plugin list", 120_000);
+            await WhileRunningAsync(process, stderr, FakeDiscord.WaitUntilAsync(() => discord.CallsTo("POST", "/interactions/p1/").Any(), "the plugin list", 120_000));
 
             // Assert
             var result = discord.CallsTo("PATCH", "/webhooks/").First(c => c.Path.Contains("itokenh1", StringComparison.Ordinal)).Body!["content"]!.GetValue<string>();
@@ -81,5 +81,19 @@ public sealed class McpDiscordIsolationTests
             ["options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value }).ToArray()),
         };
         return interaction;
+    }
+
+    /// <summary>Waits as <paramref name="waiting"/> does; when it times out after the bot has exited, says so, with the end of the bot's stderr.</summary>
+    private static async Task WhileRunningAsync(System.Diagnostics.Process process, Task<string> stderr, Task waiting)
+    {
+        try
+        {
+            await waiting;
+        }
+        catch (TimeoutException ex) when (process.HasExited)
+        {
+            var error = await stderr;
+            throw new TimeoutException($"{ex.Message}; the bot had exited with code {process.ExitCode}, its stderr ending: {error[Math.Max(0, error.Length - 3000)..]}", ex);
+        }
     }
 }
